@@ -1,0 +1,89 @@
+package dev.sitec;
+
+import dev.sitec.diagnostic.Diagnostic;
+import dev.sitec.diagnostic.InvalidInputException;
+import dev.sitec.family.OutputFamilies;
+import dev.sitec.load.SiteLoader;
+import dev.sitec.load.SourceDocument;
+import dev.sitec.model.ModelBuilder;
+import dev.sitec.model.Site;
+import dev.sitec.plan.OutputFamily;
+import dev.sitec.plan.PlannedFile;
+import dev.sitec.render.RenderedFile;
+import dev.sitec.render.TemplateRenderer;
+import dev.sitec.validate.SchemaValidator;
+import dev.sitec.validate.SemanticValidator;
+import dev.sitec.write.Manifest;
+import dev.sitec.plan.FileMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pipeline: load → validate (schema, then semantics) → model → plan files → render.
+ * Writing is the caller's: {@code generate} writes the files, {@code check} compares them.
+ * A stage runs only when the one before it found no error, so every error reported is real.
+ */
+public final class SiteCompiler {
+
+    private final SiteLoader loader = new SiteLoader();
+    private final List<OutputFamily> families;
+
+    public SiteCompiler() {
+        this(OutputFamilies.all());
+    }
+
+    public SiteCompiler(List<OutputFamily> families) {
+        this.families = List.copyOf(families);
+    }
+
+    /** Load and validate only: the findings, and the model if there is no error. */
+    public Compilation validate(Path siteFile, String displayName) {
+        SourceDocument document;
+        try {
+            document = loader.load(siteFile, displayName);
+        } catch (InvalidInputException e) {
+            return new Compilation(e.diagnostics(), Optional.empty(), List.of());
+        }
+        List<Diagnostic> schemaErrors = new SchemaValidator().validate(document);
+        if (!schemaErrors.isEmpty()) {
+            return new Compilation(schemaErrors, Optional.empty(), List.of());
+        }
+        Site site = new ModelBuilder().build(document);
+        List<Diagnostic> findings = new SemanticValidator().validate(site, document.sources());
+        boolean failed = findings.stream().anyMatch(Diagnostic::isError);
+        return new Compilation(findings, failed ? Optional.empty() : Optional.of(site), List.of());
+    }
+
+    /** The whole pipeline up to rendered files (and the manifest that lists them). */
+    public Compilation compile(Path siteFile, String displayName) {
+        Compilation validated = validate(siteFile, displayName);
+        if (validated.site().isEmpty()) {
+            return validated;
+        }
+        List<RenderedFile> files = render(plan(validated.site().get()));
+        return new Compilation(validated.diagnostics(), validated.site(), files);
+    }
+
+    public List<PlannedFile> plan(Site site) {
+        List<PlannedFile> planned = new ArrayList<>();
+        for (OutputFamily family : families) {
+            planned.addAll(family.plan(site));
+        }
+        planned.sort(Comparator.comparing(PlannedFile::path));
+        return planned;
+    }
+
+    public static List<RenderedFile> render(List<PlannedFile> planned) {
+        TemplateRenderer renderer = new TemplateRenderer();
+        List<RenderedFile> files = new ArrayList<>(planned.size() + 1);
+        for (PlannedFile file : planned) {
+            files.add(renderer.render(file));
+        }
+        files.add(new RenderedFile(Manifest.FILE_NAME,
+                Manifest.render(planned.stream().map(PlannedFile::path).toList()), FileMode.REGULAR));
+        return files;
+    }
+}

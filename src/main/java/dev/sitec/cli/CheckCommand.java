@@ -1,0 +1,55 @@
+package dev.sitec.cli;
+
+import dev.sitec.Compilation;
+import dev.sitec.SiteCompiler;
+import dev.sitec.write.Drift;
+import dev.sitec.write.OutputWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", description = "Fail (exit 1) when the generated tree is not what the site file gives.")
+final class CheckCommand implements Callable<Integer> {
+
+    @Mixin
+    SiteFileOption site;
+
+    @Mixin
+    OutputDirOption output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Compilation result = new SiteCompiler().compile(site.path(), site.displayName());
+        Console.report(result, err);
+        if (result.failed()) {
+            return ExitCodes.INVALID;
+        }
+        List<Drift> drift;
+        try {
+            drift = new OutputWriter().check(output.path(), result.files());
+        } catch (IOException e) {
+            err.println("sitec: cannot read " + output.path() + ": " + IoMessages.describe(e));
+            return ExitCodes.INVALID;
+        }
+        if (drift.isEmpty()) {
+            out.println(output.path() + " is up to date with " + site.displayName());
+            return ExitCodes.OK;
+        }
+        for (Drift d : drift) {
+            err.println(output.path().resolve(d.path()) + ": " + d.kind().label());
+        }
+        err.println(output.path() + " is stale: " + Console.count(drift.size(), "file")
+                + " differ from " + site.displayName() + "; run `sitec generate`");
+        return ExitCodes.INVALID;
+    }
+}

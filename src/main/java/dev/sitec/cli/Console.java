@@ -1,0 +1,28 @@
+package dev.sitec.cli;
+
+import dev.sitec.Compilation;
+import dev.sitec.diagnostic.Diagnostic;
+import java.io.PrintWriter;
+
+/** Prints findings the way compilers do, then a one-line count. */
+final class Console {
+
+    private Console() {
+    }
+
+    static void report(Compilation compilation, PrintWriter err) {
+        for (Diagnostic diagnostic : compilation.diagnostics()) {
+            err.println(diagnostic.format());
+        }
+        long errors = compilation.diagnostics().stream().filter(Diagnostic::isError).count();
+        long warnings = compilation.diagnostics().size() - errors;
+        if (errors > 0 || warnings > 0) {
+            err.println(count(errors, "error") + ", " + count(warnings, "warning"));
+        }
+        err.flush();
+    }
+
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,16 @@
+package dev.sitec.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code -o/--output}: the folder generated files go to. */
+public final class OutputDirOption {
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "generated",
+            description = "The folder of generated files (default: ${DEFAULT-VALUE}).")
+    String dir;
+
+    Path path() {
+        return Path.of(dir);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.sitec.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code -f/--file}: the site file every command reads. */
+public final class SiteFileOption {
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = "site.yaml",
+            description = "The site file to read (default: ${DEFAULT-VALUE}).")
+    String file;
+
+    Path path() {
+        return Path.of(file);
+    }
+
+    /** The name diagnostics print: the path as the user gave it. */
+    String displayName() {
+        return Path.of(file).normalize().toString();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.sitec.family;
+
+import dev.sitec.family.runbook.RunbookFamily;
+import dev.sitec.plan.OutputFamily;
+import java.util.List;
+
+/** Every output family, in the order their files are listed in reports. */
+public final class OutputFamilies {
+
+    private OutputFamilies() {
+    }
+
+    public static List<OutputFamily> all() {
+        return List.of(new RunbookFamily());
+    }
+}

@@ -1,0 +1,12 @@
+package dev.sitec.model;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import java.util.SortedMap;
+
+/** A Proxmox VE cluster; its nodes sorted by name, the first creates the cluster. */
+public record Cluster(String name, JsonPointer origin, SortedMap<String, PveNode> nodes, String endpoint) {
+
+    public PveNode firstNode() {
+        return nodes.get(nodes.firstKey());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.sitec.model;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/** The K3s cluster and what runs on it. */
+public record Kubernetes(JsonPointer origin, String version, Ipv4 apiVip, List<String> servers, List<String> agents,
+                         Optional<Longhorn> longhorn, Optional<Nfs> nfs, Optional<String> nvidiaDevicePlugin,
+                         Optional<Flux> flux, SortedMap<String, App> apps) {
+
+    public Kubernetes {
+        servers = List.copyOf(servers);
+        agents = List.copyOf(agents);
+    }
+
+    public record Longhorn(String version, int defaultReplicas, boolean defaultClass) {
+    }
+
+    public record Nfs(String server, String export, String storageClass) {
+    }
+
+    public record Flux(String repository, String branch, String path, String version) {
+    }
+
+    /** A Helm chart delivered by Flux; {@code values} are the user's, passed through as they are. */
+    public record App(String name, String chartRepository, String chartName, String chartVersion, String namespace,
+                      JsonNode values, SortedMap<String, String> nodeSelector) {
+    }
+}

@@ -1,0 +1,62 @@
+package dev.sitec.model;
+
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.stream.Stream;
+
+/**
+ * The whole site, as the output families see it: immutable, every derived value computed once.
+ * Maps are sorted by name so that output does not depend on the order of entries in site.yaml.
+ * After validation every reference resolves, so the {@code expect…} lookups cannot fail.
+ */
+public record Site(SiteInfo info, SortedMap<String, SecretRef> secrets, SortedMap<String, Network> networks,
+                   SortedMap<String, Image> images, SortedMap<String, Cluster> clusters,
+                   SortedMap<String, BackupServer> backupServers, Optional<DatacenterManager> datacenterManager,
+                   SortedMap<String, Profile> profiles, SortedMap<String, Vm> vms,
+                   SortedMap<String, Machine> machines, Optional<Kubernetes> kubernetes) {
+
+    public Stream<PveNode> pveNodes() {
+        return clusters.values().stream().flatMap(c -> c.nodes().values().stream());
+    }
+
+    public Optional<PveNode> findNode(String name) {
+        return pveNodes().filter(n -> n.name().equals(name)).findFirst();
+    }
+
+    public PveNode expectNode(String name) {
+        return findNode(name).orElseThrow(() -> new IllegalStateException("unresolved node " + name));
+    }
+
+    public Cluster clusterOf(Vm vm) {
+        return clusters.get(expectNode(vm.node()).cluster());
+    }
+
+    public Stream<Device> devices() {
+        return pveNodes().flatMap(n -> n.devices().values().stream());
+    }
+
+    public Optional<Device> findDevice(String name) {
+        return devices().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    public Device expectDevice(String name) {
+        return findDevice(name).orElseThrow(() -> new IllegalStateException("unresolved device " + name));
+    }
+
+    public Image imageOf(Vm vm) {
+        return vm.image().map(images::get).orElseThrow(() -> new IllegalStateException("vm without image " + vm.name()));
+    }
+
+    public Network network(String name) {
+        Network network = networks.get(name);
+        if (network == null) {
+            throw new IllegalStateException("unresolved network " + name);
+        }
+        return network;
+    }
+
+    /** The network that holds an address, if any. */
+    public Optional<Network> networkContaining(Ipv4 address) {
+        return networks.values().stream().filter(n -> n.cidr().contains(address)).findFirst();
+    }
+}

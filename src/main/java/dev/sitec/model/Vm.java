@@ -1,0 +1,30 @@
+package dev.sitec.model;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * A virtual machine with its profile applied and its identities derived: {@code vmId} and the NICs'
+ * MACs depend on its own name only, so they stay put when other VMs come and go.
+ */
+public record Vm(String name, JsonPointer origin, String node, Optional<String> profile, Optional<String> image,
+                 Lifecycle lifecycle, int cores, int memoryMib, List<VmDisk> disks, List<String> passthrough,
+                 List<Nic> nics, SortedMap<String, String> labels, int vmId, boolean vmIdExplicit, boolean onBoot,
+                 Optional<String> description) {
+
+    public static final int DEFAULT_CORES = 2;
+    public static final int DEFAULT_MEMORY_MIB = 2048;
+    public static final int DEFAULT_DISK_GIB = 32;
+
+    public Vm {
+        disks = List.copyOf(disks);
+        passthrough = List.copyOf(passthrough);
+        nics = List.copyOf(nics);
+    }
+
+    public boolean isPet() {
+        return lifecycle == Lifecycle.PET;
+    }
+}

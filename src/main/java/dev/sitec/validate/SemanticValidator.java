@@ -1,0 +1,65 @@
+package dev.sitec.validate;
+
+import dev.sitec.diagnostic.Diagnostic;
+import dev.sitec.load.SourceMap;
+import dev.sitec.model.Site;
+import dev.sitec.validate.rules.AddressesInsideNetworks;
+import dev.sitec.validate.rules.AddressesUnique;
+import dev.sitec.validate.rules.BackupReferencesResolve;
+import dev.sitec.validate.rules.CidrsAreNetworkAddresses;
+import dev.sitec.validate.rules.DatacenterManagerReferencesResolve;
+import dev.sitec.validate.rules.EtcdQuorum;
+import dev.sitec.validate.rules.HostnamesUnique;
+import dev.sitec.validate.rules.ImagesFitTargets;
+import dev.sitec.validate.rules.KubernetesReferencesResolve;
+import dev.sitec.validate.rules.MachineReferencesResolve;
+import dev.sitec.validate.rules.MacsUnique;
+import dev.sitec.validate.rules.MachineRolesMatchKubernetes;
+import dev.sitec.validate.rules.NetworkReferencesResolve;
+import dev.sitec.validate.rules.NetworksDoNotOverlap;
+import dev.sitec.validate.rules.NodeLabelsNotReserved;
+import dev.sitec.validate.rules.PassthroughDevicesExclusive;
+import dev.sitec.validate.rules.PetsAreBackedUp;
+import dev.sitec.validate.rules.RaidHasEnoughDisks;
+import dev.sitec.validate.rules.VlansUnique;
+import dev.sitec.validate.rules.VmIdsUnique;
+import dev.sitec.validate.rules.VmReferencesResolve;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs every semantic rule and reports all their findings at once, in source order. */
+public final class SemanticValidator {
+
+    private static final List<SiteRule> RULES = List.of(
+            new VmReferencesResolve(),
+            new MachineReferencesResolve(),
+            new NetworkReferencesResolve(),
+            new KubernetesReferencesResolve(),
+            new DatacenterManagerReferencesResolve(),
+            new BackupReferencesResolve(),
+            new HostnamesUnique(),
+            new CidrsAreNetworkAddresses(),
+            new NetworksDoNotOverlap(),
+            new VlansUnique(),
+            new AddressesInsideNetworks(),
+            new AddressesUnique(),
+            new MacsUnique(),
+            new VmIdsUnique(),
+            new EtcdQuorum(),
+            new ImagesFitTargets(),
+            new PassthroughDevicesExclusive(),
+            new RaidHasEnoughDisks(),
+            new MachineRolesMatchKubernetes(),
+            new NodeLabelsNotReserved(),
+            new PetsAreBackedUp());
+
+    public List<Diagnostic> validate(Site site, SourceMap sources) {
+        RuleContext context = new RuleContext(site, sources);
+        List<Diagnostic> all = new ArrayList<>();
+        for (SiteRule rule : RULES) {
+            all.addAll(rule.check(context));
+        }
+        all.sort(Diagnostic.IN_SOURCE_ORDER);
+        return all;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.sitec.validate.rules;
+
+import dev.sitec.diagnostic.Diagnostic;
+import dev.sitec.model.Kubernetes;
+import dev.sitec.validate.RuleContext;
+import dev.sitec.validate.SiteRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Embedded etcd needs a majority of servers up: an even count adds a member without adding a
+ * failure it can survive (4 tolerates one loss, like 3). Raspberry Pis as etcd members wear out
+ * SD cards, which the K3s documentation advises against.
+ */
+public final class EtcdQuorum implements SiteRule {
+
+    @Override
+    public List<Diagnostic> check(RuleContext context) {
+        if (context.site().kubernetes().isEmpty()) {
+            return List.of();
+        }
+        Kubernetes k8s = context.site().kubernetes().get();
+        List<Diagnostic> out = new ArrayList<>();
+        int count = k8s.servers().size();
+        if (count % 2 == 0) {
+            out.add(context.errorAt(k8s.origin().appendProperty("servers"), "kubernetes.servers has " + count
+                    + " members; etcd needs an odd number to keep quorum")
+                    .withHint((count - 1) + " servers tolerate the same failures as " + count
+                            + "; add or remove one"));
+        }
+        for (int i = 0; i < count; i++) {
+            String server = k8s.servers().get(i);
+            if (context.site().machines().containsKey(server)) {
+                out.add(Diagnostic.warning(context.value(k8s.origin().appendProperty("servers").appendIndex(i)),
+                        "machine '" + server + "' is an etcd member; etcd's writes wear out SD cards")
+                        .withHint("prefer VMs as servers, or boot the machine from an SSD"));
+            }
+        }
+        return out;
+    }
+}

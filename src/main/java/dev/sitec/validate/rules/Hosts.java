@@ -1,0 +1,99 @@
+package dev.sitec.validate.rules;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import dev.sitec.model.BackupServer;
+import dev.sitec.model.Ipv4;
+import dev.sitec.model.MacAddress;
+import dev.sitec.model.Machine;
+import dev.sitec.model.Nic;
+import dev.sitec.model.PveNode;
+import dev.sitec.model.Site;
+import dev.sitec.model.Vm;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything in the site that has a hostname, an address or a MAC, listed once for the rules. */
+final class Hosts {
+
+    /** A host: what kind of thing it is, its name and where it is declared. */
+    record Host(String kind, String name, JsonPointer origin) {
+        String describe() {
+            return kind + " '" + name + "'";
+        }
+    }
+
+    /** An address a host holds; {@code network} is the declared network of a NIC, if any. */
+    record Address(Host host, Ipv4 ip, Optional<String> network, JsonPointer at) {
+    }
+
+    /** A MAC a host answers to; {@code derived} when sitec made it up from names. */
+    record Mac(Host host, MacAddress mac, boolean derived, JsonPointer at) {
+    }
+
+    private Hosts() {
+    }
+
+    static List<Host> all(Site site) {
+        List<Host> hosts = new ArrayList<>();
+        site.pveNodes().forEach(n -> hosts.add(new Host("node", n.name(), n.origin())));
+        site.backupServers().values().forEach(b -> hosts.add(new Host("backup server", b.name(), b.origin())));
+        site.vms().values().forEach(v -> hosts.add(new Host("vm", v.name(), v.origin())));
+        site.machines().values().forEach(m -> hosts.add(new Host("machine", m.name(), m.origin())));
+        return hosts;
+    }
+
+    static List<Address> addresses(Site site) {
+        List<Address> out = new ArrayList<>();
+        site.pveNodes().forEach(n -> out.add(new Address(node(n), n.address(), Optional.empty(),
+                n.origin().appendProperty("address"))));
+        for (BackupServer b : site.backupServers().values()) {
+            out.add(new Address(backupServer(b), b.address(), Optional.empty(), b.origin().appendProperty("address")));
+        }
+        for (Vm vm : site.vms().values()) {
+            Host host = new Host("vm", vm.name(), vm.origin());
+            for (Nic nic : vm.nics()) {
+                out.add(new Address(host, nic.address(), Optional.of(nic.network()),
+                        vm.origin().appendProperty("address").appendProperty(nic.network())));
+            }
+        }
+        for (Machine m : site.machines().values()) {
+            Host host = new Host("machine", m.name(), m.origin());
+            for (Nic nic : m.nics()) {
+                out.add(new Address(host, nic.address(), Optional.of(nic.network()),
+                        m.origin().appendProperty("address").appendProperty(nic.network())));
+            }
+        }
+        site.kubernetes().ifPresent(k -> out.add(new Address(new Host("kubernetes", "api_vip", k.origin()),
+                k.apiVip(), Optional.empty(), k.origin().appendProperty("api_vip"))));
+        return out;
+    }
+
+    static List<Mac> macs(Site site) {
+        List<Mac> out = new ArrayList<>();
+        site.pveNodes().forEach(n -> out.add(new Mac(node(n), n.mac(), false, n.origin().appendProperty("mac"))));
+        for (BackupServer b : site.backupServers().values()) {
+            out.add(new Mac(backupServer(b), b.mac(), false, b.origin().appendProperty("mac")));
+        }
+        for (Machine m : site.machines().values()) {
+            out.add(new Mac(new Host("machine", m.name(), m.origin()), m.mac(), false, m.origin().appendProperty("mac")));
+        }
+        for (Vm vm : site.vms().values()) {
+            Host host = new Host("vm", vm.name(), vm.origin());
+            for (Nic nic : vm.nics()) {
+                JsonPointer declared = vm.origin().appendProperty("macs").appendProperty(nic.network());
+                boolean derived = nic.mac().equals(MacAddress.derive(vm.name() + "/" + nic.network()));
+                out.add(new Mac(host, nic.mac(), derived, derived ? vm.origin() : declared));
+            }
+        }
+        return out;
+    }
+
+    private static Host node(PveNode n) {
+        return new Host("node", n.name(), n.origin());
+    }
+
+    private static Host backupServer(BackupServer b) {
+        return new Host("backup server", b.name(), b.origin());
+    }
+}

@@ -1,0 +1,19 @@
+package dev.sitec.write;
+
+/** One way the output folder differs from what site.yaml gives. */
+public record Drift(String path, Kind kind) {
+
+    public enum Kind {
+        MISSING("missing"), CHANGED("differs"), MODE("executable bit differs"), STALE("no longer generated");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+}

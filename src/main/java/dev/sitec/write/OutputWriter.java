@@ -1,0 +1,153 @@
+package dev.sitec.write;
+
+import dev.sitec.render.RenderedFile;
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Writes a rendered tree into the output folder without ever leaving it half-written by a failed run.
+ *
+ * <p>Every new or changed file is first written into a temporary sibling folder; only when all of
+ * them are there are they moved into place, each with an atomic rename, the manifest last. A failure
+ * before that point leaves the previous tree byte for byte as it was. Unchanged files are not
+ * rewritten (their mtime stays), and only files the manifest lists are ever replaced or deleted.
+ */
+public final class OutputWriter {
+
+    public WriteReport write(Path outputDir, List<RenderedFile> files) throws IOException {
+        OutputPaths.check(files);
+        Path out = outputDir.toAbsolutePath().normalize();
+        Set<String> owned = Manifest.read(out);
+        List<RenderedFile> changed = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        for (RenderedFile file : files) {
+            Path target = out.resolve(file.path());
+            if (Files.isSymbolicLink(target) || Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("cannot write " + target + ": a link or folder is in the way");
+            }
+            if (Files.exists(target) && !owned.contains(file.path()) && !file.path().equals(Manifest.FILE_NAME)) {
+                throw new FileAlreadyExistsException(target.toString(), null,
+                        "not written by sitec (not in " + Manifest.FILE_NAME + "); move it away and run again");
+            }
+            if (sameBytes(target, file.content())) {
+                unchanged.add(file.path());
+            } else {
+                changed.add(file);
+            }
+        }
+        Set<String> planned = new TreeSet<>();
+        files.forEach(f -> planned.add(f.path()));
+        List<String> stale = owned.stream().filter(p -> !planned.contains(p)).sorted().toList();
+
+        Path parent = out.getParent();
+        Files.createDirectories(parent);
+        Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".sitec-");
+        try {
+            for (RenderedFile file : changed) {
+                Path staged = staging.resolve(file.path());
+                Files.createDirectories(staged.getParent());
+                Files.write(staged, file.content());
+                setMode(staged, file.mode().permissions());
+            }
+            // Commit: every byte is on disk; now only renames, the manifest last.
+            changed.sort(Comparator.comparing((RenderedFile f) -> f.path().equals(Manifest.FILE_NAME)));
+            for (RenderedFile file : changed) {
+                Path target = out.resolve(file.path());
+                Files.createDirectories(target.getParent());
+                Files.move(staging.resolve(file.path()), target, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+            for (RenderedFile file : files) {
+                if (unchanged.contains(file.path())) {
+                    setMode(out.resolve(file.path()), file.mode().permissions()); // no rewrite, mtime kept
+                }
+            }
+            for (String path : stale) {
+                Path target = out.resolve(path);
+                if (Files.deleteIfExists(target)) {
+                    pruneEmptyParents(target.getParent(), out);
+                }
+            }
+        } finally {
+            deleteRecursively(staging);
+        }
+        return new WriteReport(changed.stream().map(RenderedFile::path).sorted().toList(), unchanged, stale);
+    }
+
+    /** How the output folder differs from the rendered tree; empty when it is up to date. */
+    public List<Drift> check(Path outputDir, List<RenderedFile> files) throws IOException {
+        OutputPaths.check(files);
+        Path out = outputDir.toAbsolutePath().normalize();
+        List<Drift> drift = new ArrayList<>();
+        Set<String> planned = new TreeSet<>();
+        for (RenderedFile file : files) {
+            planned.add(file.path());
+            Path target = out.resolve(file.path());
+            if (!Files.isRegularFile(target)) {
+                drift.add(new Drift(file.path(), Drift.Kind.MISSING));
+            } else if (!sameBytes(target, file.content())) {
+                drift.add(new Drift(file.path(), Drift.Kind.CHANGED));
+            } else if (Files.isExecutable(target) != file.mode().executable()) {
+                drift.add(new Drift(file.path(), Drift.Kind.MODE)); // git keeps only the executable bit
+            }
+        }
+        for (String path : Manifest.read(out)) {
+            if (!planned.contains(path) && Files.exists(out.resolve(path))) {
+                drift.add(new Drift(path, Drift.Kind.STALE));
+            }
+        }
+        drift.sort(Comparator.comparing(Drift::path));
+        return drift;
+    }
+
+    private static boolean sameBytes(Path target, byte[] content) throws IOException {
+        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) || Files.size(target) != content.length) {
+            return false;
+        }
+        return Arrays.equals(Files.readAllBytes(target), content);
+    }
+
+    private static void setMode(Path path, Set<PosixFilePermission> permissions) throws IOException {
+        try {
+            if (!Files.getPosixFilePermissions(path).equals(permissions)) {
+                Files.setPosixFilePermissions(path, permissions);
+            }
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX filesystem: modes cannot be kept there.
+        }
+    }
+
+    private static void pruneEmptyParents(Path dir, Path stopAt) throws IOException {
+        for (Path d = dir; d != null && d.startsWith(stopAt) && !d.equals(stopAt); d = d.getParent()) {
+            try {
+                Files.delete(d);
+            } catch (DirectoryNotEmptyException e) {
+                return;
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
