@@ -77,10 +77,13 @@ public final class SchemaValidator {
                 return Diagnostic.error(document.sources().key(at),
                         (where.isEmpty() ? "the file" : where) + " is missing the required key '" + key + "'");
             }
-            case "propertyNames":
-                return Diagnostic.error(document.sources().key(at),
-                        "'" + lastSegment(at) + "' is not a valid name")
-                        .withHint("names are DNS labels: lowercase letters, digits and '-', starting with a letter");
+            case "propertyNames": {
+                String name = error.getProperty();
+                return Diagnostic.error(document.sources().key(at.appendProperty(name)),
+                        "'" + name + "' is not a valid name" + (where.isEmpty() ? "" : " in " + where))
+                        .withHint(describedAt(error.getSchemaLocation()).map(SchemaValidator::lowerFirst)
+                                .map(d -> "expected " + d).orElse(null));
+            }
             case "type": {
                 SourceLocation location = document.sources().value(at);
                 String expected = schemaType(error);
@@ -109,7 +112,7 @@ public final class SchemaValidator {
             }
             case "pattern":
             case "format": {
-                String description = describedAt(error.getSchemaLocation()).orElse("");
+                String description = describedAt(parentOf(error.getSchemaLocation(), 1)).orElse("");
                 Diagnostic d = Diagnostic.error(document.sources().value(at),
                         where + " has an invalid value " + describeValue(value));
                 return description.isEmpty() ? d : d.withHint("expected " + lowerFirst(description));
@@ -136,9 +139,13 @@ public final class SchemaValidator {
                         where + " takes at most " + error.getSchemaNode().asText() + " entr" + ("1".equals(error.getSchemaNode().asText()) ? "y" : "ies"));
             case "uniqueItems":
                 return Diagnostic.error(document.sources().value(at), where + " lists the same item twice");
-            case "false":
-                return Diagnostic.error(document.sources().key(at), "'" + lastSegment(at) + "' is not allowed here")
-                        .withHint(describedAt(parentOf(error.getSchemaLocation(), 2)).map(d -> lowerFirst(d)).orElse(null));
+            case "false": {
+                String key = lastSegment(at);
+                String parent = at.head() == null ? "" : display(at.head());
+                return Diagnostic.error(document.sources().key(at), "'" + key + "' is not allowed "
+                        + (parent.isEmpty() ? "here" : "in " + parent))
+                        .withHint(propertyDescription(error.getSchemaLocation(), key).map(d -> key + ": " + d).orElse(null));
+            }
             default:
                 return Diagnostic.error(document.sources().value(at), (where.isEmpty() ? "" : where + ": ")
                         + stripPath(error.getMessage()));
@@ -183,6 +190,18 @@ public final class SchemaValidator {
                 .or(() -> resolve(location).map(s -> s.get("$ref")).map(JsonNode::asText)
                         .flatMap(ref -> Optional.ofNullable(schemaTree.at(ref.substring(1)).get("description")))
                         .map(JsonNode::asText));
+    }
+
+    /** The description of {@code key} in the nearest enclosing schema that declares it. */
+    private Optional<String> propertyDescription(SchemaLocation location, String key) {
+        NodePath fragment = location.getFragment();
+        for (NodePath at = fragment; at != null; at = at.getParent()) {
+            JsonNode described = schemaTree.at(pointer(at)).path("properties").path(key).path("description");
+            if (described.isTextual()) {
+                return Optional.of(described.asText());
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<JsonNode> resolve(SchemaLocation location) {

@@ -25,8 +25,7 @@ public final class EtcdQuorum implements SiteRule {
         if (count % 2 == 0) {
             out.add(context.errorAt(k8s.origin().appendProperty("servers"), "kubernetes.servers has " + count
                     + " members; etcd needs an odd number to keep quorum")
-                    .withHint((count - 1) + " servers tolerate the same failures as " + count
-                            + "; add or remove one"));
+                    .withHint("an even count survives no more failures than one server fewer; add or remove a server"));
         }
         for (int i = 0; i < count; i++) {
             String server = k8s.servers().get(i);

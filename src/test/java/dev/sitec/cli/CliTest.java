@@ -1,0 +1,97 @@
+package dev.sitec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitec.BrokenSite;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands as a user runs them: exit codes, messages, and no stack trace for bad input. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run sitec(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = SitecCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void validateAcceptsTheReferenceSite() {
+        Run run = sitec("validate", "-f", "site.yaml");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo("site.yaml is valid\n");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void validatePrintsLocatedErrorsAndExitsOne() {
+        Path file = BrokenSite.reference().replace("k3s-cp-1: { node: pve1", "k3s-cp-1: { node: pve9").writeTo(dir);
+        Run run = sitec("validate", "--file", file.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).startsWith(file + ":").contains(": error: vm 'k3s-cp-1' refers to unknown node 'pve9'\n"
+                + "    hint: did you mean 'pve1'?\n1 error, 0 warnings\n");
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void garbageInputGetsAnErrorNotAStackTrace() throws Exception {
+        for (String garbage : new String[] {"[1, 2", "just a string", "- a\n- b\n", "{}", "\u0000\u0001", "site: ~\n"}) {
+            Path file = dir.resolve("garbage.yaml");
+            Files.writeString(file, garbage);
+            Run run = sitec("generate", "-f", file.toString(), "-o", dir.resolve("out").toString());
+            assertThat(run.exit()).as(garbage).isEqualTo(1);
+            assertThat(run.err()).as(garbage).contains("error:").doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(dir.resolve("out")).doesNotExist();
+        }
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(sitec("frobnicate").exit()).isEqualTo(2);
+        assertThat(sitec().exit()).isEqualTo(2);
+        assertThat(sitec("generate", "--nope").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void generateThenCheckThenGenerateAgainChangesNothing() throws Exception {
+        Path out = dir.resolve("gen");
+        Run first = sitec("generate", "-o", out.toString());
+        assertThat(first.exit()).isZero();
+        assertThat(sitec("check", "-o", out.toString()).exit()).isZero();
+        Run second = sitec("generate", "-o", out.toString());
+        assertThat(second.out()).contains(" 0 files written,").contains(" 0 deleted");
+    }
+
+    @Test
+    void checkFailsAndListsStaleFiles() throws Exception {
+        Path out = dir.resolve("gen");
+        sitec("generate", "-o", out.toString());
+        Files.writeString(out.resolve("README.md"), "edited by hand\n");
+        Run run = sitec("check", "-o", out.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains(out.resolve("README.md") + ": differs\n").contains("is stale: 1 file differ");
+    }
+
+    @Test
+    void aFailedGenerateLeavesThePreviousTree() throws Exception {
+        Path out = dir.resolve("gen");
+        sitec("generate", "-o", out.toString());
+        String before = Files.readString(out.resolve("README.md"));
+        Path broken = BrokenSite.reference().replace("vlan: 30", "vlan: 20").writeTo(dir);
+        Run run = sitec("generate", "-f", broken.toString(), "-o", out.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("nothing written: " + out + " is as it was");
+        assertThat(out.resolve("README.md")).hasContent(before.stripTrailing());
+    }
+}

@@ -1,0 +1,143 @@
+package dev.sitec.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import dev.sitec.diagnostic.Diagnostic;
+import dev.sitec.diagnostic.InvalidInputException;
+import dev.sitec.diagnostic.SourceLocation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteLoaderTest {
+
+    private final SiteLoader loader = new SiteLoader();
+
+    private List<String> errors(String yaml) {
+        try {
+            loader.parse(yaml, "site.yaml");
+        } catch (InvalidInputException e) {
+            return e.diagnostics().stream().map(Diagnostic::format).toList();
+        }
+        throw new AssertionError("expected the loader to refuse:\n" + yaml);
+    }
+
+    @Test
+    void recordsThePositionOfEveryKeyAndValue() throws Exception {
+        SourceDocument doc = loader.parse("site:\n  name: lab\nvms:\n  a: { node: pve1 }\n", "site.yaml");
+        SourceMap sources = doc.sources();
+        assertThat(sources.key(JsonPointer.compile("/site/name"))).isEqualTo(new SourceLocation("site.yaml", 2, 3));
+        assertThat(sources.value(JsonPointer.compile("/site/name"))).isEqualTo(new SourceLocation("site.yaml", 2, 9));
+        assertThat(sources.value(JsonPointer.compile("/vms/a/node"))).isEqualTo(new SourceLocation("site.yaml", 4, 14));
+        // A pointer below a value falls back to the nearest ancestor that exists.
+        assertThat(sources.value(JsonPointer.compile("/vms/a/node/x"))).isEqualTo(new SourceLocation("site.yaml", 4, 14));
+    }
+
+    @Test
+    void readsYaml12CoreSchemaSoNorwayAndMacsStayStrings() throws Exception {
+        SourceDocument doc = loader.parse("country: no\nmac: 12:34:56:78:90:12\nvlan: 10\non: true\n", "site.yaml");
+        assertThat(doc.root().get("country").isTextual()).isTrue();
+        assertThat(doc.root().get("mac").asText()).isEqualTo("12:34:56:78:90:12");
+        assertThat(doc.root().get("vlan").isInt()).isTrue();
+        assertThat(doc.root().get("on").isBoolean()).isTrue();
+    }
+
+    @Test
+    void reportsEveryDuplicateKeyWithBothPositions() {
+        assertThat(errors("a: 1\nb: 2\na: 3\nc:\n  x: 1\n  x: 2\n")).containsExactly(
+                "site.yaml:3:1: error: duplicate key 'a'\n    hint: 'a' is already defined at line 1; remove or rename one of them",
+                "site.yaml:6:3: error: duplicate key 'x'\n    hint: 'x' is already defined at line 5; remove or rename one of them");
+    }
+
+    @Test
+    void locatesSyntaxErrors() {
+        assertThat(errors("site:\n  name: [unclosed\n")).singleElement().asString()
+                .startsWith("site.yaml:3:1: error: invalid YAML:");
+    }
+
+    @Test
+    void refusesAliasBombs() {
+        StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 10; i++) {
+            yaml.append("a").append(i).append(": &a").append(i).append(" [");
+            for (int j = 0; j < 10; j++) {
+                yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+            }
+            yaml.append("]\n");
+        }
+        // 10^10 values if expanded; the loader stops at its bound with a located error.
+        assertThat(errors(yaml.toString())).singleElement().asString()
+                .contains("error: document expands to more than 2000000 values")
+                .contains("hint: check YAML aliases (*name) that repeat large or recursive parts");
+    }
+
+    @Test
+    void refusesTooManyAliases() {
+        StringBuilder yaml = new StringBuilder("base: &b {x: 1}\nlist:\n");
+        for (int i = 0; i < 150; i++) {
+            yaml.append("  - *b\n");
+        }
+        assertThat(errors(yaml.toString())).singleElement().asString().contains("error: invalid YAML:");
+    }
+
+    @Test
+    void refusesRecursiveAliases() {
+        assertThat(errors("a: &a\n  - *a\n")).singleElement().asString().contains("error:");
+    }
+
+    @Test
+    void refusesMoreThanOneDocument() {
+        assertThat(errors("a: 1\n---\nb: 2\n")).containsExactly(
+                "site.yaml:3:1: error: site.yaml holds more than one YAML document\n    hint: remove the '---' separator");
+    }
+
+    @Test
+    void refusesAnEmptyFile() {
+        assertThat(errors("# nothing here\n")).containsExactly(
+                "site.yaml:1:1: error: site.yaml is empty\n    hint: start from the reference site.yaml");
+    }
+
+    @Test
+    void refusesFilesOverTheSizeBound(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("site.yaml");
+        Files.writeString(file, "a: " + "x".repeat(2000) + "\n");
+        SiteLoader small = new SiteLoader(new LoadLimits(1000, 10, 1000, 10));
+        assertThatThrownBy(() -> small.load(file, "site.yaml"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.diagnostics())
+                        .singleElement().extracting(Diagnostic::format)
+                        .isEqualTo("site.yaml:1:1: error: site.yaml is 2004 bytes; sitec reads at most 1000 bytes"));
+    }
+
+    @Test
+    void refusesInvalidUtf8(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("site.yaml");
+        Files.write(file, new byte[] {'a', ':', ' ', (byte) 0xff, '\n'});
+        assertThatThrownBy(() -> loader.load(file, "site.yaml"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.diagnostics())
+                        .singleElement().extracting(Diagnostic::format)
+                        .isEqualTo("site.yaml:1:1: error: site.yaml is not valid UTF-8\n    hint: save the file as UTF-8"));
+    }
+
+    @Test
+    void saysWhenTheFileIsMissing(@TempDir Path dir) {
+        assertThatThrownBy(() -> loader.load(dir.resolve("nope.yaml"), "nope.yaml"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.diagnostics())
+                        .singleElement().extracting(Diagnostic::format).asString()
+                        .startsWith("nope.yaml:1:1: error: cannot read nope.yaml: no such file"));
+    }
+
+    @Test
+    void keysMustBeScalars() {
+        assertThat(errors("? [a, b]\n: 1\n")).containsExactly(
+                "site.yaml:1:3: error: a key must be a plain name, not a list or map");
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

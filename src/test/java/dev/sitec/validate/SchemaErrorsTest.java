@@ -1,0 +1,98 @@
+package dev.sitec.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitec.BrokenSite;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Schema errors are reported all at once, at their YAML position, in the user's terms. */
+class SchemaErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void unknownKeySuggestsTheClosestValidKey() {
+        BrokenSite site = BrokenSite.reference().replace("    memory_mib: 8192\n", "    memory_mb: 8192\n");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("    memory_mb: 8192", "memory_mb",
+                "unknown key 'memory_mb' in profiles.k3s-server", "did you mean 'memory_mib'?"));
+    }
+
+    @Test
+    void missingRequiredKeyPointsAtItsObject() {
+        BrokenSite site = BrokenSite.reference().replace("    cidr: 10.10.10.0/24\n", "");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("  mgmt:", "mgmt",
+                "networks.mgmt is missing the required key 'cidr'", null));
+    }
+
+    @Test
+    void vlanIdsAreBetween1And4094() {
+        BrokenSite site = BrokenSite.reference().replace("vlan: 30", "vlan: 5000");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("vlan: 5000", "5000",
+                "networks.storage.vlan is 5000, but must be at most 4094", null));
+        BrokenSite zero = BrokenSite.reference().replace("vlan: 30", "vlan: 0");
+        assertThat(zero.diagnostics(dir)).containsExactly(zero.error("vlan: 0", "0",
+                "networks.storage.vlan is 0, but must be at least 1", null));
+    }
+
+    @Test
+    void enumSuggestsTheClosestValue() {
+        BrokenSite site = BrokenSite.reference().replace("keyboard: en-us", "keyboard: en-uss");
+        assertThat(site.diagnostics(dir)).singleElement().satisfies(d -> {
+            assertThat(d.location()).isEqualTo(site.at("keyboard: en-uss", "en-uss"));
+            assertThat(d.message()).startsWith("site.keyboard must be one of de, de-ch, dk,").endsWith(", not 'en-uss'");
+            assertThat(d.hint()).contains("did you mean 'en-us'?");
+        });
+    }
+
+    @Test
+    void patternErrorsExplainTheExpectedForm() {
+        BrokenSite site = BrokenSite.reference().replace("mac: \"58:47:ca:7a:00:02\"", "mac: \"58:47:ca:7a:00:0z\"");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("mac: \"58:47:ca:7a:00:0z\"", "\"58",
+                "proxmox.clusters.pve.nodes.pve2.mac has an invalid value '58:47:ca:7a:00:0z'",
+                "expected a MAC address as six colon-separated hex pairs, e.g. \"58:47:ca:7a:00:01\" (quote it in YAML)."));
+    }
+
+    @Test
+    void wrongTypeSaysWhatWasExpected() {
+        BrokenSite site = BrokenSite.reference().replace("cores: 4\n    memory_mib: 32768", "cores: four\n    memory_mib: 32768");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("cores: four", "four",
+                "vms.truenas.cores must be a whole number, not 'four'", null));
+    }
+
+    @Test
+    void numberWhereTextIsExpectedSuggestsQuotes() {
+        BrokenSite site = BrokenSite.reference().replace("branch: main", "branch: 2026");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("branch: 2026", "2026",
+                "kubernetes.flux.branch must be a string, not 2026", "put the value in quotes: \"2026\""));
+    }
+
+    @Test
+    void invalidNamesAreReportedAtTheKey() {
+        BrokenSite site = BrokenSite.reference().replace("  k3s-w-tpu:", "  K3s-w-tpu:");
+        assertThat(site.diagnostics(dir)).singleElement().satisfies(d -> {
+            assertThat(d.location()).isEqualTo(site.at("  K3s-w-tpu:", "K3s"));
+            assertThat(d.message()).isEqualTo("'K3s-w-tpu' is not a valid name in vms");
+            assertThat(d.hint()).get().asString().startsWith("expected a name: a DNS label");
+        });
+    }
+
+    @Test
+    void keysThatDoNotApplyToThisKindAreRefused() {
+        BrokenSite site = BrokenSite.reference().replace("port: \"2-1\" }", "port: \"2-1\", iommu_group: 3 }");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("iommu_group: 3", "iommu_group",
+                "'iommu_group' is not allowed in proxmox.clusters.pve.nodes.pve3.devices.coral0",
+                "iommu_group: The IOMMU group the device is in (pci only; see /sys/kernel/iommu_groups). Required for pci."));
+    }
+
+    @Test
+    void everyErrorIsReportedAtOnceInSourceOrder() {
+        BrokenSite site = BrokenSite.reference()
+                .replace("    memory_mib: 8192\n", "    memory_mb: 8192\n")
+                .replace("vlan: 30", "vlan: 5000")
+                .replace("keyboard: en-us", "keyboard: en-uss");
+        assertThat(site.diagnostics(dir)).extracting(d -> d.location().line()).hasSize(3).isSorted();
+    }
+}

@@ -1,0 +1,408 @@
+package dev.sitec.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitec.BrokenSite;
+import dev.sitec.Compilation;
+import dev.sitec.model.VmIds;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each semantic rule, fed a site broken in one way, reports exactly that, where it is. */
+class SemanticRulesTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String PVE1_BOOT = "address: 10.10.10.11            # on the mgmt network\n"
+            + "          interface: enp1s0\n"
+            + "          boot_disks: { filesystem: zfs, raid: raid1, disks: [nvme0n1, nvme1n1] }";
+
+    @Test
+    void theReferenceSiteHasNoFindings() {
+        assertThat(BrokenSite.reference().diagnostics(dir)).isEmpty();
+    }
+
+    @Nested
+    class ReferencesResolve {
+        @Test
+        void vmNode() {
+            BrokenSite site = BrokenSite.reference().replace("k3s-cp-1: { node: pve1", "k3s-cp-1: { node: pve9");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("k3s-cp-1: { node: pve9", "pve9",
+                    "vm 'k3s-cp-1' refers to unknown node 'pve9'", "did you mean 'pve1'?"));
+        }
+
+        @Test
+        void vmProfile() {
+            BrokenSite site = BrokenSite.reference().replace("k3s-cp-2: { node: pve2, profile: k3s-server",
+                    "k3s-cp-2: { node: pve2, profile: k3s-sever");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("profile: k3s-sever", "k3s-sever",
+                    "vm 'k3s-cp-2' refers to unknown profile 'k3s-sever'", "did you mean 'k3s-server'?"));
+        }
+
+        @Test
+        void vmImage() {
+            BrokenSite site = BrokenSite.reference().replace("    image: truenas-scale\n", "    image: truenas-scal\n");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("    image: truenas-scal", "truenas-scal",
+                    "vm 'truenas' refers to unknown image 'truenas-scal'", "did you mean 'truenas-scale'?"));
+        }
+
+        @Test
+        void vmWithoutAnyImage() {
+            BrokenSite site = BrokenSite.reference().replace("    image: pdm\n", "");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("  pdm:\n    node: pve3", "pdm",
+                    "vm 'pdm' has no image", "set 'image', or a 'profile' that has one"));
+        }
+
+        @Test
+        void profileImage() {
+            BrokenSite site = BrokenSite.reference().replace("  k3s-agent:\n    image: debian-13-amd64",
+                    "  k3s-agent:\n    image: debian-12-amd64");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("    image: debian-12-amd64", "debian-12-amd64",
+                    "profile 'k3s-agent' refers to unknown image 'debian-12-amd64'", "did you mean 'debian-13-amd64'?"));
+        }
+
+        @Test
+        void passthroughDevice() {
+            BrokenSite site = BrokenSite.reference().replace("passthrough: [gpu0]", "passthrough: [gpu9]");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("passthrough: [gpu9]", "gpu9",
+                    "vm 'k3s-w-gpu' refers to unknown device 'gpu9'", "did you mean 'gpu0'?"));
+        }
+
+        @Test
+        void addressNetwork() {
+            BrokenSite site = BrokenSite.reference().replace("profile: k3s-server, address: { servers: 10.10.20.21 }",
+                    "profile: k3s-server, address: { server: 10.10.20.21 }");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("{ server: 10.10.20.21 }", "10.10.20.21",
+                    "vm 'k3s-cp-1' refers to unknown network 'server'", "did you mean 'servers'?"));
+        }
+
+        @Test
+        void kubernetesServersAndAgents() {
+            BrokenSite site = BrokenSite.reference()
+                    .replace("servers: [k3s-cp-1, k3s-cp-2, k3s-cp-3]", "servers: [k3s-cp-1, k3s-cp-2, k3s-cp-4]")
+                    .replace("rpi-2, rpi-3]", "rpi-2, rpi-3, rpi-4]");
+            assertThat(site.diagnostics(dir)).containsExactly(
+                    site.error("servers: [k3s-cp-1, k3s-cp-2, k3s-cp-4]", "k3s-cp-4",
+                            "kubernetes.servers refers to unknown vm or machine 'k3s-cp-4'", "did you mean 'k3s-cp-1'?"),
+                    site.error("rpi-2, rpi-3, rpi-4]", "rpi-4",
+                            "kubernetes.agents refers to unknown vm or machine 'rpi-4'", "did you mean 'rpi-1'?"));
+        }
+
+        @Test
+        void nfsServer() {
+            BrokenSite site = BrokenSite.reference().replace("nfs: { server: truenas,", "nfs: { server: freenas,");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("nfs: { server: freenas,", "freenas",
+                    "kubernetes.storage.nfs refers to unknown vm 'freenas'", "did you mean 'truenas'?"));
+        }
+
+        @Test
+        void datacenterManagerVmAndRemotes() {
+            BrokenSite site = BrokenSite.reference().replace("    vm: pdm ", "    vm: pdn ")
+                    .replace("remotes: [pve, pbs1]", "remotes: [pve, pbs2]");
+            assertThat(site.diagnostics(dir)).containsExactly(
+                    site.error("    vm: pdn ", "pdn", "datacenter_manager refers to unknown vm 'pdn'", "did you mean 'pdm'?"),
+                    site.error("remotes: [pve, pbs2]", "pbs2",
+                            "datacenter_manager refers to unknown cluster or backup server 'pbs2'", "did you mean 'pbs1'?"));
+        }
+
+        @Test
+        void backupProtectList() {
+            BrokenSite site = BrokenSite.reference().replace("protect: [k3s-cp-1]", "protect: [k3s-cp-9]");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("protect: [k3s-cp-9]", "k3s-cp-9",
+                    "backup server 'pbs1' refers to unknown vm 'k3s-cp-9'", "did you mean 'k3s-cp-1'?"));
+        }
+
+        @Test
+        void machineImage() {
+            BrokenSite site = BrokenSite.reference().replace("rpi-3: { board: raspberry-pi-4, image: ubuntu-2404-raspi",
+                    "rpi-3: { board: raspberry-pi-4, image: ubuntu-2604-raspi");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("image: ubuntu-2604-raspi", "ubuntu-2604-raspi",
+                    "machine 'rpi-3' refers to unknown image 'ubuntu-2604-raspi'", "did you mean 'ubuntu-2404-raspi'?"));
+        }
+    }
+
+    @Test
+    void hostnamesAreUniqueAcrossNodesServersVmsAndMachines() {
+        BrokenSite site = BrokenSite.reference().replace("  rpi-3: { board", "  pve3: { board")
+                .replace("rpi-2, rpi-3]", "rpi-2, pve3]");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("  pve3: { board", "pve3",
+                "hostname 'pve3' of machine is already used by node 'pve3' (line " + site.at("        pve3:", "pve3").line() + ")",
+                "every node, backup server, vm and machine needs a hostname of its own"));
+    }
+
+    @Nested
+    class Networks {
+        @Test
+        void cidrsDoNotOverlap() {
+            BrokenSite site = BrokenSite.reference().replace("    mtu: 9000\n",
+                    "    mtu: 9000\n  iot:\n    vlan: 40\n    cidr: 10.10.20.128/25\n");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("cidr: 10.10.20.128/25", "10.10.20.128/25",
+                    "network 'iot' (10.10.20.128/25) overlaps network 'servers' (10.10.20.0/24)",
+                    "give each network its own address range"));
+        }
+
+        @Test
+        void cidrsHaveNoHostBits() {
+            BrokenSite site = BrokenSite.reference().replace("cidr: 10.10.10.0/24", "cidr: 10.10.10.1/24");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("cidr: 10.10.10.1/24", "10.10.10.1/24",
+                    "cidr 10.10.10.1/24 of network 'mgmt' has host bits set", "did you mean 10.10.10.0/24?"));
+        }
+
+        @Test
+        void vlanIdsAreUnique() {
+            BrokenSite site = BrokenSite.reference().replace("vlan: 30", "vlan: 20");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("vlan: 20\n    cidr: 10.10.30.0/24", "20",
+                    "VLAN 20 of network 'storage' is already used by network 'servers'",
+                    "every network needs a VLAN id of its own"));
+        }
+
+        @Test
+        void gatewayIsAHostOfItsNetwork() {
+            BrokenSite site = BrokenSite.reference().replace("gateway: 10.10.20.1", "gateway: 10.10.21.1");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("gateway: 10.10.21.1", "10.10.21.1",
+                    "gateway 10.10.21.1 of network 'servers' is not a host address in 10.10.20.0/24", null));
+        }
+    }
+
+    @Nested
+    class Addresses {
+        private BrokenSite withCp1Address(String address) {
+            return BrokenSite.reference().replace("address: { servers: 10.10.20.21 }", "address: { servers: " + address + " }");
+        }
+
+        @Test
+        void insideTheirNetwork() {
+            BrokenSite site = withCp1Address("10.10.21.21");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("servers: 10.10.21.21", "10.10.21.21",
+                    "address 10.10.21.21 of vm 'k3s-cp-1' is outside network 'servers' (10.10.20.0/24)", null));
+        }
+
+        @Test
+        void notTheNetworkAddress() {
+            BrokenSite site = withCp1Address("10.10.20.0");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("servers: 10.10.20.0 ", "10.10.20.0",
+                    "address 10.10.20.0 of vm 'k3s-cp-1' is the network address of 'servers'", null));
+        }
+
+        @Test
+        void notTheBroadcastAddress() {
+            BrokenSite site = withCp1Address("10.10.20.255");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("servers: 10.10.20.255", "10.10.20.255",
+                    "address 10.10.20.255 of vm 'k3s-cp-1' is the broadcast address of 'servers'", null));
+        }
+
+        @Test
+        void notTheGateway() {
+            BrokenSite site = withCp1Address("10.10.20.1");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("servers: 10.10.20.1 ", "10.10.20.1",
+                    "address 10.10.20.1 of vm 'k3s-cp-1' is the gateway of 'servers'", null));
+        }
+
+        @Test
+        void hostsWithoutANamedNetworkFallInOne() {
+            BrokenSite site = BrokenSite.reference().replace("address: 10.10.10.11 ", "address: 192.168.1.11 ");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("address: 192.168.1.11", "192.168.1.11",
+                    "address 192.168.1.11 of node 'pve1' is in none of the site's networks",
+                    "add the network it is on under 'networks', or fix the address"));
+        }
+
+        @Test
+        void unique() {
+            BrokenSite site = BrokenSite.reference().replace("address: { servers: 10.10.20.22 }", "address: { servers: 10.10.20.21 }");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("k3s-cp-2: { node: pve2, profile: k3s-server, address: { servers: 10.10.20.21",
+                    "10.10.20.21", "address 10.10.20.21 of vm 'k3s-cp-2' is already used by vm 'k3s-cp-1' (line "
+                            + site.at("k3s-cp-1:", "k3s").line() + ")", null));
+        }
+
+        @Test
+        void apiVipIsNotAHostAddress() {
+            BrokenSite site = BrokenSite.reference().replace("api_vip: 10.10.20.20", "api_vip: 10.10.20.21");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("api_vip: 10.10.20.21", "10.10.20.21",
+                    "address 10.10.20.21 of kubernetes 'api_vip' is already used by vm 'k3s-cp-1' (line "
+                            + site.at("k3s-cp-1:", "k3s").line() + ")", null));
+        }
+    }
+
+    @Test
+    void macsAreUnique() {
+        BrokenSite site = BrokenSite.reference().replace("mac: \"58:47:ca:7a:00:02\"", "mac: \"58:47:CA:7A:00:01\"");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("mac: \"58:47:CA:7A:00:01\"", "\"58",
+                "MAC 58:47:ca:7a:00:01 of node 'pve2' is already used by node 'pve1' (line "
+                        + site.at("mac: \"58:47:ca:7a:00:01\"", "mac").line() + ")", null));
+    }
+
+    @Nested
+    class VmIdCollisions {
+        @Test
+        void anExplicitIdThatIsTakenIsReportedAtTheId() {
+            int taken = VmIds.derive("k3s-cp-1");
+            BrokenSite site = BrokenSite.reference().replace("    image: pdm\n", "    image: pdm\n    vm_id: " + taken + "\n");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("vm_id: " + taken, String.valueOf(taken),
+                    "VMID " + taken + " of vm 'pdm' is already used by vm 'k3s-cp-1'", "choose another vm_id"));
+        }
+
+        @Test
+        void aDerivedIdThatCollidesAsksForAnExplicitOne() {
+            int pdmId = VmIds.derive("pdm");
+            BrokenSite site = BrokenSite.reference().replace("k3s-cp-1: { node: pve1,", "k3s-cp-1: { vm_id: " + pdmId + ", node: pve1,");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("  pdm:\n    node: pve3", "pdm",
+                    "VMID " + pdmId + " of vm 'pdm' is already used by vm 'k3s-cp-1'",
+                    "sitec derived this VMID from the name; set an explicit vm_id on 'pdm' (100000000 to 999999999 is sitec's range)"));
+        }
+    }
+
+    @Test
+    void etcdNeedsAnOddNumberOfServers() {
+        BrokenSite site = BrokenSite.reference().replace("servers: [k3s-cp-1, k3s-cp-2, k3s-cp-3]", "servers: [k3s-cp-1, k3s-cp-2]");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("servers: [k3s-cp-1, k3s-cp-2]", "[",
+                "kubernetes.servers has 2 members; etcd needs an odd number to keep quorum",
+                "an even count survives no more failures than one server fewer; add or remove a server"));
+    }
+
+    @Test
+    void etcdNeedsAtLeastOneServer() {
+        BrokenSite site = BrokenSite.reference().replace("servers: [k3s-cp-1, k3s-cp-2, k3s-cp-3]", "servers: []");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("servers: []", "[",
+                "kubernetes.servers needs at least 1 item(s)", null));
+    }
+
+    @Test
+    void raspberryPiEtcdMembersAreWarnedAbout() {
+        BrokenSite site = BrokenSite.reference()
+                .replace("servers: [k3s-cp-1, k3s-cp-2, k3s-cp-3]", "servers: [k3s-cp-1, k3s-cp-2, rpi-1]")
+                .replace("k3s-w-tpu, rpi-1, rpi-2", "k3s-w-tpu, k3s-cp-3, rpi-2")
+                .replace("roles: [k3s-agent], longhorn_disk: /dev/sda }\n  rpi-2", "roles: [k3s-server], longhorn_disk: /dev/sda }\n  rpi-2");
+        Compilation result = site.validate(dir);
+        assertThat(result.failed()).isFalse();
+        assertThat(result.diagnostics()).containsExactly(site.warning("k3s-cp-2, rpi-1]", "rpi-1",
+                "machine 'rpi-1' is an etcd member; etcd's writes wear out SD cards",
+                "prefer VMs as servers, or boot the machine from an SSD"));
+    }
+
+    @Nested
+    class ImagesFitTargets {
+        @Test
+        void aRaspberryPiRunsArm64() {
+            BrokenSite site = BrokenSite.reference().replace("rpi-3: { board: raspberry-pi-4, image: ubuntu-2404-raspi",
+                    "rpi-3: { board: raspberry-pi-4, image: debian-13-amd64");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("image: debian-13-amd64, mac", "debian-13-amd64",
+                    "image 'debian-13-amd64' is amd64, but raspberry-pi-4 'rpi-3' runs arm64", null));
+        }
+
+        @Test
+        void aRaspberryPiCannotBootAnIso() {
+            BrokenSite site = BrokenSite.reference()
+                    .replace("rpi-3: { board: raspberry-pi-4, image: ubuntu-2404-raspi", "rpi-3: { board: raspberry-pi-4, image: pdm")
+                    .replace("  pdm:\n    kind: iso\n    arch: amd64", "  pdm:\n    kind: iso\n    arch: arm64");
+            assertThat(site.diagnostics(dir)).contains(site.error("image: pdm, mac", "pdm",
+                    "machine 'rpi-3' cannot boot image 'pdm': it is an installer ISO",
+                    "a raspberry-pi-4 boots a preinstalled cloud image flashed onto its card or SSD"));
+        }
+
+        @Test
+        void vmsOnProxmoxRunAmd64() {
+            BrokenSite site = BrokenSite.reference().replace("    image: pdm\n", "    image: ubuntu-2404-raspi\n");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("  pdm:\n    node: pve3", "pdm",
+                    "vm 'pdm' uses arm64 image 'ubuntu-2404-raspi', but Proxmox VE node 'pve3' runs amd64",
+                    "use an amd64 image; arm64 hosts belong under 'machines'"));
+        }
+    }
+
+    @Test
+    void passthroughDevicesBelongToOneVmOnTheirNode() {
+        BrokenSite site = BrokenSite.reference().replace("passthrough: [hba0]", "passthrough: [hba0, gpu0]");
+        assertThat(site.diagnostics(dir)).containsExactly(
+                site.error("passthrough: [hba0, gpu0]", "gpu0",
+                        "device 'gpu0' is already passed through to vm 'k3s-w-gpu'",
+                        "a device can be passed through to one vm only"),
+                site.error("passthrough: [hba0, gpu0]", "gpu0",
+                        "device 'gpu0' is on node 'pve2', but vm 'truenas' runs on node 'pve1'",
+                        "run the vm on 'pve2' or pass through a device of 'pve1'"));
+    }
+
+    @Nested
+    class Raid {
+        private BrokenSite pve1(String bootDisks) {
+            return BrokenSite.reference().replace(PVE1_BOOT, PVE1_BOOT.replace(
+                    "{ filesystem: zfs, raid: raid1, disks: [nvme0n1, nvme1n1] }", bootDisks));
+        }
+
+        @Test
+        void zfsMirrorNeedsTwoDisks() {
+            BrokenSite site = pve1("{ filesystem: zfs, raid: raid1, disks: [nvme0n1] }");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("raid: raid1, disks: [nvme0n1] }", "[",
+                    "node 'pve1': zfs raid1 needs at least 2 disks, but 1 is listed", null));
+        }
+
+        @Test
+        void raid10NeedsAnEvenNumberOfDisks() {
+            BrokenSite site = pve1("{ filesystem: zfs, raid: raid10, disks: [a, b, c, d, e] }");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("raid: raid10, disks: [a, b", "[",
+                    "node 'pve1': zfs raid10 needs an even number of disks, but 5 are listed", null));
+        }
+
+        @Test
+        void zfsNeedsARaidLevel() {
+            BrokenSite site = pve1("{ filesystem: zfs, disks: [nvme0n1, nvme1n1] }");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("{ filesystem: zfs, disks: [nvme0n1, nvme1n1] }", "{",
+                    "node 'pve1' installs onto zfs but names no raid level", "add raid: raid1 to mirror the disks"));
+        }
+
+        @Test
+        void ext4GoesOnOneDisk() {
+            BrokenSite site = pve1("{ filesystem: ext4, disks: [nvme0n1, nvme1n1] }");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("{ filesystem: ext4, disks: [nvme0n1, nvme1n1] }", "[",
+                    "node 'pve1' installs ext4 onto one disk, but 2 are listed", "list one disk, or use zfs with a raid level"));
+        }
+
+        @Test
+        void btrfsHasNoRaidz() {
+            BrokenSite site = pve1("{ filesystem: btrfs, raid: raidz-1, disks: [a, b, c] }");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("raid: raidz-1, disks: [a, b, c]", "raidz-1",
+                    "node 'pve1': btrfs does not support raidz-1",
+                    "btrfs supports raid0, raid1 and raid10; raidz levels are zfs only"));
+        }
+
+        @Test
+        void backupDatastoresToo() {
+            BrokenSite site = BrokenSite.reference().replace("disks: [sdb, sdc], raid: raid1", "disks: [sdb, sdc], raid: raidz-2");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("disks: [sdb, sdc], raid: raidz-2", "[sdb",
+                    "datastore 'main': zfs raidz-2 needs at least 4 disks, but 2 are listed", null));
+        }
+    }
+
+    @Test
+    void machineRolesMatchTheKubernetesLists() {
+        BrokenSite site = BrokenSite.reference().replace("rpi-2, rpi-3]", "rpi-2]");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("rpi-3: {", "k3s-agent",
+                "machine 'rpi-3' has role k3s-agent but is not listed in kubernetes.agents",
+                "add 'rpi-3' to kubernetes.agents, or remove the role"));
+    }
+
+    @Test
+    void nodeLabelsAvoidReservedPrefixes() {
+        BrokenSite site = BrokenSite.reference().replace("labels: { accelerator: nvidia }",
+                "labels: { node-role.kubernetes.io/gpu: \"true\" }");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("labels: { node-role", "node-role",
+                "label 'node-role.kubernetes.io/gpu' is under the reserved node-role.kubernetes.io prefix; the kubelet refuses to set it and the node would not start",
+                "use a prefix of your own, e.g. lab.example.org/gpu"));
+    }
+
+    @Test
+    void petsWithoutABackupServerAreWarnedAbout() {
+        String text = BrokenSite.reference().text();
+        String withoutPbs = text.substring(0, text.indexOf("  backup_servers:"))
+                + text.substring(text.indexOf("  datacenter_manager:"));
+        BrokenSite site = BrokenSite.of(withoutPbs).replace("remotes: [pve, pbs1]", "remotes: [pve]");
+        Compilation result = site.validate(dir);
+        assertThat(result.failed()).isFalse();
+        assertThat(result.diagnostics()).containsExactly(
+                site.warning("  truenas:\n    node: pve1", "truenas", "pet 'truenas' is not backed up: the site has no backup server",
+                        "add a Proxmox Backup Server under proxmox.backup_servers"),
+                site.warning("  pdm:\n    node: pve3", "pdm", "pet 'pdm' is not backed up: the site has no backup server",
+                        "add a Proxmox Backup Server under proxmox.backup_servers"));
+    }
+}

@@ -1,0 +1,162 @@
+package dev.sitec.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sitec.plan.FileMode;
+import dev.sitec.render.RenderedFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputWriterTest {
+
+    @TempDir
+    Path root;
+
+    private final OutputWriter writer = new OutputWriter();
+
+    private static RenderedFile file(String path, String content) {
+        return new RenderedFile(path, content.getBytes(StandardCharsets.UTF_8), FileMode.REGULAR);
+    }
+
+    /** Files plus the manifest, as the compiler hands them over. */
+    private static List<RenderedFile> tree(RenderedFile... files) {
+        List<RenderedFile> all = new ArrayList<>(List.of(files));
+        all.add(new RenderedFile(Manifest.FILE_NAME, Manifest.render(Stream.of(files).map(RenderedFile::path).toList()),
+                FileMode.REGULAR));
+        return all;
+    }
+
+    private Map<String, String> snapshot(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(p).toString(), Files.readString(p) + " @" + Files.getLastModifiedTime(p).toMillis());
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void writesFilesAndAManifestOfThem() throws IOException {
+        Path out = root.resolve("generated");
+        WriteReport report = writer.write(out, tree(file("a/b.tf", "b\n"), file("c.yaml", "c\n")));
+        assertThat(report.written()).containsExactly(".sitec-manifest", "a/b.tf", "c.yaml");
+        assertThat(Files.readString(out.resolve("a/b.tf"))).isEqualTo("b\n");
+        assertThat(Manifest.read(out)).containsExactly("a/b.tf", "c.yaml");
+        try (Stream<Path> siblings = Files.list(root)) {
+            assertThat(siblings).containsExactly(out); // no staging folder left behind
+        }
+    }
+
+    @Test
+    void unchangedFilesAreNotRewritten() throws IOException {
+        Path out = root.resolve("generated");
+        writer.write(out, tree(file("a.tf", "a\n"), file("b.tf", "b\n")));
+        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(out.resolve("a.tf"), old);
+        WriteReport report = writer.write(out, tree(file("a.tf", "a\n"), file("b.tf", "B\n")));
+        assertThat(report.written()).containsExactly("b.tf");
+        assertThat(report.unchanged()).containsExactly("a.tf", ".sitec-manifest");
+        assertThat(Files.getLastModifiedTime(out.resolve("a.tf"))).isEqualTo(old);
+    }
+
+    @Test
+    void deletesOwnedFilesNoLongerGeneratedAndNothingElse() throws IOException {
+        Path out = root.resolve("generated");
+        writer.write(out, tree(file("vms/old.tf", "old\n"), file("keep.tf", "k\n")));
+        Files.createDirectories(out.resolve("vms/.terraform"));
+        Files.writeString(out.resolve("vms/.terraform/state"), "user's");
+        Files.writeString(out.resolve("notes.txt"), "user's");
+        WriteReport report = writer.write(out, tree(file("keep.tf", "k\n")));
+        assertThat(report.deleted()).containsExactly("vms/old.tf");
+        assertThat(out.resolve("vms/old.tf")).doesNotExist();
+        assertThat(out.resolve("vms/.terraform/state")).hasContent("user's");
+        assertThat(out.resolve("notes.txt")).hasContent("user's");
+    }
+
+    @Test
+    void prunesFoldersLeftEmpty() throws IOException {
+        Path out = root.resolve("generated");
+        writer.write(out, tree(file("a/b/c.tf", "c\n"), file("keep.tf", "k\n")));
+        writer.write(out, tree(file("keep.tf", "k\n")));
+        assertThat(out.resolve("a")).doesNotExist();
+    }
+
+    @Test
+    void refusesToOverwriteAFileItDoesNotOwn() throws IOException {
+        Path out = root.resolve("generated");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("main.tf"), "hand-written\n");
+        assertThatThrownBy(() -> writer.write(out, tree(file("main.tf", "generated\n"))))
+                .isInstanceOf(FileAlreadyExistsException.class);
+        assertThat(out.resolve("main.tf")).hasContent("hand-written");
+    }
+
+    @Test
+    void aFailedWriteLeavesThePreviousTreeByteForByte() throws IOException {
+        Path out = root.resolve("generated");
+        writer.write(out, tree(file("a.tf", "a1\n"), file("b.tf", "b1\n")));
+        Map<String, String> before = snapshot(out);
+        // "x" as a file and "x/y" as a file cannot both exist: staging fails after writing some files.
+        List<RenderedFile> impossible = tree(file("a.tf", "a2\n"), file("b.tf", "b2\n"), file("x", "1\n"), file("x/y", "2\n"));
+        assertThatThrownBy(() -> writer.write(out, impossible)).isInstanceOf(IOException.class);
+        assertThat(snapshot(out)).isEqualTo(before);
+        try (Stream<Path> siblings = Files.list(root)) {
+            assertThat(siblings).containsExactly(out);
+        }
+    }
+
+    @Test
+    void pathsCannotEscapeTheOutputFolder() {
+        for (String bad : List.of("../x", "/etc/passwd", "a/../../x", "a//b", "./a", "a\\b", "")) {
+            assertThatThrownBy(() -> writer.write(root.resolve("generated"), tree(file(bad, "x"))))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("escapes");
+        }
+        assertThat(root.resolve("generated")).doesNotExist();
+    }
+
+    @Test
+    void pathsThatDifferOnlyInCaseCollide() {
+        assertThatThrownBy(() -> writer.write(root.resolve("g"), tree(file("A.tf", "1"), file("a.tf", "2"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("share a path");
+    }
+
+    @Test
+    void privateAndExecutableModesAreApplied() throws IOException {
+        Path out = root.resolve("generated");
+        writer.write(out, tree(new RenderedFile("answer.toml", new byte[] {'x'}, FileMode.PRIVATE),
+                new RenderedFile("run.sh", new byte[] {'y'}, FileMode.EXECUTABLE)));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("answer.toml")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("run.sh")))).isEqualTo("rwxr-xr-x");
+    }
+
+    @Test
+    void checkReportsMissingChangedModeAndStaleFiles() throws IOException {
+        Path out = root.resolve("generated");
+        writer.write(out, tree(file("same.tf", "s\n"), file("changed.tf", "old\n"), file("stale.tf", "x\n"),
+                file("run.sh", "#!/bin/sh\n")));
+        List<RenderedFile> now = tree(file("same.tf", "s\n"), file("changed.tf", "new\n"), file("new.tf", "n\n"),
+                new RenderedFile("run.sh", "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8), FileMode.EXECUTABLE));
+        assertThat(writer.check(out, now)).containsExactly(
+                new Drift(".sitec-manifest", Drift.Kind.CHANGED),
+                new Drift("changed.tf", Drift.Kind.CHANGED),
+                new Drift("new.tf", Drift.Kind.MISSING),
+                new Drift("run.sh", Drift.Kind.MODE),
+                new Drift("stale.tf", Drift.Kind.STALE));
+        writer.write(out, now);
+        assertThat(writer.check(out, now)).isEmpty();
+    }
+}

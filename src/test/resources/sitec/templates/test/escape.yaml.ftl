@@ -1,0 +1,2 @@
+name: "[=v.value]"
+count: [=v.count]

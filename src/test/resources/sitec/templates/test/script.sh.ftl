@@ -1,0 +1,5 @@
+#!/bin/sh
+echo '[=v.value]'   
+echo "${HOME}"
+
+
