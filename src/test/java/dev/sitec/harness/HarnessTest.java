@@ -1,0 +1,139 @@
+package dev.sitec.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The harness refuses a deliberately broken sample of each kind, with the real tool's own words,
+ * and passes a good one. Where a tool is missing outside CI the test is skipped; in CI (where
+ * scripts/test installs every tool) a missing tool fails it.
+ */
+class HarnessTest {
+
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+
+    private static Path sample(String name) {
+        try {
+            return Path.of(HarnessTest.class.getResource("/harness/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void needs(String... tools) {
+        for (String tool : tools) {
+            assumeTrue(System.getenv("CI") != null || ExternalTool.available(tool), tool + " is not installed");
+        }
+    }
+
+    private static YamlLint yamlLint() {
+        return new YamlLint(PROJECT.resolve("scripts/harness/yamllint.yaml"));
+    }
+
+    private static List<String> problems(HarnessCheck check, String sample) {
+        return check.check(sample(sample)).problems().stream().map(Problem::toString).toList();
+    }
+
+    private static TerraformCheck terraform() {
+        return new TerraformCheck(PROJECT.resolve("scripts/harness/node"));
+    }
+
+    @Test
+    void terraformThatDoesNotParse() {
+        needs("node");
+        assertThat(problems(terraform(), "terraform-syntax")).singleElement().asString()
+                .startsWith("terraform/main.tf: does not parse:").contains("Unclosed configuration block");
+    }
+
+    @Test
+    void terraformNotInFmtForm() {
+        needs("node");
+        assertThat(problems(terraform(), "terraform-fmt")).containsExactly("terraform/main.tf: is not in terraform fmt form");
+    }
+
+    @Test
+    void terraformAgainstTheProviderContract() {
+        needs("node");
+        assertThat(problems(terraform(), "terraform-contract")).containsExactlyInAnyOrder(
+                "terraform/main.tf: resource proxmox_virtual_environment_download_file is deprecated; use proxmox_download_file",
+                "terraform/main.tf: resource proxmox_vm is experimental, not for production",
+                "terraform/main.tf: proxmox_virtual_environment_vm.vm: read-only attribute ipv4_addresses",
+                "terraform/main.tf: proxmox_virtual_environment_vm.vm: unknown argument no_such_setting",
+                "terraform/main.tf: proxmox_virtual_environment_vm.vm.disk: required argument interface is not set",
+                "terraform/main.tf: proxmox_virtual_environment_vm.vm: agent is a block (agent { … }), not an attribute");
+        assertThat(problems(terraform(), "terraform-good")).isEmpty();
+    }
+
+    @Test
+    void installerAnswersAndScripts() {
+        needs("shellcheck");
+        List<String> bad = problems(new InstallerCheck(), "installer-bad");
+        assertThat(bad).contains("installer/answer.toml: /global: required property 'root-password-hashed' not found",
+                "installer/answer.toml: /disk-setup/disk-list: must have at least 2 items but found 1");
+        assertThat(bad).anyMatch(p -> p.startsWith("installer/prepare.sh: shellcheck:") && p.contains("SC2086"));
+        assertThat(problems(new InstallerCheck(), "installer-good")).isEmpty();
+    }
+
+    @Test
+    void cloudInitUserDataAndNetworkConfig() {
+        needs("cloud-init", "netplan", "yamllint");
+        List<String> bad = problems(new CloudInitCheck(yamlLint()), "cloudinit-bad");
+        assertThat(bad).contains("cloud-init/vm/user-data: unknown top-level key 'hostnam' (cloud-init ignores it)");
+        assertThat(bad).anyMatch(p -> p.startsWith("cloud-init/vm/user-data: cloud-init schema:") && p.contains("users: 5"));
+        assertThat(bad).anyMatch(p -> p.startsWith("cloud-init/vm/network-config: netplan generate:")
+                && p.contains("invalid boolean value 'maybe'"));
+        assertThat(problems(new CloudInitCheck(yamlLint()), "cloudinit-good")).isEmpty();
+    }
+
+    @Test
+    void ansiblePlaybooksLintAndK3sConfigs() {
+        needs("ansible-playbook", "ansible-lint", "yamllint");
+        List<String> bad = problems(new AnsibleCheck(yamlLint()), "ansible-bad");
+        assertThat(bad).anyMatch(p -> p.startsWith("ansible/site.yml: syntax-check:")
+                && p.contains("couldn't resolve module/action 'no_such_module_anywhere'"));
+        assertThat(problems(new AnsibleCheck(yamlLint()), "ansible-lint-bad"))
+                .anyMatch(p -> p.startsWith("ansible/site.yml: ansible-lint:") && p.contains("name[play]"))
+                .anyMatch(p -> p.startsWith("ansible/site.yml: ansible-lint:") && p.contains("fqcn"));
+        assertThat(bad).contains("ansible/host_files/x/k3s-agent.yaml: k3s config: property 'node-lable' is not defined in the schema and the schema does not allow additional properties");
+        assertThat(problems(new AnsibleCheck(yamlLint()), "ansible-good")).isEmpty();
+    }
+
+    @Test
+    void fluxKustomizationsAndSchemas() {
+        needs("kubectl", "yamllint");
+        List<String> bad = problems(new FluxCheck(yamlLint()), "flux-bad");
+        assertThat(bad).anyMatch(p -> p.startsWith("flux/apps/kustomization.yaml: kubectl kustomize:") && p.contains("missing.yaml"));
+        assertThat(bad).contains(
+                "flux/apps/release.yaml: HelmRelease podinfo: /spec: property 'chartz' is not defined in the schema and the schema does not allow additional properties");
+        assertThat(bad).anyMatch(p -> p.startsWith("flux/apps/release.yaml: HelmRelease podinfo: /spec/interval:"));
+        assertThat(problems(new FluxCheck(yamlLint()), "flux-good")).isEmpty();
+    }
+
+    @Test
+    void yamlThatYamllintRefuses() {
+        needs("kubectl", "yamllint");
+        assertThat(problems(new FluxCheck(yamlLint()), "yaml-bad"))
+                .containsExactly("flux/ns.yaml: yamllint: 5:12: [error] trailing spaces (trailing-spaces)");
+    }
+
+    @Test
+    void answerValidatorAgreesWithTheInstallersOwnFixtures() throws Exception {
+        AnswerValidator validator = new AnswerValidator();
+        Path fixtures = Path.of(HarnessTest.class.getResource("/contracts/answer/installer-fixtures").toURI());
+        try (var accept = java.nio.file.Files.list(fixtures.resolve("accept"))) {
+            for (Path file : accept.sorted().toList()) {
+                assertThat(validator.validate(java.nio.file.Files.readString(file))).as(file.getFileName().toString()).isEmpty();
+            }
+        }
+        try (var reject = java.nio.file.Files.list(fixtures.resolve("reject"))) {
+            for (Path file : reject.sorted().toList()) {
+                assertThat(validator.validate(java.nio.file.Files.readString(file))).as(file.getFileName().toString()).isNotEmpty();
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.sitec.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/** Finds the files of one kind in a generated tree, sorted, skipping the user's tool folders. */
+final class TreeFiles {
+
+    private TreeFiles() {
+    }
+
+    static List<Path> under(Path root, String subdir, Predicate<Path> wanted) {
+        Path dir = subdir.isEmpty() ? root : root.resolve(subdir);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !root.relativize(p).toString().contains(".terraform/"))
+                    .filter(wanted)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean named(Path p, String name) {
+        return p.getFileName().toString().equals(name);
+    }
+
+    static boolean endsWith(Path p, String... suffixes) {
+        String name = p.getFileName().toString();
+        for (String suffix : suffixes) {
+            if (name.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String relative(Path root, Path file) {
+        return root.relativize(file).toString();
+    }
+}

@@ -1,0 +1,2 @@
+resource "proxmox_virtual_environment_vm" "a" {
+  node_name = "pve1"
