@@ -70,6 +70,15 @@ public final class BrokenSite {
         return new SiteCompiler().validate(writeTo(dir), "site.yaml");
     }
 
+    /** The whole pipeline; fails the test if the site has errors. Files by path. */
+    public java.util.Map<String, dev.sitec.render.RenderedFile> generate(Path dir) {
+        Compilation result = new SiteCompiler().compile(writeTo(dir), "site.yaml");
+        assertThat(result.diagnostics()).as("findings").noneMatch(Diagnostic::isError);
+        java.util.Map<String, dev.sitec.render.RenderedFile> files = new java.util.TreeMap<>();
+        result.files().forEach(f -> files.put(f.path(), f));
+        return files;
+    }
+
     public List<Diagnostic> diagnostics(Path dir) {
         return validate(dir).diagnostics();
     }

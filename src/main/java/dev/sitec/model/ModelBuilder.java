@@ -33,6 +33,7 @@ public final class ModelBuilder {
                 named(proxmox.path("clusters"), ptr("proxmox", "clusters"), this::cluster),
                 named(proxmox.path("backup_servers"), ptr("proxmox", "backup_servers"), this::backupServer),
                 optional(proxmox.path("datacenter_manager"), ptr("proxmox", "datacenter_manager"), this::datacenterManager),
+                installer(root.path("installer")),
                 profiles,
                 named(root.path("vms"), ptr("vms"), (n, at) -> vm(n, at, profiles)),
                 named(root.path("machines"), ptr("machines"), this::machine),
@@ -131,6 +132,18 @@ public final class ModelBuilder {
 
     private DatacenterManager datacenterManager(JsonNode n, JsonPointer at) {
         return new DatacenterManager(at, n.path("vm").asText(), strings(n.path("remotes")));
+    }
+
+    private Installer installer(JsonNode n) {
+        return new Installer("http".equals(n.path("fetch").asText()) ? Installer.Fetch.HTTP : Installer.Fetch.ISO,
+                text(n, "answer_url"),
+                isoSource(n.path("pve_iso")).orElse(Installer.DEFAULT_PVE_ISO),
+                isoSource(n.path("pbs_iso")).orElse(Installer.DEFAULT_PBS_ISO));
+    }
+
+    private Optional<Installer.IsoSource> isoSource(JsonNode n) {
+        return n.isObject() ? Optional.of(new Installer.IsoSource(n.path("url").asText(),
+                text(n, "checksum").map(Image.Checksum::parse))) : Optional.empty();
     }
 
     private Profile profile(JsonNode n, JsonPointer at) {

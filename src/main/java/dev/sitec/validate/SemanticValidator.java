@@ -6,6 +6,9 @@ import dev.sitec.model.Site;
 import dev.sitec.validate.rules.AddressesInsideNetworks;
 import dev.sitec.validate.rules.AddressesUnique;
 import dev.sitec.validate.rules.BackupReferencesResolve;
+import dev.sitec.validate.rules.BtrfsOnlyOnProxmoxVe;
+import dev.sitec.validate.rules.DatacenterManagerRunsFromIso;
+import dev.sitec.validate.rules.InstallerNetworksAreComplete;
 import dev.sitec.validate.rules.CidrsAreNetworkAddresses;
 import dev.sitec.validate.rules.DatacenterManagerReferencesResolve;
 import dev.sitec.validate.rules.EtcdQuorum;
@@ -49,6 +52,9 @@ public final class SemanticValidator {
             new ImagesFitTargets(),
             new PassthroughDevicesExclusive(),
             new RaidHasEnoughDisks(),
+            new BtrfsOnlyOnProxmoxVe(),
+            new InstallerNetworksAreComplete(),
+            new DatacenterManagerRunsFromIso(),
             new MachineRolesMatchKubernetes(),
             new NodeLabelsNotReserved(),
             new PetsAreBackedUp());

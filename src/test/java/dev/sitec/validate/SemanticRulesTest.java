@@ -304,9 +304,10 @@ class SemanticRulesTest {
 
         @Test
         void vmsOnProxmoxRunAmd64() {
-            BrokenSite site = BrokenSite.reference().replace("    image: pdm\n", "    image: ubuntu-2404-raspi\n");
-            assertThat(site.diagnostics(dir)).containsExactly(site.error("  pdm:\n    node: pve3", "pdm",
-                    "vm 'pdm' uses arm64 image 'ubuntu-2404-raspi', but Proxmox VE node 'pve3' runs amd64",
+            BrokenSite site = BrokenSite.reference().replace("k3s-w-1:  { node: pve1, profile: k3s-agent,",
+                    "k3s-w-1:  { node: pve1, image: ubuntu-2404-raspi, profile: k3s-agent,");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("k3s-w-1:  {", "k3s-w-1",
+                    "vm 'k3s-w-1' uses arm64 image 'ubuntu-2404-raspi', but Proxmox VE node 'pve1' runs amd64",
                     "use an amd64 image; arm64 hosts belong under 'machines'"));
         }
     }
@@ -404,5 +405,52 @@ class SemanticRulesTest {
                         "add a Proxmox Backup Server under proxmox.backup_servers"),
                 site.warning("  pdm:\n    node: pve3", "pdm", "pet 'pdm' is not backed up: the site has no backup server",
                         "add a Proxmox Backup Server under proxmox.backup_servers"));
+    }
+
+    @Nested
+    class Installer {
+        @Test
+        void aProxmoxNodeNeedsAMac() {
+            BrokenSite site = BrokenSite.reference().replace("          mac: \"58:47:ca:7a:00:03\"\n", "");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("        pve3:", "pve3",
+                    "proxmox.clusters.pve.nodes.pve3 is missing the required key 'mac'", null));
+        }
+
+        @Test
+        void theInstallNetworkNeedsAGatewayAndDns() {
+            BrokenSite site = BrokenSite.reference().replace("    gateway: 10.10.10.1\n    dns: [10.10.10.1]\n", "");
+            String hint = "add gateway and dns to network 'mgmt'";
+            String why = "is installed on network 'mgmt', which has no gateway and no dns; the Proxmox installer needs both";
+            assertThat(site.diagnostics(dir)).containsExactly(
+                    site.error("address: 10.10.10.11", "10.10.10.11", "node 'pve1' " + why, hint),
+                    site.error("address: 10.10.10.12", "10.10.10.12", "node 'pve2' " + why, hint),
+                    site.error("address: 10.10.10.13", "10.10.10.13", "node 'pve3' " + why, hint),
+                    site.error("address: 10.10.10.20", "10.10.10.20", "backup server 'pbs1' " + why, hint),
+                    site.error("address: { mgmt: 10.10.10.5 }", "10.10.10.5", "vm 'pdm' " + why, hint));
+        }
+
+        @Test
+        void backupServersCannotUseBtrfs() {
+            BrokenSite site = BrokenSite.reference().replace("interface: eno1\n      boot_disks: { filesystem: ext4, disks: [sda] }",
+                    "interface: eno1\n      boot_disks: { filesystem: btrfs, raid: raid0, disks: [sda] }");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("{ filesystem: btrfs, raid: raid0", "btrfs",
+                    "backup server 'pbs1' cannot be installed on btrfs: only the Proxmox VE installer offers it",
+                    "use zfs (with a raid level), ext4 or xfs"));
+        }
+
+        @Test
+        void theDatacenterManagerIsInstalledFromItsIso() {
+            BrokenSite site = BrokenSite.reference().replace("    image: pdm\n", "    image: debian-13-amd64\n");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("  pdm:\n    node: pve3", "pdm",
+                    "datacenter_manager vm 'pdm' uses cloud image 'debian-13-amd64'; PDM is installed from its ISO",
+                    "give 'pdm' an image of kind: iso (the Proxmox Datacenter Manager ISO)"));
+        }
+
+        @Test
+        void httpFetchNeedsAnAnswerUrl() {
+            BrokenSite site = BrokenSite.reference().replace("\nproxmox:\n", "\ninstaller:\n  fetch: http\n\nproxmox:\n");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("installer:", "installer",
+                    "installer is missing the required key 'answer_url'", null));
+        }
     }
 }

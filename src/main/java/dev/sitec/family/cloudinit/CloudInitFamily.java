@@ -1,0 +1,97 @@
+package dev.sitec.family.cloudinit;
+
+import dev.sitec.model.Image;
+import dev.sitec.model.Machine;
+import dev.sitec.model.Network;
+import dev.sitec.model.Nic;
+import dev.sitec.model.Site;
+import dev.sitec.model.Vm;
+import dev.sitec.plan.FileMode;
+import dev.sitec.plan.OutputFamily;
+import dev.sitec.plan.PlannedFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * cloud-init for every VM built from a cloud image (uploaded as Proxmox snippets by Terraform) and
+ * every Raspberry Pi (a NoCloud seed on the card's boot partition). VMs installed from an ISO
+ * (TrueNAS, PDM) get none: their own installer configures them.
+ */
+public final class CloudInitFamily implements OutputFamily {
+
+    /** The firmware command line of Ubuntu's Raspberry Pi images (Ubuntu 21.10 and later). */
+    static final String PI_FIRMWARE_CMDLINE = "/boot/firmware/cmdline.txt";
+
+    @Override
+    public String name() {
+        return "cloudinit";
+    }
+
+    @Override
+    public List<PlannedFile> plan(Site site) {
+        List<PlannedFile> files = new ArrayList<>();
+        List<String> vms = new ArrayList<>();
+        List<String> isoVms = new ArrayList<>();
+        for (Vm vm : site.vms().values()) {
+            if (site.imageOf(vm).kind() == Image.Kind.ISO) {
+                isoVms.add(vm.name());
+                continue;
+            }
+            vms.add(vm.name());
+            String dir = "cloud-init/vms/" + vm.name() + "/";
+            files.add(PlannedFile.of(dir + "user-data", "cloudinit/user-data.yaml.ftl",
+                    userData(site, vm.name(), List.of("qemu-guest-agent", "python3"), true, false)));
+            files.add(PlannedFile.of(dir + "meta-data", "cloudinit/meta-data.yaml.ftl", metaData(vm.name())));
+            files.add(PlannedFile.of(dir + "network-config", "cloudinit/network-config.yaml.ftl",
+                    networkConfig(site, vm.nics())));
+        }
+        List<CloudInitReadmeView.Pi> pis = new ArrayList<>();
+        for (Machine machine : site.machines().values()) {
+            String dir = "cloud-init/machines/" + machine.name() + "/";
+            Image image = site.images().get(machine.image());
+            // linux-modules-extra-raspi carries vxlan, which flannel needs (K3s docs, "Enabling VXLAN
+            // for Ubuntu 21.10+ on Raspberry Pi").
+            files.add(PlannedFile.of(dir + "user-data", "cloudinit/user-data.yaml.ftl",
+                    userData(site, machine.name(), List.of("python3", "linux-modules-extra-raspi"), false, true)));
+            files.add(PlannedFile.of(dir + "meta-data", "cloudinit/meta-data.yaml.ftl", metaData(machine.name())));
+            files.add(PlannedFile.of(dir + "network-config", "cloudinit/network-config.yaml.ftl",
+                    networkConfig(site, machine.nics())));
+            files.add(new PlannedFile(dir + "write-seed.sh", "cloudinit/write-seed.sh.ftl",
+                    new SeedScriptView(machine.name(), image.fileName()), FileMode.EXECUTABLE));
+            pis.add(new CloudInitReadmeView.Pi(machine.name(), machine.board().id(), image.url()));
+        }
+        if (!vms.isEmpty() || !pis.isEmpty()) {
+            files.add(PlannedFile.of("cloud-init/README.md", "cloudinit/README.md.ftl",
+                    new CloudInitReadmeView(vms, isoVms, pis)));
+        }
+        return files;
+    }
+
+    private static UserDataView userData(Site site, String host, List<String> packages, boolean vm, boolean pi) {
+        var info = site.info();
+        return new UserDataView(host, info.fqdn(host), info.timezone(), info.adminUser(), info.passwordHash(),
+                info.sshAuthorizedKeys(), packages, vm, pi, PI_FIRMWARE_CMDLINE);
+    }
+
+    private static MetaDataView metaData(String host) {
+        // Stable: cloud-init runs its once-per-instance modules again only if this changes.
+        return new MetaDataView("iid-sitec-" + host, host);
+    }
+
+    /** The first NIC on a network with a gateway is the primary: default route and DNS. */
+    static NetworkConfigView networkConfig(Site site, List<Nic> nics) {
+        Optional<Nic> primary = nics.stream().filter(n -> site.network(n.network()).gateway().isPresent()).findFirst();
+        List<NetworkConfigView.Ethernet> ethernets = new ArrayList<>();
+        for (Nic nic : nics) {
+            Network network = site.network(nic.network());
+            boolean isPrimary = primary.map(p -> p.index() == nic.index()).orElse(false);
+            ethernets.add(new NetworkConfigView.Ethernet(nic.interfaceName(), nic.mac().value(),
+                    nic.address() + "/" + network.cidr().prefix(), network.mtu(),
+                    isPrimary ? network.gateway().map(Object::toString).orElse(null) : null,
+                    isPrimary ? network.dns().stream().map(Object::toString).toList() : List.of(),
+                    isPrimary ? List.of(site.info().domain()) : List.of()));
+        }
+        return new NetworkConfigView(ethernets);
+    }
+}

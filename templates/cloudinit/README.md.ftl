@@ -1,0 +1,30 @@
+# cloud-init
+
+First-boot configuration for every machine that boots a cloud image: `user-data` (`#cloud-config`),
+`meta-data` and `network-config` (netplan v2; each NIC matched by its MAC and renamed `net0`, `net1`, …).
+
+## VMs
+
+<#list v.vms as vm>
+- `vms/[=vm]/`
+</#list>
+
+Terraform uploads these files as snippets to each node's `local` datastore (which must allow `snippets`
+content: the Ansible `proxmox_node` role enables it) and wires them into the VM's cloud-init drive.
+<#if v.isoVms?has_content>
+Installed from an ISO, so configured by their own installer instead: <#list v.isoVms as vm>`[=vm]`<#sep>, </#list>.
+</#if>
+<#if v.machines?has_content>
+
+## Raspberry Pis
+
+| machine | board | image |
+| --- | --- | --- |
+<#list v.machines as pi>
+| `[=pi.name]` | [=pi.board] | [=pi.imageUrl] |
+</#list>
+
+Flash the image, mount the card's boot partition (`system-boot`) and run `machines/<name>/write-seed.sh
+<mount point>`. On first boot cloud-init sets the Pi up, enables the memory cgroup on the kernel command
+line, installs `linux-modules-extra-raspi` (vxlan, for flannel) and reboots once.
+</#if>

@@ -1,0 +1,3 @@
+---
+instance-id: "[=v.instanceId]"
+local-hostname: "[=v.hostname]"
