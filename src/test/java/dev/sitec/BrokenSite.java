@@ -88,7 +88,7 @@ public final class BrokenSite {
         int snippet = text.indexOf(lineSnippet);
         assertThat(snippet).as("line snippet: %s", lineSnippet).isNotNegative();
         int lineStart = text.lastIndexOf('\n', snippet) + 1;
-        int lineEnd = text.indexOf('\n', snippet);
+        int lineEnd = text.indexOf('\n', Math.max(snippet, lineStart));
         String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
         int column = line.indexOf(token, snippet - lineStart);
         assertThat(column).as("token %s in line %s", token, line).isNotNegative();

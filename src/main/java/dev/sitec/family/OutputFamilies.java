@@ -3,6 +3,7 @@ package dev.sitec.family;
 import dev.sitec.family.cloudinit.CloudInitFamily;
 import dev.sitec.family.installer.InstallerFamily;
 import dev.sitec.family.runbook.RunbookFamily;
+import dev.sitec.family.terraform.TerraformFamily;
 import dev.sitec.plan.OutputFamily;
 import java.util.List;
 
@@ -13,6 +14,6 @@ public final class OutputFamilies {
     }
 
     public static List<OutputFamily> all() {
-        return List.of(new RunbookFamily(), new InstallerFamily(), new CloudInitFamily());
+        return List.of(new RunbookFamily(), new InstallerFamily(), new CloudInitFamily(), new TerraformFamily());
     }
 }

@@ -34,6 +34,7 @@ public final class ModelBuilder {
                 named(proxmox.path("backup_servers"), ptr("proxmox", "backup_servers"), this::backupServer),
                 optional(proxmox.path("datacenter_manager"), ptr("proxmox", "datacenter_manager"), this::datacenterManager),
                 installer(root.path("installer")),
+                terraform(root.path("terraform").path("backend")),
                 profiles,
                 named(root.path("vms"), ptr("vms"), (n, at) -> vm(n, at, profiles)),
                 named(root.path("machines"), ptr("machines"), this::machine),
@@ -139,6 +140,15 @@ public final class ModelBuilder {
                 text(n, "answer_url"),
                 isoSource(n.path("pve_iso")).orElse(Installer.DEFAULT_PVE_ISO),
                 isoSource(n.path("pbs_iso")).orElse(Installer.DEFAULT_PBS_ISO));
+    }
+
+    private TerraformSettings terraform(JsonNode backend) {
+        JsonNode pg = backend.path("pg");
+        JsonNode s3 = backend.path("s3");
+        return new TerraformSettings(
+                pg.isObject() ? Optional.of(new TerraformSettings.Pg(text(pg, "schema_prefix").orElse("sitec_"))) : Optional.empty(),
+                s3.isObject() ? Optional.of(new TerraformSettings.S3(s3.path("bucket").asText(), s3.path("region").asText(),
+                        text(s3, "endpoint"), text(s3, "key_prefix").orElse("sitec/"))) : Optional.empty());
     }
 
     private Optional<Installer.IsoSource> isoSource(JsonNode n) {

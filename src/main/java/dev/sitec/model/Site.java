@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 public record Site(SiteInfo info, SortedMap<String, SecretRef> secrets, SortedMap<String, Network> networks,
                    SortedMap<String, Image> images, SortedMap<String, Cluster> clusters,
                    SortedMap<String, BackupServer> backupServers, Optional<DatacenterManager> datacenterManager,
-                   Installer installer,
+                   Installer installer, TerraformSettings terraform,
                    SortedMap<String, Profile> profiles, SortedMap<String, Vm> vms,
                    SortedMap<String, Machine> machines, Optional<Kubernetes> kubernetes) {
 

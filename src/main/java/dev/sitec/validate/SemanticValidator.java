@@ -8,6 +8,7 @@ import dev.sitec.validate.rules.AddressesUnique;
 import dev.sitec.validate.rules.BackupReferencesResolve;
 import dev.sitec.validate.rules.BtrfsOnlyOnProxmoxVe;
 import dev.sitec.validate.rules.DatacenterManagerRunsFromIso;
+import dev.sitec.validate.rules.DeviceNamesUnique;
 import dev.sitec.validate.rules.InstallerNetworksAreComplete;
 import dev.sitec.validate.rules.CidrsAreNetworkAddresses;
 import dev.sitec.validate.rules.DatacenterManagerReferencesResolve;
@@ -23,6 +24,7 @@ import dev.sitec.validate.rules.NetworksDoNotOverlap;
 import dev.sitec.validate.rules.NodeLabelsNotReserved;
 import dev.sitec.validate.rules.PassthroughDevicesExclusive;
 import dev.sitec.validate.rules.PetsAreBackedUp;
+import dev.sitec.validate.rules.RequiredSecretsDeclared;
 import dev.sitec.validate.rules.RaidHasEnoughDisks;
 import dev.sitec.validate.rules.VlansUnique;
 import dev.sitec.validate.rules.VmIdsUnique;
@@ -50,6 +52,7 @@ public final class SemanticValidator {
             new VmIdsUnique(),
             new EtcdQuorum(),
             new ImagesFitTargets(),
+            new DeviceNamesUnique(),
             new PassthroughDevicesExclusive(),
             new RaidHasEnoughDisks(),
             new BtrfsOnlyOnProxmoxVe(),
@@ -57,6 +60,7 @@ public final class SemanticValidator {
             new DatacenterManagerRunsFromIso(),
             new MachineRolesMatchKubernetes(),
             new NodeLabelsNotReserved(),
+            new RequiredSecretsDeclared(),
             new PetsAreBackedUp());
 
     public List<Diagnostic> validate(Site site, SourceMap sources) {

@@ -53,7 +53,8 @@ class HarnessTest {
     @Test
     void terraformNotInFmtForm() {
         needs("node");
-        assertThat(problems(terraform(), "terraform-fmt")).containsExactly("terraform/main.tf: is not in terraform fmt form");
+        assertThat(problems(terraform(), "terraform-fmt")).containsExactly(
+                "terraform/main.tf: is not in terraform fmt form (line 3: `name = \"a\"` should be `  name      = \"a\"`)");
     }
 
     @Test
@@ -67,6 +68,20 @@ class HarnessTest {
                 "terraform/main.tf: proxmox_virtual_environment_vm.vm.disk: required argument interface is not set",
                 "terraform/main.tf: proxmox_virtual_environment_vm.vm: agent is a block (agent { … }), not an attribute");
         assertThat(problems(terraform(), "terraform-good")).isEmpty();
+    }
+
+    @Test
+    void terraformReferencesResolve() {
+        needs("node");
+        assertThat(problems(terraform(), "terraform-references")).containsExactlyInAnyOrder(
+                "terraform/root/main.tf: var.missing_variable is not declared",
+                "terraform/root/main.tf: local.nope is not declared",
+                "terraform/root/main.tf: module.thing has no output no_such_output",
+                "terraform/root/main.tf: module.other is not declared",
+                "terraform/root/main.tf: proxmox_virtual_environment_pool.undeclared is not declared",
+                "terraform/root/main.tf: moved block names ${module.thing.proxmox_virtual_environment_pool.gone}, which does not exist",
+                "terraform/root: module \"thing\": passes color, which the module does not declare",
+                "terraform/root: module \"thing\": does not pass the required variable name");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.sitec.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,7 @@ final class TerraformCheck implements HarnessCheck {
         }
         BpgContract contract = BpgContract.vendored();
         ObjectMapper json = new ObjectMapper();
+        java.util.Map<Path, JsonNode> parsedFiles = new java.util.TreeMap<>();
         for (String line : result.output().split("\n")) {
             if (line.isBlank()) {
                 continue;
@@ -55,13 +57,28 @@ final class TerraformCheck implements HarnessCheck {
                     continue;
                 }
                 if (!parsed.path("canonical").asBoolean()) {
-                    problems.add(new Problem(file, "is not in terraform fmt form"));
+                    problems.add(new Problem(file, "is not in terraform fmt form" + firstDifference(
+                            Files.readString(Path.of(parsed.path("file").asText())), parsed.path("formatted").asText())));
                 }
                 contract.check(parsed.path("json")).forEach(p -> problems.add(new Problem(file, p)));
+                parsedFiles.put(Path.of(parsed.path("file").asText()), parsed.path("json"));
             } catch (Exception e) {
-                problems.add(new Problem("(harness)", "unreadable hcl-check output: " + line));
+                problems.add(new Problem("(harness)", "unreadable hcl-check output: " + e.getMessage()));
             }
         }
+        problems.addAll(TerraformReferences.check(root, parsedFiles));
         return new FamilyReport(family(), files.size(), problems);
+    }
+
+    /** Where the file first differs from its formatted form, so the fix is easy to find. */
+    static String firstDifference(String actual, String formatted) {
+        String[] a = actual.split("\n", -1);
+        String[] f = formatted.split("\n", -1);
+        for (int i = 0; i < Math.min(a.length, f.length); i++) {
+            if (!a[i].equals(f[i])) {
+                return " (line " + (i + 1) + ": `" + a[i].strip() + "` should be `" + f[i] + "`)";
+            }
+        }
+        return "";
     }
 }

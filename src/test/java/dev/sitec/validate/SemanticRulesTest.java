@@ -453,4 +453,21 @@ class SemanticRulesTest {
                     "installer is missing the required key 'answer_url'", null));
         }
     }
+
+    @Test
+    void deviceNamesAreUniqueAcrossNodes() {
+        BrokenSite site = BrokenSite.reference().replace("            coral0: { type: usb", "            gpu0: { type: usb")
+                .replace("passthrough: [coral0]", "passthrough: [gpu0]");
+        assertThat(site.diagnostics(dir)).contains(site.error("            gpu0: { type: usb", "gpu0",
+                "device name 'gpu0' on node 'pve3' is already used on node 'pve2'",
+                "name devices uniquely across the site, e.g. gpu0-pve3"));
+    }
+
+    @Test
+    void secretsTheOutputNeedsAreDeclared() {
+        BrokenSite site = BrokenSite.reference().replace("  pbs_password: { env: PBS_PASSWORD }\n", "");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("\nsecrets:", "secrets",
+                "secret 'pbs_password' (the password PVE backs up to PBS with) is not declared",
+                "add under secrets: pbs_password: { env: PBS_PASSWORD } (or { file: PATH })"));
+    }
 }

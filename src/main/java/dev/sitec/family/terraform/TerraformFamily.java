@@ -1,0 +1,245 @@
+package dev.sitec.family.terraform;
+
+import dev.sitec.model.BackupServer;
+import dev.sitec.model.Cluster;
+import dev.sitec.model.Device;
+import dev.sitec.model.Image;
+import dev.sitec.model.Network;
+import dev.sitec.model.Nic;
+import dev.sitec.model.Retention;
+import dev.sitec.model.SecretRef;
+import dev.sitec.model.Site;
+import dev.sitec.model.Vm;
+import dev.sitec.model.VmDisk;
+import dev.sitec.plan.OutputFamily;
+import dev.sitec.plan.PlannedFile;
+import dev.sitec.validate.rules.RequiredSecretsDeclared;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Terraform for the bpg/proxmox provider: reusable modules (vm, sdn, backup) and one root per
+ * cluster whose `locals` hold the site's data and whose module calls iterate over it with
+ * for_each, so that every VM has a stable address such as {@code module.vm["k3s-cp-1"]}.
+ */
+public final class TerraformFamily implements OutputFamily {
+
+    /** The provider release line the generated code is written and checked against. */
+    public static final String PROVIDER_VERSION = "0.111.1";
+    static final String SDN_ZONE = "sitec";
+    static final String BACKUP_USER = "sitec-backup@pbs";
+    /** Proxmox's default CPU model since 8.0: migratable between hosts of different generations. */
+    static final String MIGRATABLE_CPU = "x86-64-v2-AES";
+    private static final List<String> MODULES = List.of("vm", "sdn", "backup");
+    private static final List<String> MODULE_FILES = List.of("main", "variables", "outputs", "versions");
+    private static final List<String> ROOT_FILES = List.of("versions", "providers", "variables", "main", "outputs");
+
+    @Override
+    public String name() {
+        return "terraform";
+    }
+
+    @Override
+    public List<PlannedFile> plan(Site site) {
+        if (site.clusters().isEmpty()) {
+            return List.of();
+        }
+        List<PlannedFile> files = new ArrayList<>();
+        Map<String, String> moduleView = Map.of("providerVersion", PROVIDER_VERSION);
+        for (String module : MODULES) {
+            for (String file : MODULE_FILES) {
+                String path = "terraform/modules/" + module + "/" + file + ".tf";
+                files.add(PlannedFile.of(path, path + ".ftl", moduleView));
+            }
+        }
+        for (Cluster cluster : site.clusters().values()) {
+            ClusterView view = cluster(site, cluster);
+            String dir = "terraform/clusters/" + cluster.name() + "/";
+            for (String file : ROOT_FILES) {
+                files.add(PlannedFile.of(dir + file + ".tf", "terraform/cluster/" + file + ".tf.ftl", view));
+            }
+            files.add(PlannedFile.of(dir + "README.md", "terraform/cluster/README.md.ftl", view));
+        }
+        return files;
+    }
+
+    static ClusterView cluster(Site site, Cluster cluster) {
+        List<Vm> vms = site.vms().values().stream().filter(vm -> cluster.nodes().containsKey(vm.node())).toList();
+        SortedMap<String, ClusterView.Download> downloads = new TreeMap<>();
+        List<ClusterView.Upload> uploads = new ArrayList<>();
+        List<VmView> vmViews = new ArrayList<>();
+        SortedMap<String, ClusterView.Pool> pools = new TreeMap<>();
+        for (Vm vm : vms) {
+            VmRole role = VmRole.of(site, vm);
+            pools.put(role.pool(), new ClusterView.Pool(role.pool(), role.poolComment()));
+            Image image = site.imageOf(vm);
+            String imageKey = null;
+            String isoKey = null;
+            if (image.kind() == Image.Kind.CLOUD_IMAGE) {
+                imageKey = vm.node() + "/" + image.name();
+                downloads.put(imageKey, download(imageKey, vm.node(), "import", image, importFileName(image)));
+            } else if (isDatacenterManager(site, vm)) {
+                // The PDM ISO with its answer baked in, made by installer/<vm>/prepare-iso.sh.
+                isoKey = vm.node() + "/" + vm.name() + "-auto";
+                uploads.add(new ClusterView.Upload(isoKey, vm.node(), vm.name().replace('-', '_') + "_iso_path",
+                        "../../../../isos/" + vm.name() + "-auto.iso",
+                        "Path of " + vm.name() + "'s unattended installation ISO (made by generated/installer/"
+                                + vm.name() + "/prepare-iso.sh), relative to this folder."));
+            } else {
+                isoKey = vm.node() + "/" + image.name();
+                downloads.put(isoKey, download(isoKey, vm.node(), "iso", image, image.fileName()));
+            }
+            vmViews.add(vm(site, vm, role, imageKey, isoKey));
+        }
+        return new ClusterView(cluster.name(), cluster.endpoint(), PROVIDER_VERSION,
+                cluster.nodes().values().stream().map(n -> new ClusterView.Node(n.name(), n.address().toString())).toList(),
+                List.copyOf(downloads.values()), uploads, pciMappings(cluster), usbMappings(cluster),
+                site.networks().values().stream().map(TerraformFamily::vnet).toList(), SDN_ZONE,
+                List.copyOf(pools.values()), vmViews, backups(site, vms), backend(site, cluster),
+                apiTokenSource(site));
+    }
+
+    private static boolean isDatacenterManager(Site site, Vm vm) {
+        return site.datacenterManager().map(pdm -> pdm.vm().equals(vm.name())).orElse(false);
+    }
+
+    private static VmView vm(Site site, Vm vm, VmRole role, String imageKey, String isoKey) {
+        List<Device> devices = vm.passthrough().stream().map(site::expectDevice).toList();
+        boolean pci = devices.stream().anyMatch(d -> d.type() == Device.Type.PCI);
+        List<VmView.Disk> disks = new ArrayList<>();
+        for (VmDisk disk : vm.disks()) {
+            boolean boot = disk.index() == 0 && imageKey != null;
+            disks.add(new VmView.Disk("scsi" + disk.index(), disk.sizeGib(), boot ? imageKey : null));
+        }
+        TreeSet<String> tags = new TreeSet<>(List.of("sitec", vm.lifecycle().id()));
+        vm.profile().ifPresent(tags::add);
+        if (role.k3sTag() != null) {
+            tags.add(role.k3sTag());
+        }
+        String description = "Managed by sitec from site.yaml (" + vm.lifecycle().id() + ")."
+                + vm.description().map(d -> " " + d).orElse("");
+        return new VmView(vm.name(), vm.vmId(), vm.node(), description, role.pool(), vm.isPet(), vm.onBoot(),
+                vm.cores(), vm.memoryMib(),
+                // Passed-through PCI devices pin the VM to its host: use the host's CPU, PCIe on q35 + OVMF.
+                pci ? "host" : MIGRATABLE_CPU, pci ? "ovmf" : "seabios", pci ? "q35" : null,
+                site.expectNode(vm.node()).vmDatastore(), isoKey, imageKey != null,
+                role.startupOrder(), role.upDelaySeconds(), List.copyOf(tags), disks,
+                vm.nics().stream().map(nic -> nic(site, nic)).toList(),
+                devices.stream().filter(d -> d.type() == Device.Type.PCI).map(d -> new VmView.Pci(d.name(), true)).toList(),
+                devices.stream().filter(d -> d.type() == Device.Type.USB).map(Device::name).toList(),
+                vm.nics().stream().map(n -> new VmView.Address(n.network(), n.address().toString())).toList());
+    }
+
+    private static VmView.Nic nic(Site site, Nic nic) {
+        Network network = site.network(nic.network());
+        return new VmView.Nic(vnetId(network), nic.mac().value(), network.mtu());
+    }
+
+    /** SDN vnet ids are at most 8 characters: named by VLAN id, which is unique; the alias says which network. */
+    static String vnetId(Network network) {
+        return "vlan" + network.vlan();
+    }
+
+    private static ClusterView.Vnet vnet(Network network) {
+        return new ClusterView.Vnet(vnetId(network), network.name(), network.vlan());
+    }
+
+    private static ClusterView.Download download(String key, String node, String contentType, Image image, String fileName) {
+        return new ClusterView.Download(key, node, contentType, image.url(), fileName,
+                image.checksum().map(Image.Checksum::hex).orElse(null),
+                image.checksum().map(Image.Checksum::algorithm).orElse(null));
+    }
+
+    /**
+     * Proxmox imports a disk image by its file name's extension: keep .qcow2, .raw and .vmdk, and name
+     * cloud images published as .img (qcow2 inside, as Ubuntu's) .qcow2.
+     */
+    static String importFileName(Image image) {
+        String name = image.fileName();
+        if (name.endsWith(".qcow2") || name.endsWith(".raw") || name.endsWith(".vmdk")) {
+            return name;
+        }
+        return (name.endsWith(".img") ? name.substring(0, name.length() - 4) : name) + ".qcow2";
+    }
+
+    private static List<ClusterView.PciMapping> pciMappings(Cluster cluster) {
+        List<ClusterView.PciMapping> mappings = new ArrayList<>();
+        cluster.nodes().values().forEach(node -> node.devices().values().stream()
+                .filter(d -> d.type() == Device.Type.PCI).sorted((a, b) -> a.name().compareTo(b.name()))
+                .forEach(d -> {
+                    String address = d.pciAddress().orElseThrow();
+                    // Without the function number the mapping covers every function of the device.
+                    String path = d.allFunctions() ? address.substring(0, address.lastIndexOf('.')) : address;
+                    OptionalInt group = d.iommuGroup();
+                    mappings.add(new ClusterView.PciMapping(d.name(), d.name() + " on " + node.name(), node.name(), d.id(),
+                            path, d.subsystemId().orElse(null), group.isPresent() ? group.getAsInt() : null));
+                }));
+        return mappings;
+    }
+
+    private static List<ClusterView.UsbMapping> usbMappings(Cluster cluster) {
+        List<ClusterView.UsbMapping> mappings = new ArrayList<>();
+        cluster.nodes().values().forEach(node -> node.devices().values().stream()
+                .filter(d -> d.type() == Device.Type.USB).sorted((a, b) -> a.name().compareTo(b.name()))
+                .forEach(d -> mappings.add(new ClusterView.UsbMapping(d.name(), d.name() + " on " + node.name(),
+                        node.name(), d.id(), d.usbPort().orElse(null)))));
+        return mappings;
+    }
+
+    private static List<ClusterView.Backup> backups(Site site, List<Vm> clusterVms) {
+        List<ClusterView.Backup> backups = new ArrayList<>();
+        for (BackupServer pbs : site.backupServers().values()) {
+            List<String> ids = clusterVms.stream().filter(vm -> vm.isPet() || pbs.protect().contains(vm.name()))
+                    .map(vm -> String.valueOf(vm.vmId())).sorted().toList();
+            backups.add(new ClusterView.Backup(pbs.name(), pbs.address().toString(), pbs.primaryDatastore().name(),
+                    BACKUP_USER, calendarEvent(pbs.backupSchedule()), ids, prune(pbs.retention()), site.info().adminEmail()));
+        }
+        return backups;
+    }
+
+    /**
+     * Proxmox calendar events say "every day at 02:00" as just "02:00"; the keyword daily stands
+     * alone (midnight). Write "daily HH:MM" the way Proxmox reads it.
+     */
+    static String calendarEvent(String schedule) {
+        return schedule.matches("daily \\d{1,2}:\\d{2}") ? schedule.substring("daily ".length()) : schedule;
+    }
+
+    private static List<ClusterView.Prune> prune(Retention retention) {
+        List<ClusterView.Prune> prune = new ArrayList<>();
+        Map<String, Function<Retention, OptionalInt>> keeps = new java.util.LinkedHashMap<>();
+        keeps.put("keep-last", Retention::keepLast);
+        keeps.put("keep-hourly", Retention::keepHourly);
+        keeps.put("keep-daily", Retention::keepDaily);
+        keeps.put("keep-weekly", Retention::keepWeekly);
+        keeps.put("keep-monthly", Retention::keepMonthly);
+        keeps.put("keep-yearly", Retention::keepYearly);
+        keeps.forEach((key, get) -> get.apply(retention).ifPresent(v -> prune.add(new ClusterView.Prune(key, v))));
+        return prune;
+    }
+
+    private static ClusterView.Backend backend(Site site, Cluster cluster) {
+        var settings = site.terraform();
+        String schema = settings.pg().map(pg -> pg.schemaPrefix() + cluster.name().replace('-', '_')).orElse(null);
+        return new ClusterView.Backend(schema,
+                settings.s3().map(s -> s.bucket()).orElse(null),
+                settings.s3().map(s -> s.keyPrefix() + cluster.name() + ".tfstate").orElse(null),
+                settings.s3().map(s -> s.region()).orElse(null),
+                settings.s3().flatMap(s -> s.endpoint()).orElse(null));
+    }
+
+    /** How the operator puts the API token where the provider reads it (PROXMOX_VE_API_TOKEN). */
+    private static String apiTokenSource(Site site) {
+        SecretRef ref = site.secrets().get(RequiredSecretsDeclared.PROXMOX_API_TOKEN);
+        if (ref == null || (ref.source() == SecretRef.Source.ENV && ref.reference().equals("PROXMOX_VE_API_TOKEN"))) {
+            return null;
+        }
+        return ref.source() == SecretRef.Source.ENV ? "\"$" + ref.reference() + "\"" : "\"$(cat " + ref.reference() + ")\"";
+    }
+}

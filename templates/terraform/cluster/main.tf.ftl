@@ -1,0 +1,256 @@
+# The [=v.name] cluster, as site.yaml describes it. The data is in locals; resources and modules
+# iterate over it, so every object has a stable address keyed by its name.
+
+locals {
+  # The cloud-init files sitec generated, read where they are (not copied).
+  cloud_init_dir = "${path.module}/../../../cloud-init/vms"
+
+  # Cloud images (imported as VM disks) and ISOs, downloaded once per node that needs them.
+  downloads = {
+<#list v.downloads as d>
+    "[=d.key]" = {
+      node               = "[=d.node]"
+      content_type       = "[=d.contentType]"
+      url                = "[=d.url]"
+      file_name          = "[=d.fileName]"
+      checksum           = <#if d.checksum??>"[=d.checksum]"<#else>null</#if>
+      checksum_algorithm = <#if d.checksumAlgorithm??>"[=d.checksumAlgorithm]"<#else>null</#if>
+    }
+</#list>
+  }
+
+  # ISOs prepared on the operator's machine (the PDM installer with its answer), uploaded.
+  uploads = {
+<#list v.uploads as u>
+    "[=u.key]" = {
+      node = "[=u.node]"
+      path = var.[=u.variable]
+    }
+</#list>
+  }
+
+  pci_mappings = {
+<#list v.pciMappings as m>
+    "[=m.name]" = {
+      comment      = "[=m.comment]"
+      node         = "[=m.node]"
+      id           = "[=m.id]"
+      path         = "[=m.path]"
+      subsystem_id = <#if m.subsystemId??>"[=m.subsystemId]"<#else>null</#if>
+      iommu_group  = <#if m.iommuGroup??>[=m.iommuGroup]<#else>null</#if>
+    }
+</#list>
+  }
+
+  usb_mappings = {
+<#list v.usbMappings as m>
+    "[=m.name]" = {
+      comment = "[=m.comment]"
+      node    = "[=m.node]"
+      id      = "[=m.id]"
+      path    = <#if m.path??>"[=m.path]"<#else>null</#if>
+    }
+</#list>
+  }
+
+  vnets = {
+<#list v.vnets as n>
+    "[=n.id]" = {
+      alias = "[=n.network]"
+      tag   = [=n.tag]
+    }
+</#list>
+  }
+
+  pools = {
+<#list v.pools as p>
+    "[=p.id]" = {
+      comment = "[=p.comment]"
+    }
+</#list>
+  }
+
+  vms = {
+<#list v.vms as vm>
+    "[=vm.name]" = {
+      vm_id       = [=vm.vmId]
+      node        = "[=vm.node]"
+      description = "[=vm.description]"
+      pool        = "[=vm.pool]"
+      pet         = [=vm.pet?c]
+      on_boot     = [=vm.onBoot?c]
+      cores       = [=vm.cores]
+      memory_mib  = [=vm.memoryMib]
+      cpu_type    = "[=vm.cpuType]"
+      bios        = "[=vm.bios]"
+      machine     = <#if vm.machine??>"[=vm.machine]"<#else>null</#if>
+      datastore   = "[=vm.datastore]"
+      iso         = <#if vm.isoKey??>"[=vm.isoKey]"<#else>null</#if>
+      cloud_init  = [=vm.cloudInit?c]
+      tags        = [<#list vm.tags as t>"[=t]"<#sep>, </#list>]
+
+      startup = {
+        order    = [=vm.startupOrder]
+        up_delay = [=vm.upDelay]
+      }
+
+      disks = [
+<#list vm.disks as d>
+        { interface = "[=d.iface]", size_gib = [=d.sizeGib], image = <#if d.importKey??>"[=d.importKey]"<#else>null</#if> },
+</#list>
+      ]
+
+      nics = [
+<#list vm.nics as n>
+        { bridge = "[=n.bridge]", mac_address = "[=n.mac]", mtu = [=n.mtu] },
+</#list>
+      ]
+
+      pci = [<#list vm.pci as p>{ mapping = "[=p.mapping]", pcie = [=p.pcie?c] }<#sep>, </#list>]
+      usb = [<#list vm.usb as u>"[=u]"<#sep>, </#list>]
+
+      addresses = { <#list vm.addresses as a>"[=a.network]" = "[=a.ip]"<#sep>, </#list> }
+    }
+</#list>
+  }
+
+  image_ids = { for key, file in proxmox_download_file.image : key => file.id }
+  iso_ids   = merge(local.image_ids, { for key, file in proxmox_virtual_environment_file.iso : key => file.id })
+}
+
+resource "proxmox_download_file" "image" {
+  for_each = local.downloads
+
+  node_name          = each.value.node
+  datastore_id       = "local"
+  content_type       = each.value.content_type
+  url                = each.value.url
+  file_name          = each.value.file_name
+  checksum           = each.value.checksum
+  checksum_algorithm = each.value.checksum_algorithm
+  overwrite          = false
+}
+
+resource "proxmox_virtual_environment_file" "iso" {
+  for_each = local.uploads
+
+  content_type = "iso"
+  datastore_id = "local"
+  node_name    = each.value.node
+
+  source_file {
+    path = each.value.path
+  }
+}
+
+resource "proxmox_hardware_mapping_pci" "device" {
+  for_each = local.pci_mappings
+
+  name    = each.key
+  comment = each.value.comment
+  map = [{
+    node         = each.value.node
+    id           = each.value.id
+    path         = each.value.path
+    subsystem_id = each.value.subsystem_id
+    iommu_group  = each.value.iommu_group
+  }]
+}
+
+resource "proxmox_hardware_mapping_usb" "device" {
+  for_each = local.usb_mappings
+
+  name    = each.key
+  comment = each.value.comment
+  map = [{
+    node = each.value.node
+    id   = each.value.id
+    path = each.value.path
+  }]
+}
+
+resource "proxmox_virtual_environment_pool" "role" {
+  for_each = local.pools
+
+  pool_id = each.key
+  comment = each.value.comment
+}
+
+module "sdn" {
+  source = "../../modules/sdn"
+
+  zone   = "[=v.sdnZone]"
+  bridge = var.sdn_bridge
+  nodes  = [<#list v.nodes as n>"[=n.name]"<#sep>, </#list>]
+  vnets  = local.vnets
+}
+
+module "vm" {
+  source   = "../../modules/vm"
+  for_each = local.vms
+
+  name        = each.key
+  node_name   = each.value.node
+  vm_id       = each.value.vm_id
+  description = each.value.description
+  tags        = each.value.tags
+  pool_id     = proxmox_virtual_environment_pool.role[each.value.pool].pool_id
+  pet         = each.value.pet
+  on_boot     = each.value.on_boot
+  startup     = each.value.startup
+  cores       = each.value.cores
+  memory_mib  = each.value.memory_mib
+  cpu_type    = each.value.cpu_type
+  bios        = each.value.bios
+  machine     = each.value.machine
+  agent       = each.value.cloud_init
+  addresses   = each.value.addresses
+
+  datastore_id = each.value.datastore
+  iso_file_id  = each.value.iso == null ? null : local.iso_ids[each.value.iso]
+  disks = [for disk in each.value.disks : {
+    interface   = disk.interface
+    size_gib    = disk.size_gib
+    import_from = disk.image == null ? null : local.image_ids[disk.image]
+  }]
+
+  nics = [for nic in each.value.nics : merge(nic, { bridge = module.sdn.vnets[nic.bridge] })]
+  pci  = [for device in each.value.pci : merge(device, { mapping = proxmox_hardware_mapping_pci.device[device.mapping].name })]
+  usb  = [for device in each.value.usb : proxmox_hardware_mapping_usb.device[device].name]
+
+  cloud_init = each.value.cloud_init ? {
+    user_data      = file("${local.cloud_init_dir}/${each.key}/user-data")
+    meta_data      = file("${local.cloud_init_dir}/${each.key}/meta-data")
+    network_config = file("${local.cloud_init_dir}/${each.key}/network-config")
+  } : null
+}
+<#list v.vms?filter(vm -> vm.pet) as vm>
+
+# [=vm.name] is a pet: if it was cattle before, its VM moves under the protected resource instead of
+# being replaced. (The reverse is refused: prevent_destroy stops a pet from being destroyed.)
+moved {
+  from = module.vm["[=vm.name]"].proxmox_virtual_environment_vm.cattle[0]
+  to   = module.vm["[=vm.name]"].proxmox_virtual_environment_vm.pet[0]
+}
+</#list>
+<#list v.backups as b>
+
+module "backup_[=b.storageId?replace("-", "_")]" {
+  source = "../../modules/backup"
+
+  storage_id  = "[=b.storageId]"
+  server      = "[=b.server]"
+  datastore   = "[=b.datastore]"
+  username    = "[=b.username]"
+  password    = var.pbs_password
+  fingerprint = var.pbs_fingerprints["[=b.storageId]"]
+  nodes       = [<#list v.nodes as n>"[=n.name]"<#sep>, </#list>]
+  schedule    = "[=b.schedule]"
+  vm_ids      = [<#list b.vmIds as id>"[=id]"<#sep>, </#list>]
+  mailto      = "[=b.mailto]"
+
+  prune = { <#list b.prune as p>"[=p.key]" = "[=p.value]"<#sep>, </#list> }
+
+  depends_on = [module.vm]
+}
+</#list>

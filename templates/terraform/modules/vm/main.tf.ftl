@@ -1,0 +1,163 @@
+# One VM. Cattle and pets differ only in their lifecycle, which Terraform cannot set from a variable:
+# each VM is one of two otherwise identical resources, chosen by var.pet.
+
+locals {
+  snippets = var.cloud_init == null ? {} : {
+    user-data      = var.cloud_init.user_data
+    meta-data      = var.cloud_init.meta_data
+    network-config = var.cloud_init.network_config
+  }
+}
+
+resource "proxmox_virtual_environment_file" "cloud_init" {
+  for_each = local.snippets
+
+  content_type = "snippets"
+  datastore_id = var.snippets_datastore_id
+  node_name    = var.node_name
+
+  source_raw {
+    data      = each.value
+    file_name = "${var.name}-${each.key}.yaml"
+  }
+}
+
+<#macro vm>
+  name        = var.name
+  node_name   = var.node_name
+  vm_id       = var.vm_id
+  description = var.description
+  tags        = sort(var.tags)
+  pool_id     = var.pool_id
+  on_boot     = var.on_boot
+  started     = true
+  protection  = var.pet
+  bios        = var.bios
+  machine     = var.machine
+
+  scsi_hardware   = "virtio-scsi-single"
+  boot_order      = var.iso_file_id == null ? ["scsi0"] : ["scsi0", "ide3"]
+  stop_on_destroy = true
+
+  agent {
+    enabled = var.agent
+    trim    = true
+  }
+
+  cpu {
+    cores = var.cores
+    type  = var.cpu_type
+  }
+
+  # All memory dedicated: no balloon device (PCI passthrough pins guest memory anyway).
+  memory {
+    dedicated = var.memory_mib
+    floating  = 0
+  }
+
+  operating_system {
+    type = "l26"
+  }
+
+  dynamic "startup" {
+    for_each = var.startup == null ? [] : [var.startup]
+    content {
+      order    = startup.value.order
+      up_delay = startup.value.up_delay
+    }
+  }
+
+  dynamic "efi_disk" {
+    for_each = var.bios == "ovmf" ? [1] : []
+    content {
+      datastore_id      = var.datastore_id
+      type              = "4m"
+      pre_enrolled_keys = false
+    }
+  }
+
+  dynamic "disk" {
+    for_each = var.disks
+    content {
+      datastore_id = var.datastore_id
+      interface    = disk.value.interface
+      size         = disk.value.size_gib
+      import_from  = disk.value.import_from
+      file_format  = "raw"
+      discard      = "on"
+      iothread     = true
+      ssd          = true
+    }
+  }
+
+  dynamic "cdrom" {
+    for_each = var.iso_file_id == null ? [] : [var.iso_file_id]
+    content {
+      file_id   = cdrom.value
+      interface = "ide3"
+    }
+  }
+
+  dynamic "network_device" {
+    for_each = var.nics
+    content {
+      bridge      = network_device.value.bridge
+      mac_address = network_device.value.mac_address
+      mtu         = network_device.value.mtu
+      model       = "virtio"
+      firewall    = false
+    }
+  }
+
+  dynamic "hostpci" {
+    for_each = var.pci
+    content {
+      device  = "hostpci${hostpci.key}"
+      mapping = hostpci.value.mapping
+      pcie    = hostpci.value.pcie
+      rombar  = true
+    }
+  }
+
+  dynamic "usb" {
+    for_each = var.usb
+    content {
+      mapping = usb.value
+      usb3    = true
+    }
+  }
+
+  # Cloud images log to the serial console.
+  dynamic "serial_device" {
+    for_each = var.cloud_init == null ? [] : [1]
+    content {
+      device = "socket"
+    }
+  }
+
+  dynamic "initialization" {
+    for_each = var.cloud_init == null ? [] : [1]
+    content {
+      datastore_id         = var.datastore_id
+      interface            = "ide2"
+      user_data_file_id    = proxmox_virtual_environment_file.cloud_init["user-data"].id
+      meta_data_file_id    = proxmox_virtual_environment_file.cloud_init["meta-data"].id
+      network_data_file_id = proxmox_virtual_environment_file.cloud_init["network-config"].id
+    }
+  }
+</#macro>
+resource "proxmox_virtual_environment_vm" "cattle" {
+  count = var.pet ? 0 : 1
+
+<@vm/>
+}
+
+resource "proxmox_virtual_environment_vm" "pet" {
+  count = var.pet ? 1 : 0
+
+<@vm/>
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}

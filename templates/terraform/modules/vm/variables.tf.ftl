@@ -1,0 +1,179 @@
+variable "name" {
+  description = "Name of the VM: its hostname."
+  type        = string
+}
+
+variable "node_name" {
+  description = "Proxmox VE node the VM runs on."
+  type        = string
+}
+
+variable "vm_id" {
+  description = "Proxmox VMID. Stable for the VM's life: a new VMID replaces the VM."
+  type        = number
+
+  validation {
+    condition     = var.vm_id >= 100 && var.vm_id <= 999999999
+    error_message = "A VMID is a whole number from 100 to 999999999."
+  }
+}
+
+variable "description" {
+  description = "Notes shown in the Proxmox UI."
+  type        = string
+  default     = ""
+}
+
+variable "tags" {
+  description = "Proxmox tags (lower case; stored sorted)."
+  type        = list(string)
+  default     = []
+}
+
+variable "pool_id" {
+  description = "Resource pool the VM belongs to, or null."
+  type        = string
+  default     = null
+}
+
+variable "pet" {
+  description = "A pet holds data: Proxmox protects it and Terraform refuses to destroy it."
+  type        = bool
+  default     = false
+}
+
+variable "on_boot" {
+  description = "Start the VM when its node boots."
+  type        = bool
+  default     = true
+}
+
+variable "startup" {
+  description = "Boot order among the node's VMs, and seconds to wait before starting the next one."
+  type = object({
+    order    = number
+    up_delay = optional(number, 0)
+  })
+  default = null
+}
+
+variable "cores" {
+  description = "vCPU cores."
+  type        = number
+  default     = 2
+
+  validation {
+    condition     = var.cores >= 1
+    error_message = "A VM needs at least one core."
+  }
+}
+
+variable "memory_mib" {
+  description = "Memory in MiB, all of it dedicated (no ballooning)."
+  type        = number
+
+  validation {
+    condition     = var.memory_mib >= 256
+    error_message = "A VM needs at least 256 MiB."
+  }
+}
+
+variable "cpu_type" {
+  description = "QEMU CPU model: a migratable model such as x86-64-v2-AES, or host for passthrough."
+  type        = string
+  default     = "x86-64-v2-AES"
+}
+
+variable "bios" {
+  description = "Firmware: seabios, or ovmf (UEFI, with an EFI disk) for PCIe passthrough."
+  type        = string
+  default     = "seabios"
+
+  validation {
+    condition     = contains(["seabios", "ovmf"], var.bios)
+    error_message = "The firmware is seabios or ovmf."
+  }
+}
+
+variable "machine" {
+  description = "QEMU machine type (q35 for PCIe passthrough), or null for Proxmox's default."
+  type        = string
+  default     = null
+}
+
+variable "agent" {
+  description = "Whether the guest runs the QEMU guest agent (Proxmox reads addresses and shuts down through it)."
+  type        = bool
+  default     = true
+}
+
+variable "datastore_id" {
+  description = "Datastore of the VM's disks (local-zfs, local-lvm or local-btrfs, after the node's boot filesystem)."
+  type        = string
+}
+
+variable "disks" {
+  description = "Disks in order (scsi0 boots); import_from is the file id of a cloud image to import into the disk."
+  type = list(object({
+    interface   = string
+    size_gib    = number
+    import_from = optional(string)
+  }))
+
+  validation {
+    condition     = length(var.disks) > 0
+    error_message = "A VM needs at least one disk."
+  }
+}
+
+variable "iso_file_id" {
+  description = "File id of an installer ISO to attach as a CD-ROM, or null."
+  type        = string
+  default     = null
+}
+
+variable "nics" {
+  description = "NICs in order: the SDN vnet each is on, its stable MAC and its MTU."
+  type = list(object({
+    bridge      = string
+    mac_address = string
+    mtu         = optional(number, 1500)
+  }))
+}
+
+variable "pci" {
+  description = "PCI devices passed through, by cluster hardware mapping."
+  type = list(object({
+    mapping = string
+    pcie    = optional(bool, true)
+  }))
+  default = []
+}
+
+variable "usb" {
+  description = "USB devices passed through, by cluster hardware mapping."
+  type        = list(string)
+  default     = []
+}
+
+variable "cloud_init" {
+  description = "cloud-init user-data, meta-data and network-config contents, uploaded as snippets; null for VMs installed from an ISO."
+  type = object({
+    user_data      = string
+    meta_data      = string
+    network_config = string
+  })
+  default = null
+}
+
+variable "snippets_datastore_id" {
+  description = "Datastore the cloud-init snippets are uploaded to; it must allow the snippets content type."
+  type        = string
+  default     = "local"
+}
+
+variable "addresses" {
+  description = "The VM's static addresses by network, for the outputs."
+  type        = map(string)
+  default     = {}
+}
