@@ -1,6 +1,7 @@
 package dev.sitec.family;
 
 import dev.sitec.family.cloudinit.CloudInitFamily;
+import dev.sitec.family.flux.FluxFamily;
 import dev.sitec.family.installer.InstallerFamily;
 import dev.sitec.family.runbook.RunbookFamily;
 import dev.sitec.family.terraform.TerraformFamily;
@@ -14,6 +15,6 @@ public final class OutputFamilies {
     }
 
     public static List<OutputFamily> all() {
-        return List.of(new RunbookFamily(), new InstallerFamily(), new CloudInitFamily(), new TerraformFamily());
+        return List.of(new RunbookFamily(), new InstallerFamily(), new CloudInitFamily(), new TerraformFamily(), new FluxFamily());
     }
 }

@@ -19,10 +19,19 @@ public record Kubernetes(JsonPointer origin, String version, Ipv4 apiVip, List<S
     public record Longhorn(String version, int defaultReplicas, boolean defaultClass) {
     }
 
-    public record Nfs(String server, String export, String storageClass) {
+    public record Nfs(String server, String export, String storageClass, String chartVersion) {
+
+        public static final String DEFAULT_CHART_VERSION = "4.12.0";
     }
 
-    public record Flux(String repository, String branch, String path, String version) {
+    public record Flux(String repository, String branch, String path, String version, String tree) {
+
+        public static final String DEFAULT_TREE = "generated/flux";
+
+        /** The cluster's sync folder, relative to the repository root. */
+        public String syncPath() {
+            return tree + "/" + path;
+        }
     }
 
     /** A Helm chart delivered by Flux; {@code values} are the user's, passed through as they are. */

@@ -198,10 +198,12 @@ public final class ModelBuilder {
                         l.path("default_class").asBoolean(true)));
         Optional<Kubernetes.Nfs> nfs = Optional.of(storage.path("nfs")).filter(JsonNode::isObject)
                 .map(f -> new Kubernetes.Nfs(f.path("server").asText(), f.path("export").asText(),
-                        text(f, "storage_class").orElse("nfs")));
+                        text(f, "storage_class").orElse("nfs"),
+                        text(f, "chart_version").orElse(Kubernetes.Nfs.DEFAULT_CHART_VERSION)));
         Optional<Kubernetes.Flux> flux = Optional.of(n.path("flux")).filter(JsonNode::isObject)
                 .map(f -> new Kubernetes.Flux(f.path("repository").asText(), f.path("branch").asText(),
-                        f.path("path").asText(), text(f, "version").orElse(DEFAULT_FLUX_VERSION)));
+                        f.path("path").asText(), text(f, "version").orElse(DEFAULT_FLUX_VERSION),
+                        text(f, "tree").orElse(Kubernetes.Flux.DEFAULT_TREE)));
         SortedMap<String, Kubernetes.App> apps = named(n.path("apps"), at.appendProperty("apps"), (a, appAt) -> {
             JsonNode chart = a.path("chart");
             return new Kubernetes.App(name(appAt), chart.path("repository").asText(), chart.path("name").asText(),
@@ -215,7 +217,7 @@ public final class ModelBuilder {
     }
 
     /** The Flux release the bootstrap installs when site.yaml names none (Flux 2.9, late 2026). */
-    public static final String DEFAULT_FLUX_VERSION = "v2.9.2";
+    public static final String DEFAULT_FLUX_VERSION = "v2.9.0";
 
     private List<Nic> nics(JsonNode addresses, java.util.function.Function<String, MacAddress> macOf) {
         List<Nic> nics = new ArrayList<>();

@@ -15,6 +15,7 @@ import dev.sitec.validate.rules.DatacenterManagerReferencesResolve;
 import dev.sitec.validate.rules.EtcdQuorum;
 import dev.sitec.validate.rules.HostnamesUnique;
 import dev.sitec.validate.rules.ImagesFitTargets;
+import dev.sitec.validate.rules.KubernetesNodesOnApiNetwork;
 import dev.sitec.validate.rules.KubernetesReferencesResolve;
 import dev.sitec.validate.rules.MachineReferencesResolve;
 import dev.sitec.validate.rules.MacsUnique;
@@ -51,6 +52,7 @@ public final class SemanticValidator {
             new MacsUnique(),
             new VmIdsUnique(),
             new EtcdQuorum(),
+            new KubernetesNodesOnApiNetwork(),
             new ImagesFitTargets(),
             new DeviceNamesUnique(),
             new PassthroughDevicesExclusive(),

@@ -23,6 +23,27 @@ final class FluxCheck implements HarnessCheck {
         return "flux";
     }
 
+    /**
+     * Where the tree's flux folder sits in its Git repository: read from the sync Kustomization that
+     * points at a cluster folder of this tree (flux-system), else the default generated/flux.
+     */
+    static String repositoryPrefix(Path root) {
+        for (Path file : TreeFiles.under(root, "flux", p -> TreeFiles.named(p, "flux-system.yaml"))) {
+            try {
+                for (JsonNode doc : Yaml.documents(file)) {
+                    String path = doc.path("spec").path("path").asText("");
+                    String folder = root.resolve("flux").relativize(file.getParent()).toString();
+                    if (doc.path("kind").asText().equals("Kustomization") && path.endsWith("/" + folder)) {
+                        return path.replaceFirst("^\\./", "").substring(0, path.replaceFirst("^\\./", "").length() - folder.length() - 1);
+                    }
+                }
+            } catch (IOException e) {
+                // reported as a YAML problem by the schema checks
+            }
+        }
+        return "generated/flux";
+    }
+
     @Override
     public FamilyReport check(Path root) {
         List<Path> files = TreeFiles.under(root, "flux", YamlLint::isYaml);
@@ -59,6 +80,7 @@ final class FluxCheck implements HarnessCheck {
                 }
             }
         }
+        problems.addAll(FluxLinker.link(root, repositoryPrefix(root)));
         problems.addAll(yamlLint.check(root, files));
         return new FamilyReport(family(), files.size(), problems);
     }

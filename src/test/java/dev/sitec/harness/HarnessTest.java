@@ -130,6 +130,22 @@ class HarnessTest {
     }
 
     @Test
+    void fluxReferencesAreLinked() {
+        List<String> problems = FluxLinker.link(sample("flux-links"), FluxCheck.repositoryPrefix(sample("flux-links")))
+                .stream().map(Problem::toString).toList();
+        assertThat(problems).containsExactlyInAnyOrder(
+                "flux/apps/release.yaml: HelmRepository charts is in namespace web, which nothing creates",
+                "flux/apps/release.yaml: HelmRepository charts is not served over https: http://charts.example.org",
+                "flux/apps/release.yaml: HelmRelease site is in namespace web, which nothing creates",
+                "flux/apps/release.yaml: HelmRelease site refers to HelmRepository web/chart, which is not defined",
+                "flux/apps/release.yaml: HelmRelease site does not pin its chart version: '>=1.2.0'",
+                "flux/apps/release.yaml: HelmRelease site uses StorageClass fast, which is not defined",
+                "flux/clusters/lab/flux-system.yaml: Kustomization apps refers to GitRepository flux-system/other-repo, which is not defined",
+                "flux/clusters/lab/flux-system.yaml: Kustomization apps depends on Kustomization infra-configs, which is not defined",
+                "flux/clusters/lab/flux-system.yaml: Kustomization apps syncs path ./generated/flux/no-such-folder, which is no kustomization folder of the tree");
+    }
+
+    @Test
     void yamlThatYamllintRefuses() {
         needs("kubectl", "yamllint");
         assertThat(problems(new FluxCheck(yamlLint()), "yaml-bad"))

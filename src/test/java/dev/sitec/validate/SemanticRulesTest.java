@@ -470,4 +470,13 @@ class SemanticRulesTest {
                 "secret 'pbs_password' (the password PVE backs up to PBS with) is not declared",
                 "add under secrets: pbs_password: { env: PBS_PASSWORD } (or { file: PATH })"));
     }
+
+    @Test
+    void kubernetesNodesHaveAnAddressOnTheApiNetwork() {
+        BrokenSite site = BrokenSite.reference().replace("k3s-w-1:  { node: pve1, profile: k3s-agent,  address: { servers: 10.10.20.31, storage: 10.10.30.31 } }",
+                "k3s-w-1:  { node: pve1, profile: k3s-agent,  address: { storage: 10.10.30.31 } }");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("agents: [k3s-w-1", "k3s-w-1",
+                "'k3s-w-1' has no address on network 'servers', where the API VIP 10.10.20.20 is",
+                "give 'k3s-w-1' an address on 'servers'"));
+    }
 }

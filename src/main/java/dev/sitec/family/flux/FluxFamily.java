@@ -1,0 +1,172 @@
+package dev.sitec.family.flux;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sitec.model.K3sNode;
+import dev.sitec.model.K3sNodes;
+import dev.sitec.model.Kubernetes;
+import dev.sitec.model.Site;
+import dev.sitec.model.Vm;
+import dev.sitec.plan.OutputFamily;
+import dev.sitec.plan.PlannedFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The GitOps tree Flux reconciles, laid out after flux2-kustomize-helm-example: the cluster folder
+ * (Git source and one Kustomization per layer), infrastructure/controllers (Helm releases of
+ * Longhorn, csi-driver-nfs, NVIDIA's device plugin), infrastructure/configs (StorageClasses,
+ * RuntimeClass) and apps. Layers run in order: controllers, then configs, then apps.
+ */
+public final class FluxFamily implements OutputFamily {
+
+    static final String LONGHORN_REPOSITORY = "https://charts.longhorn.io";
+    static final String NFS_REPOSITORY = "https://raw.githubusercontent.com/kubernetes-csi/csi-driver-nfs/master/charts";
+    static final String NVIDIA_REPOSITORY = "https://nvidia.github.io/k8s-device-plugin";
+    static final String LONGHORN_CLASS = "longhorn-replicated";
+    static final String NVIDIA_RUNTIME = "nvidia";
+
+    @Override
+    public String name() {
+        return "flux";
+    }
+
+    @Override
+    public List<PlannedFile> plan(Site site) {
+        Kubernetes k8s = site.kubernetes().orElse(null);
+        if (k8s == null || k8s.flux().isEmpty()) {
+            return List.of();
+        }
+        Kubernetes.Flux flux = k8s.flux().get();
+        List<PlannedFile> files = new ArrayList<>();
+        String clusterDir = "flux/" + flux.path() + "/";
+        FluxViews.Cluster cluster = new FluxViews.Cluster(site.info().name(), flux.repository(), flux.branch(),
+                flux.repository().startsWith("ssh://"), "./" + flux.syncPath(), "./" + flux.tree() + "/infrastructure/controllers",
+                "./" + flux.tree() + "/infrastructure/configs", "./" + flux.tree() + "/apps", !k8s.apps().isEmpty(),
+                flux.version(), flux.path());
+        List<String> clusterResources = new ArrayList<>(List.of("flux-system.yaml", "infrastructure.yaml"));
+        files.add(PlannedFile.of(clusterDir + "flux-system.yaml", "flux/cluster/flux-system.yaml.ftl", cluster));
+        files.add(PlannedFile.of(clusterDir + "infrastructure.yaml", "flux/cluster/infrastructure.yaml.ftl", cluster));
+        if (cluster.hasApps()) {
+            clusterResources.add("apps.yaml");
+            files.add(PlannedFile.of(clusterDir + "apps.yaml", "flux/cluster/apps.yaml.ftl", cluster));
+        }
+        files.add(kustomization(clusterDir, clusterResources));
+        files.add(PlannedFile.of("flux/README.md", "flux/README.md.ftl", cluster));
+
+        List<FluxViews.Release> controllers = controllers(site, k8s);
+        List<String> controllerFiles = new ArrayList<>();
+        for (FluxViews.Release release : controllers) {
+            controllerFiles.add(release.name() + ".yaml");
+            files.add(PlannedFile.of("flux/infrastructure/controllers/" + release.name() + ".yaml",
+                    "flux/release.yaml.ftl", release));
+        }
+        files.add(kustomization("flux/infrastructure/controllers/", controllerFiles));
+
+        FluxViews.Configs configs = configs(site, k8s);
+        List<String> configFiles = new ArrayList<>();
+        if (!configs.storageClasses().isEmpty()) {
+            configFiles.add("storageclasses.yaml");
+            files.add(PlannedFile.of("flux/infrastructure/configs/storageclasses.yaml",
+                    "flux/configs/storageclasses.yaml.ftl", configs));
+        }
+        if (configs.nvidiaRuntimeClass()) {
+            configFiles.add("runtimeclass-nvidia.yaml");
+            files.add(PlannedFile.of("flux/infrastructure/configs/runtimeclass-nvidia.yaml",
+                    "flux/configs/runtimeclass-nvidia.yaml.ftl", configs));
+        }
+        files.add(kustomization("flux/infrastructure/configs/", configFiles));
+
+        if (cluster.hasApps()) {
+            List<String> apps = new ArrayList<>();
+            for (Kubernetes.App app : k8s.apps().values()) {
+                apps.add(app.name());
+                files.add(PlannedFile.of("flux/apps/" + app.name() + "/release.yaml", "flux/release.yaml.ftl", app(app)));
+                files.add(kustomization("flux/apps/" + app.name() + "/", List.of("release.yaml")));
+            }
+            files.add(kustomization("flux/apps/", apps));
+        }
+        return files;
+    }
+
+    private static PlannedFile kustomization(String dir, List<String> resources) {
+        return PlannedFile.of(dir + "kustomization.yaml", "flux/kustomization.yaml.ftl", new FluxViews.Kustomization(resources));
+    }
+
+    private static List<FluxViews.Release> controllers(Site site, Kubernetes k8s) {
+        List<FluxViews.Release> releases = new ArrayList<>();
+        k8s.longhorn().ifPresent(longhorn -> releases.add(new FluxViews.Release("longhorn", "longhorn-system", true,
+                LONGHORN_REPOSITORY, "longhorn", longhorn.version(), YamlValue.of(longhornValues(longhorn)))));
+        k8s.nfs().ifPresent(nfs -> releases.add(new FluxViews.Release("csi-driver-nfs", "kube-system", false,
+                NFS_REPOSITORY, "csi-driver-nfs", nfs.chartVersion(), YamlValue.of(JsonNodeFactory.instance.objectNode()))));
+        if (hasNvidiaGpu(site) && k8s.nvidiaDevicePlugin().isPresent()) {
+            ObjectNode values = JsonNodeFactory.instance.objectNode();
+            values.put("runtimeClassName", NVIDIA_RUNTIME);
+            values.putObject("nodeSelector").put(K3sNodes.GPU_LABEL, "nvidia");
+            releases.add(new FluxViews.Release("nvidia-device-plugin", "nvidia-device-plugin", true, NVIDIA_REPOSITORY,
+                    "nvidia-device-plugin", k8s.nvidiaDevicePlugin().get(), YamlValue.of(values)));
+        }
+        return releases;
+    }
+
+    private static ObjectNode longhornValues(Kubernetes.Longhorn longhorn) {
+        ObjectNode values = JsonNodeFactory.instance.objectNode();
+        // The configs layer owns the StorageClass (and the default flag); the chart's own stays plain.
+        values.putObject("persistence").put("defaultClass", false);
+        ObjectNode settings = values.putObject("defaultSettings");
+        settings.put("defaultDataPath", K3sNodes.LONGHORN_DATA_PATH);
+        settings.put("defaultReplicaCount", longhorn.defaultReplicas());
+        // Replicas only on nodes with a dedicated Longhorn disk (labelled by Ansible), never on SD cards.
+        settings.put("createDefaultDiskLabeledNodes", true);
+        return values;
+    }
+
+    static boolean hasNvidiaGpu(Site site) {
+        return K3sNodes.of(site).stream().anyMatch(K3sNode::nvidiaGpu);
+    }
+
+    private static FluxViews.Configs configs(Site site, Kubernetes k8s) {
+        List<FluxViews.StorageClass> classes = new ArrayList<>();
+        k8s.longhorn().ifPresent(longhorn -> {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("numberOfReplicas", String.valueOf(longhorn.defaultReplicas()));
+            parameters.put("staleReplicaTimeout", "30");
+            parameters.put("dataLocality", "best-effort");
+            parameters.put("fsType", "ext4");
+            classes.add(new FluxViews.StorageClass(LONGHORN_CLASS, "driver.longhorn.io", longhorn.defaultClass(), "Delete",
+                    parameters, List.of()));
+        });
+        k8s.nfs().ifPresent(nfs -> {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("server", nfsAddress(site, nfs));
+            parameters.put("share", nfs.export());
+            // Bulk data outlives the claims that made it: Retain, never Delete.
+            classes.add(new FluxViews.StorageClass(nfs.storageClass(), "nfs.csi.k8s.io", false, "Retain", parameters,
+                    List.of("nfsvers=4.1", "hard")));
+        });
+        return new FluxViews.Configs(classes, hasNvidiaGpu(site) && k8s.nvidiaDevicePlugin().isPresent());
+    }
+
+    /** The NFS server's address on a storage network (one without a gateway, e.g. jumbo frames) if it has one. */
+    static String nfsAddress(Site site, Kubernetes.Nfs nfs) {
+        Vm server = site.vms().get(nfs.server());
+        return server.nics().stream()
+                .filter(nic -> site.network(nic.network()).gateway().isEmpty())
+                .findFirst().or(() -> server.nics().stream().findFirst())
+                .map(nic -> nic.address().toString()).orElseThrow();
+    }
+
+    private static FluxViews.Release app(Kubernetes.App app) {
+        ObjectNode values = app.values().deepCopy();
+        if (!app.nodeSelector().isEmpty()) {
+            ObjectNode selector = values.has("nodeSelector") && values.get("nodeSelector").isObject()
+                    ? (ObjectNode) values.get("nodeSelector") : values.putObject("nodeSelector");
+            app.nodeSelector().forEach(selector::put);
+        }
+        return new FluxViews.Release(app.name(), app.namespace(), true, app.chartRepository(), app.chartName(),
+                app.chartVersion(), YamlValue.of(values));
+    }
+
+}

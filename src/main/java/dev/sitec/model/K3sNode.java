@@ -1,0 +1,30 @@
+package dev.sitec.model;
+
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * A K3s node as the Ansible and Flux families need it: where it is, what it runs on, and the
+ * labels it registers with (the site's, plus those sitec derives from its hardware).
+ */
+public record K3sNode(String name, Role role, boolean raspberryPi, Arch arch, Ipv4 nodeIp, String nodeInterface,
+                      Optional<String> longhornDisk, boolean nvidiaGpu, SortedMap<String, String> labels) {
+
+    public enum Role {
+        SERVER("server"), AGENT("agent");
+
+        private final String id;
+
+        Role(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    public boolean isServer() {
+        return role == Role.SERVER;
+    }
+}

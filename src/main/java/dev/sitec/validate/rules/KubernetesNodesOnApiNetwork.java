@@ -1,0 +1,53 @@
+package dev.sitec.validate.rules;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import dev.sitec.diagnostic.Diagnostic;
+import dev.sitec.model.K3sNodes;
+import dev.sitec.model.Kubernetes;
+import dev.sitec.model.Machine;
+import dev.sitec.model.Network;
+import dev.sitec.model.Nic;
+import dev.sitec.model.Vm;
+import dev.sitec.validate.RuleContext;
+import dev.sitec.validate.SiteRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * K3s nodes reach the API VIP and each other on the network the VIP is on: every server and agent
+ * needs an address there (its node-ip and flannel interface).
+ */
+public final class KubernetesNodesOnApiNetwork implements SiteRule {
+
+    @Override
+    public List<Diagnostic> check(RuleContext context) {
+        Kubernetes k8s = context.site().kubernetes().orElse(null);
+        Network network = K3sNodes.apiNetwork(context.site()).orElse(null);
+        if (k8s == null || network == null) {
+            return List.of(); // an API VIP outside every network is reported by AddressesInsideNetworks
+        }
+        List<Diagnostic> out = new ArrayList<>();
+        check(out, context, k8s, network, k8s.servers(), "servers");
+        check(out, context, k8s, network, k8s.agents(), "agents");
+        return out;
+    }
+
+    private static void check(List<Diagnostic> out, RuleContext context, Kubernetes k8s, Network network,
+                              List<String> names, String list) {
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            Vm vm = context.site().vms().get(name);
+            Machine machine = context.site().machines().get(name);
+            List<Nic> nics = vm != null ? vm.nics() : machine != null ? machine.nics() : null;
+            if (nics == null || nics.stream().anyMatch(n -> !context.site().networks().containsKey(n.network()))) {
+                continue; // an unknown vm or network name is reported already; no follow-on error
+            }
+            if (nics.stream().noneMatch(n -> n.network().equals(network.name()))) {
+                JsonPointer at = k8s.origin().appendProperty(list).appendIndex(i);
+                out.add(context.errorAt(at, "'" + name + "' has no address on network '" + network.name()
+                        + "', where the API VIP " + k8s.apiVip() + " is")
+                        .withHint("give '" + name + "' an address on '" + network.name() + "'"));
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.sitec.family.flux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.sitec.BrokenSite;
+import dev.sitec.render.RenderedFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FluxFamilyTest {
+
+    @TempDir
+    Path dir;
+
+    private Map<String, RenderedFile> generate(BrokenSite site) throws Exception {
+        return site.generate(Files.createTempDirectory(dir, "s"));
+    }
+
+    private static List<JsonNode> docs(RenderedFile file) throws Exception {
+        List<JsonNode> docs = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = new YAMLMapper().readerFor(JsonNode.class).readValues(file.text())) {
+            while (it.hasNext()) {
+                docs.add(it.next());
+            }
+        }
+        return docs;
+    }
+
+    @Test
+    void layersRunControllersThenConfigsThenApps() throws Exception {
+        var files = generate(BrokenSite.reference());
+        List<JsonNode> infra = docs(files.get("flux/clusters/homelab/infrastructure.yaml"));
+        assertThat(infra).extracting(d -> d.at("/metadata/name").asText()).containsExactly("infra-controllers", "infra-configs");
+        assertThat(infra.get(0).at("/spec/wait").asBoolean()).isTrue();
+        assertThat(infra.get(1).at("/spec/dependsOn/0/name").asText()).isEqualTo("infra-controllers");
+        assertThat(infra.get(0).at("/spec/path").asText()).isEqualTo("./generated/flux/infrastructure/controllers");
+        JsonNode apps = docs(files.get("flux/clusters/homelab/apps.yaml")).get(0);
+        assertThat(apps.at("/spec/dependsOn/0/name").asText()).isEqualTo("infra-configs");
+        JsonNode sync = docs(files.get("flux/clusters/homelab/flux-system.yaml")).get(1);
+        assertThat(sync.at("/spec/path").asText()).isEqualTo("./generated/flux/clusters/homelab");
+    }
+
+    @Test
+    void longhornKeepsReplicasOnDedicatedDisksAndIsTheDefaultClass() throws Exception {
+        var files = generate(BrokenSite.reference());
+        JsonNode release = docs(files.get("flux/infrastructure/controllers/longhorn.yaml")).get(2);
+        assertThat(release.at("/spec/chart/spec/version").asText()).isEqualTo("1.12.1");
+        assertThat(release.at("/spec/values/defaultSettings/createDefaultDiskLabeledNodes").asBoolean()).isTrue();
+        assertThat(release.at("/spec/values/defaultSettings/defaultDataPath").asText()).isEqualTo("/var/lib/longhorn");
+        assertThat(release.at("/spec/values/defaultSettings/defaultReplicaCount").asInt()).isEqualTo(3);
+        JsonNode longhornClass = docs(files.get("flux/infrastructure/configs/storageclasses.yaml")).get(0);
+        assertThat(longhornClass.at("/metadata/annotations").toString()).contains("is-default-class\":\"true");
+    }
+
+    @Test
+    void nfsPointsAtTheStorageVmsStorageAddress() throws Exception {
+        var files = generate(BrokenSite.reference());
+        JsonNode nfs = docs(files.get("flux/infrastructure/configs/storageclasses.yaml")).get(1);
+        assertThat(nfs.at("/metadata/name").asText()).isEqualTo("nfs-bulk");
+        assertThat(nfs.at("/parameters/server").asText()).isEqualTo("10.10.30.30");
+        assertThat(nfs.at("/parameters/share").asText()).isEqualTo("/mnt/tank/k8s");
+        assertThat(nfs.at("/reclaimPolicy").asText()).isEqualTo("Retain");
+    }
+
+    @Test
+    void theGpuDevicePluginRunsOnlyOnGpuNodes() throws Exception {
+        var files = generate(BrokenSite.reference());
+        JsonNode plugin = docs(files.get("flux/infrastructure/controllers/nvidia-device-plugin.yaml")).get(2);
+        assertThat(plugin.at("/spec/values/nodeSelector/sitec.dev~1gpu").asText()).isEqualTo("nvidia");
+        assertThat(plugin.at("/spec/values/runtimeClassName").asText()).isEqualTo("nvidia");
+        assertThat(files).containsKey("flux/infrastructure/configs/runtimeclass-nvidia.yaml");
+    }
+
+    @Test
+    void aSiteWithoutGpusGetsNoGpuObjects() throws Exception {
+        var files = generate(BrokenSite.reference().replace("    passthrough: [gpu0]\n", ""));
+        assertThat(files.keySet()).noneMatch(p -> p.contains("nvidia"));
+        files.values().stream().filter(f -> f.path().startsWith("flux/"))
+                .forEach(f -> assertThat(f.text()).as(f.path()).doesNotContain("nvidia"));
+    }
+
+    @Test
+    void aSiteWithoutNfsGetsNoNfsObjects() throws Exception {
+        var files = generate(BrokenSite.reference()
+                .replace("    nfs: { server: truenas, export: /mnt/tank/k8s, storage_class: nfs-bulk }\n", ""));
+        assertThat(files.keySet()).noneMatch(p -> p.contains("nfs"));
+        files.values().stream().filter(f -> f.path().startsWith("flux/"))
+                .forEach(f -> assertThat(f.text()).as(f.path()).doesNotContain("nfs"));
+    }
+
+    @Test
+    void appsGetTheirNamespaceSourceAndValuesAndMayPinToALabel() throws Exception {
+        var files = generate(BrokenSite.reference().replace("      values: { replicaCount: 2 }",
+                "      values: { replicaCount: 2, ui: { message: \"it's \\\"quoted\\\"\", color: null }, hosts: [a, { b: 1 }] }\n"
+                        + "      node_selector: { kubernetes.io/arch: arm64 }"));
+        List<JsonNode> docs = docs(files.get("flux/apps/podinfo/release.yaml"));
+        assertThat(docs).extracting(d -> d.path("kind").asText()).containsExactly("Namespace", "HelmRepository", "HelmRelease");
+        JsonNode values = docs.get(2).at("/spec/values");
+        assertThat(values.get("replicaCount").asInt()).isEqualTo(2);
+        assertThat(values.at("/ui/message").asText()).isEqualTo("it's \"quoted\"");
+        assertThat(values.at("/ui/color").isNull()).isTrue();
+        assertThat(values.at("/hosts/0").asText()).isEqualTo("a");
+        assertThat(values.at("/hosts/1/b").asInt()).isEqualTo(1);
+        assertThat(values.at("/nodeSelector/kubernetes.io~1arch").asText()).isEqualTo("arm64");
+    }
+}
