@@ -83,7 +83,7 @@ class FluxFamilyTest {
     void aSiteWithoutGpusGetsNoGpuObjects() throws Exception {
         var files = generate(BrokenSite.reference().replace("    passthrough: [gpu0]\n", ""));
         assertThat(files.keySet()).noneMatch(p -> p.contains("nvidia"));
-        files.values().stream().filter(f -> f.path().startsWith("flux/"))
+        files.values().stream().filter(f -> f.path().startsWith("flux/") && f.path().endsWith(".yaml"))
                 .forEach(f -> assertThat(f.text()).as(f.path()).doesNotContain("nvidia"));
     }
 
@@ -92,7 +92,7 @@ class FluxFamilyTest {
         var files = generate(BrokenSite.reference()
                 .replace("    nfs: { server: truenas, export: /mnt/tank/k8s, storage_class: nfs-bulk }\n", ""));
         assertThat(files.keySet()).noneMatch(p -> p.contains("nfs"));
-        files.values().stream().filter(f -> f.path().startsWith("flux/"))
+        files.values().stream().filter(f -> f.path().startsWith("flux/") && f.path().endsWith(".yaml"))
                 .forEach(f -> assertThat(f.text()).as(f.path()).doesNotContain("nfs"));
     }
 
