@@ -1,5 +1,6 @@
 package dev.sitec.family;
 
+import dev.sitec.family.ansible.AnsibleFamily;
 import dev.sitec.family.cloudinit.CloudInitFamily;
 import dev.sitec.family.flux.FluxFamily;
 import dev.sitec.family.installer.InstallerFamily;
@@ -15,6 +16,6 @@ public final class OutputFamilies {
     }
 
     public static List<OutputFamily> all() {
-        return List.of(new RunbookFamily(), new InstallerFamily(), new CloudInitFamily(), new TerraformFamily(), new FluxFamily());
+        return List.of(new RunbookFamily(), new InstallerFamily(), new CloudInitFamily(), new TerraformFamily(), new AnsibleFamily(), new FluxFamily());
     }
 }

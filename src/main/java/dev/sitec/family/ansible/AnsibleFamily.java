@@ -1,0 +1,241 @@
+package dev.sitec.family.ansible;
+
+import dev.sitec.model.BackupServer;
+import dev.sitec.model.Cluster;
+import dev.sitec.model.Device;
+import dev.sitec.model.Filesystem;
+import dev.sitec.model.Image;
+import dev.sitec.model.K3sNode;
+import dev.sitec.model.K3sNodes;
+import dev.sitec.model.Kubernetes;
+import dev.sitec.model.PveNode;
+import dev.sitec.model.Retention;
+import dev.sitec.model.SecretRef;
+import dev.sitec.model.Site;
+import dev.sitec.model.Vm;
+import dev.sitec.plan.OutputFamily;
+import dev.sitec.plan.PlannedFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Ansible: a YAML inventory with the site's groups, group and host variables holding the site data
+ * the roles need, rendered K3s configs, and roles and playbooks (the same for every site) that
+ * configure the Proxmox hosts, PBS, PDM, and the K3s cluster with its GPU nodes and Flux.
+ */
+public final class AnsibleFamily implements OutputFamily {
+
+    /** Roles and playbooks: their layout does not depend on the site. */
+    static final List<String> STATIC_FILES = List.of(
+            "ansible.cfg", "README.md", "site.yml",
+            "playbooks/proxmox.yml", "playbooks/pbs.yml", "playbooks/pdm.yml", "playbooks/k3s.yml",
+            "playbooks/flux.yml", "playbooks/k3s-upgrade.yml", "playbooks/k3s-uninstall.yml",
+            "inventory/group_vars/proxmox.yml", "inventory/group_vars/pbs.yml", "inventory/group_vars/pdm.yml",
+            "inventory/group_vars/vms.yml", "inventory/group_vars/machines.yml");
+
+    static final List<String> ROLES = List.of("proxmox_node", "proxmox_cluster", "pbs", "pdm", "k3s_prereqs",
+            "k3s_server", "k3s_agent", "gpu", "flux_bootstrap");
+
+    /** Each role's files besides meta/main.yml and README.md. */
+    static final Map<String, List<String>> ROLE_FILES = Map.of(
+            "proxmox_node", List.of("defaults/main.yml", "tasks/main.yml", "tasks/passthrough.yml", "tasks/api_token.yml",
+                    "handlers/main.yml"),
+            "proxmox_cluster", List.of("defaults/main.yml", "tasks/main.yml"),
+            "pbs", List.of("defaults/main.yml", "tasks/main.yml"),
+            "pdm", List.of("defaults/main.yml", "tasks/main.yml"),
+            "k3s_prereqs", List.of("defaults/main.yml", "tasks/main.yml", "tasks/raspberry_pi.yml", "handlers/main.yml"),
+            "k3s_server", List.of("defaults/main.yml", "tasks/main.yml", "handlers/main.yml",
+                    "templates/k3s.service.j2", "templates/kube-vip.yaml.j2"),
+            "k3s_agent", List.of("defaults/main.yml", "tasks/main.yml", "handlers/main.yml", "templates/k3s-agent.service.j2"),
+            "gpu", List.of("defaults/main.yml", "tasks/main.yml", "handlers/main.yml"),
+            "flux_bootstrap", List.of("defaults/main.yml", "tasks/main.yml"));
+
+    static final String NVIDIA_VENDOR = "10de";
+
+    @Override
+    public String name() {
+        return "ansible";
+    }
+
+    @Override
+    public List<PlannedFile> plan(Site site) {
+        List<PlannedFile> files = new ArrayList<>();
+        Map<String, Object> none = Map.of();
+        for (String file : STATIC_FILES) {
+            files.add(PlannedFile.of("ansible/" + file, "ansible/" + file + ".ftl", none));
+        }
+        for (String role : ROLES) {
+            List<String> roleFiles = new ArrayList<>(ROLE_FILES.get(role));
+            roleFiles.add("meta/main.yml");
+            roleFiles.add("README.md");
+            for (String file : roleFiles) {
+                String path = "ansible/roles/" + role + "/" + file;
+                files.add(PlannedFile.of(path, path + ".ftl", none));
+            }
+        }
+        files.add(PlannedFile.of("ansible/inventory/hosts.yml", "ansible/site/hosts.yml.ftl", inventory(site)));
+        files.add(PlannedFile.of("ansible/inventory/group_vars/all.yml", "ansible/site/all.yml.ftl", all(site)));
+        for (Cluster cluster : site.clusters().values()) {
+            for (PveNode node : cluster.nodes().values()) {
+                files.add(hostVars(node.name(), "proxmox_node", proxmoxNode(site, cluster, node)));
+            }
+        }
+        for (BackupServer pbs : site.backupServers().values()) {
+            files.add(hostVars(pbs.name(), "backup_server", backupServer(site, pbs)));
+        }
+        site.datacenterManager().ifPresent(pdm -> files.add(hostVars(pdm.vm(), "datacenter_manager",
+                new AnsibleViews.DatacenterManager(pdm.vm(), pdm.remotes().stream().map(r -> remote(site, r)).toList()))));
+        site.kubernetes().ifPresent(k8s -> {
+            List<K3sNode> nodes = K3sNodes.of(site);
+            files.add(PlannedFile.of("ansible/inventory/group_vars/k3s_cluster.yml", "ansible/site/k3s_cluster.yml.ftl",
+                    k3sCluster(site, k8s, nodes)));
+            for (K3sNode node : nodes) {
+                boolean first = node.name().equals(k8s.servers().get(0));
+                String config = "k3s-" + node.role().id() + ".yaml";
+                files.add(hostVars(node.name(), "k3s_host", new AnsibleViews.K3sHost(node.name(), node.role().id(), first,
+                        node.arch().id(), node.raspberryPi(), node.longhornDisk().orElse(""), node.nvidiaGpu(), config,
+                        node.nodeInterface())));
+                files.add(PlannedFile.of("ansible/host_files/" + node.name() + "/" + config, "ansible/site/k3s-config.yaml.ftl",
+                        k3sConfig(site, k8s, node, first)));
+            }
+        });
+        return files;
+    }
+
+    private static PlannedFile hostVars(String host, String kind, Object view) {
+        return PlannedFile.of("ansible/inventory/host_vars/" + host + ".yml", "ansible/site/host_vars/" + kind + ".yml.ftl", view);
+    }
+
+    static AnsibleViews.Inventory inventory(Site site) {
+        List<AnsibleViews.Group> groups = new ArrayList<>();
+        List<String> clusterGroups = new ArrayList<>();
+        for (Cluster cluster : site.clusters().values()) {
+            String group = "proxmox_" + cluster.name().replace('-', '_');
+            clusterGroups.add(group);
+            groups.add(new AnsibleViews.Group(group, cluster.nodes().values().stream()
+                    .map(n -> new AnsibleViews.Host(n.name(), n.address().toString())).toList(), List.of()));
+        }
+        groups.add(new AnsibleViews.Group("proxmox", List.of(), clusterGroups));
+        groups.add(new AnsibleViews.Group("pbs", site.backupServers().values().stream()
+                .map(b -> new AnsibleViews.Host(b.name(), b.address().toString())).toList(), List.of()));
+        groups.add(new AnsibleViews.Group("pdm", site.datacenterManager().map(pdm -> site.vms().get(pdm.vm()))
+                .map(vm -> List.of(host(vm))).orElse(List.of()), List.of()));
+        List<Vm> cloudVms = site.vms().values().stream().filter(vm -> site.imageOf(vm).kind() == Image.Kind.CLOUD_IMAGE).toList();
+        groups.add(new AnsibleViews.Group("vms", cloudVms.stream().map(AnsibleFamily::host).toList(), List.of()));
+        groups.add(new AnsibleViews.Group("machines", site.machines().values().stream()
+                .map(m -> new AnsibleViews.Host(m.name(), m.nics().get(0).address().toString())).toList(), List.of()));
+        List<K3sNode> k3s = K3sNodes.of(site);
+        groups.add(new AnsibleViews.Group("k3s_servers", names(k3s.stream().filter(K3sNode::isServer).map(K3sNode::name).toList()), List.of()));
+        groups.add(new AnsibleViews.Group("k3s_agents", names(k3s.stream().filter(n -> !n.isServer()).map(K3sNode::name).toList()), List.of()));
+        groups.add(new AnsibleViews.Group("k3s_cluster", List.of(), List.of("k3s_servers", "k3s_agents")));
+        groups.add(new AnsibleViews.Group("nvidia_gpu", names(k3s.stream().filter(K3sNode::nvidiaGpu).map(K3sNode::name).toList()), List.of()));
+        groups.add(new AnsibleViews.Group("raspberry_pi", names(List.copyOf(site.machines().keySet())), List.of()));
+        TreeSet<String> amd64 = new TreeSet<>();
+        site.pveNodes().forEach(n -> amd64.add(n.name()));
+        amd64.addAll(site.backupServers().keySet());
+        site.datacenterManager().ifPresent(pdm -> amd64.add(pdm.vm()));
+        cloudVms.forEach(vm -> amd64.add(vm.name()));
+        groups.add(new AnsibleViews.Group("amd64", names(List.copyOf(amd64)), List.of()));
+        groups.add(new AnsibleViews.Group("arm64", names(List.copyOf(site.machines().keySet())), List.of()));
+        return new AnsibleViews.Inventory(groups);
+    }
+
+    /** Hosts listed again in further groups: their address is given once, in their first group. */
+    private static List<AnsibleViews.Host> names(List<String> hosts) {
+        return hosts.stream().map(h -> new AnsibleViews.Host(h, null)).toList();
+    }
+
+    private static AnsibleViews.Host host(Vm vm) {
+        return new AnsibleViews.Host(vm.name(), vm.nics().get(0).address().toString());
+    }
+
+    static AnsibleViews.All all(Site site) {
+        List<AnsibleViews.Secret> secrets = new ArrayList<>();
+        for (SecretRef secret : site.secrets().values()) {
+            boolean env = secret.source() == SecretRef.Source.ENV;
+            secrets.add(new AnsibleViews.Secret("sitec_secret_" + secret.name(), env ? "env" : "file", secret.reference(),
+                    secret.name()));
+        }
+        var info = site.info();
+        return new AnsibleViews.All(info.name(), info.domain(), info.timezone(), info.adminUser(), info.adminEmail(),
+                info.sshAuthorizedKeys(), secrets);
+    }
+
+    private static AnsibleViews.ProxmoxNode proxmoxNode(Site site, Cluster cluster, PveNode node) {
+        List<String> gpuIds = node.devices().values().stream()
+                .filter(d -> d.type() == Device.Type.PCI && d.id().startsWith(NVIDIA_VENDOR + ":"))
+                .map(Device::id).sorted().toList();
+        // ZFS on root boots with systemd-boot managed by proxmox-boot-tool (UEFI); the rest with GRUB.
+        String bootLoader = node.bootDisks().filesystem() == Filesystem.ZFS ? "systemd-boot" : "grub";
+        return new AnsibleViews.ProxmoxNode(node.name(), cluster.name(), node.equals(cluster.firstNode()),
+                cluster.firstNode().name(), cluster.firstNode().address().toString(), bootLoader,
+                node.devices().values().stream().anyMatch(d -> d.type() == Device.Type.PCI), gpuIds);
+    }
+
+    private static AnsibleViews.BackupServer backupServer(Site site, BackupServer pbs) {
+        var datastore = pbs.primaryDatastore();
+        String raid = switch (datastore.raid()) {
+            case RAID0 -> datastore.disks().size() == 1 ? "single" : "raid0";
+            case RAID1 -> "mirror";
+            case RAID10 -> "raid10";
+            case RAIDZ1 -> "raidz";
+            case RAIDZ2 -> "raidz2";
+            case RAIDZ3 -> "raidz3";
+        };
+        List<AnsibleViews.Keep> keep = new ArrayList<>();
+        Map<String, Function<Retention, OptionalInt>> keeps = new LinkedHashMap<>();
+        keeps.put("keep-last", Retention::keepLast);
+        keeps.put("keep-hourly", Retention::keepHourly);
+        keeps.put("keep-daily", Retention::keepDaily);
+        keeps.put("keep-weekly", Retention::keepWeekly);
+        keeps.put("keep-monthly", Retention::keepMonthly);
+        keeps.put("keep-yearly", Retention::keepYearly);
+        keeps.forEach((option, get) -> get.apply(pbs.retention()).ifPresent(v -> keep.add(new AnsibleViews.Keep(option, v))));
+        String cluster = site.clusters().isEmpty() ? null : site.clusters().firstKey();
+        return new AnsibleViews.BackupServer(pbs.name(), datastore.name(), raid, datastore.disks(), "daily", keep,
+                cluster == null ? null : "../terraform/clusters/" + cluster + "/pbs.auto.tfvars.json");
+    }
+
+    private static AnsibleViews.Remote remote(Site site, String name) {
+        Cluster cluster = site.clusters().get(name);
+        if (cluster != null) {
+            return new AnsibleViews.Remote(name, "pve", cluster.firstNode().address().toString());
+        }
+        return new AnsibleViews.Remote(name, "pbs", site.backupServers().get(name).address().toString());
+    }
+
+    private static AnsibleViews.K3sCluster k3sCluster(Site site, Kubernetes k8s, List<K3sNode> nodes) {
+        List<String> serverInterfaces = nodes.stream().filter(K3sNode::isServer).map(K3sNode::nodeInterface).distinct().toList();
+        var flux = k8s.flux();
+        return new AnsibleViews.K3sCluster(k8s.version(), k8s.apiVip().toString(),
+                // kube-vip announces the VIP on one interface name; when servers differ it finds the default route's.
+                serverInterfaces.size() == 1 ? serverInterfaces.get(0) : "",
+                flux.map(Kubernetes.Flux::version).orElse(""),
+                flux.map(f -> "../flux/" + f.path() + "/flux-system.yaml").orElse(""),
+                flux.map(Kubernetes.Flux::repository).orElse(""),
+                flux.map(f -> f.repository().startsWith("ssh://")).orElse(false));
+    }
+
+    static AnsibleViews.K3sConfig k3sConfig(Site site, Kubernetes k8s, K3sNode node, boolean first) {
+        String serverUrl = first ? null : "https://" + k8s.apiVip() + ":6443";
+        List<String> sans = new ArrayList<>();
+        List<String> disable = new ArrayList<>();
+        if (node.isServer()) {
+            sans.add(k8s.apiVip().toString());
+            sans.add(site.info().fqdn(site.info().name()));
+            sans.add(site.info().fqdn(node.name()));
+            // K3s's local-path class is a default StorageClass too; two defaults make PVCs ambiguous.
+            if (k8s.longhorn().map(Kubernetes.Longhorn::defaultClass).orElse(false)) {
+                disable.add("local-storage");
+            }
+        }
+        List<String> labels = node.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        return new AnsibleViews.K3sConfig(node.isServer(), first && node.isServer(), serverUrl, node.nodeIp().toString(),
+                node.nodeInterface(), sans, disable, labels, List.of());
+    }
+}

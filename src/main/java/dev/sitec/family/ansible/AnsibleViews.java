@@ -1,0 +1,69 @@
+package dev.sitec.family.ansible;
+
+import java.util.List;
+
+/** The views of the Ansible tree's site-specific files; roles and playbooks are the same for every site. */
+public final class AnsibleViews {
+
+    private AnsibleViews() {
+    }
+
+    /** A group of the YAML inventory: its hosts (with their addresses) and child groups. */
+    public record Group(String name, List<Host> hosts, List<String> children) {
+    }
+
+    /** An inventory host and the address Ansible reaches it on. */
+    public record Host(String name, String address) {
+    }
+
+    public record Inventory(List<Group> groups) {
+    }
+
+    /** How a play finds a secret: the variable, the lookup that reads it, and what to tell the operator. */
+    public record Secret(String variable, String lookup, String source, String name) {
+    }
+
+    /** Site-wide variables (group_vars/all.yml). */
+    public record All(String siteName, String domain, String timezone, String adminUser, String adminEmail,
+                      List<String> sshKeys, List<Secret> secrets) {
+    }
+
+    /** Proxmox VE nodes' variables. */
+    public record ProxmoxNode(String host, String cluster, boolean firstNode, String firstNodeName, String firstNodeAddress,
+                              String bootLoader,
+                              boolean passthrough, List<String> gpuIds) {
+    }
+
+    /** A backup server's variables. */
+    public record BackupServer(String host, String datastore, String raidLevel, List<String> disks, String gcSchedule,
+                               List<Keep> keep, String fingerprintFile) {
+    }
+
+    /** One prune setting as proxmox-backup-manager names it. */
+    public record Keep(String option, int value) {
+    }
+
+    /** The Datacenter Manager's variables: the remotes it registers. */
+    public record DatacenterManager(String host, List<Remote> remotes) {
+    }
+
+    /** A PDM remote: a PVE cluster (by its first node) or a PBS. */
+    public record Remote(String id, String type, String address) {
+    }
+
+    /** A K3s node's variables. */
+    public record K3sHost(String host, String role, boolean firstServer, String arch, boolean raspberryPi,
+                          String longhornDisk, boolean nvidiaGpu, String configFile, String nodeInterface) {
+    }
+
+    /** The K3s cluster's variables. */
+    public record K3sCluster(String version, String apiVip, String apiInterface, String fluxVersion, String fluxSyncFile,
+                             String fluxRepository, boolean fluxDeployKey) {
+    }
+
+    /** A K3s config.yaml, everything but the token (a secret, written by Ansible as a drop-in). */
+    public record K3sConfig(boolean server, boolean clusterInit, String serverUrl, String nodeIp, String flannelIface,
+                            List<String> tlsSans, List<String> disable, List<String> nodeLabels,
+                            List<String> nodeTaints) {
+    }
+}

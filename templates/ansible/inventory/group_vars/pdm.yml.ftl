@@ -1,0 +1,3 @@
+# The Proxmox Datacenter Manager: the installer set root up with the site's SSH keys.
+---
+ansible_user: root

@@ -1,0 +1,3 @@
+# Proxmox VE nodes: the installer set root up with the site's SSH keys.
+---
+ansible_user: root

@@ -1,0 +1,5 @@
+---
+- name: Configure the Proxmox Datacenter Manager
+  hosts: pdm
+  roles:
+    - role: pdm

@@ -1,0 +1,4 @@
+---
+- name: Reboot for the NVIDIA driver
+  ansible.builtin.reboot:
+    msg: "sitec: reboot to load the NVIDIA driver"

@@ -1,0 +1,9 @@
+---
+# Where K3s releases are published; the binary is checked against the release's sha256sum file.
+k3s_server_release_url: "https://github.com/k3s-io/k3s/releases/download/{{ k3s_version | urlencode }}"
+k3s_server_binary:
+  amd64: k3s
+  arm64: k3s-arm64
+k3s_server_service: k3s
+# kube-vip announces the API VIP from the servers (ARP, leader election).
+k3s_server_kube_vip_version: v0.9.2

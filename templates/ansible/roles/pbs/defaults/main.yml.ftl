@@ -1,0 +1,14 @@
+---
+# Set by sitec (host_vars): the datastore, its ZFS pool's RAID level and disks, and retention.
+pbs_datastore: main
+pbs_datastore_raid: mirror
+pbs_datastore_disks: []
+pbs_gc_schedule: daily
+pbs_prune_schedule: daily
+pbs_verify_schedule: weekly
+# Retention as proxmox-backup-manager options, e.g. [--keep-last, "3"].
+pbs_keep_args: []
+# The user Proxmox VE backs up as; its password is the site's pbs_password secret.
+pbs_backup_user: sitec-backup@pbs
+# Where the certificate fingerprints go for Terraform (empty: nowhere).
+pbs_fingerprint_file: ""

@@ -1,0 +1,125 @@
+---
+- name: Find the enterprise repository
+  ansible.builtin.find:
+    paths: /etc/apt/sources.list.d
+    patterns: [pbs-enterprise.sources]
+  register: pbs_enterprise
+
+- name: Disable the enterprise repository (it needs a subscription)
+  ansible.builtin.lineinfile:
+    path: "{{ item.path }}"
+    regexp: "^Enabled:"
+    line: "Enabled: no"
+  loop: "{{ pbs_enterprise.files }}"
+  loop_control:
+    label: "{{ item.path }}"
+
+- name: Add the no-subscription repository
+  ansible.builtin.copy:
+    dest: /etc/apt/sources.list.d/proxmox.sources
+    content: |
+      Types: deb
+      URIs: http://download.proxmox.com/debian/pbs
+      Suites: {{ ansible_facts.distribution_release }}
+      Components: pbs-no-subscription
+      Signed-By: /usr/share/keyrings/proxmox-archive-keyring.gpg
+    owner: root
+    group: root
+    mode: "0644"
+
+- name: List the datastores
+  ansible.builtin.command:
+    argv: [proxmox-backup-manager, datastore, list, --output-format, json]
+  register: pbs_datastores
+  changed_when: false
+
+- name: Create the datastore on a new ZFS pool of its disks
+  ansible.builtin.command:
+    argv:
+      - proxmox-backup-manager
+      - disk
+      - zpool
+      - create
+      - "{{ pbs_datastore }}"
+      - --devices
+      - "{{ pbs_datastore_disks | join(',') }}"
+      - --raidlevel
+      - "{{ pbs_datastore_raid }}"
+      - --add-datastore
+      - "true"
+  when: pbs_datastore not in (pbs_datastores.stdout | from_json | map(attribute='name') | list)
+  changed_when: true
+
+- name: Collect garbage on schedule
+  ansible.builtin.command:
+    argv: [proxmox-backup-manager, datastore, update, "{{ pbs_datastore }}", --gc-schedule, "{{ pbs_gc_schedule }}"]
+  vars:
+    pbs_current: "{{ pbs_datastores.stdout | from_json | selectattr('name', 'equalto', pbs_datastore) | list }}"
+  when: (pbs_current | map(attribute='gc-schedule') | first | default('')) != pbs_gc_schedule
+  changed_when: true
+
+- name: List the prune jobs
+  ansible.builtin.command:
+    argv: [proxmox-backup-manager, prune-job, list, --output-format, json]
+  register: pbs_prune_jobs
+  changed_when: false
+
+- name: Prune the datastore by the site's retention
+  ansible.builtin.command:
+    argv: "{{ ['proxmox-backup-manager', 'prune-job', 'create', 'sitec-' ~ pbs_datastore, '--store', pbs_datastore,
+              '--schedule', pbs_prune_schedule] + pbs_keep_args }}"
+  when: ('sitec-' ~ pbs_datastore) not in (pbs_prune_jobs.stdout | from_json | map(attribute='id') | list)
+  changed_when: true
+
+- name: List the verify jobs
+  ansible.builtin.command:
+    argv: [proxmox-backup-manager, verify-job, list, --output-format, json]
+  register: pbs_verify_jobs
+  changed_when: false
+
+- name: Verify backups on schedule
+  ansible.builtin.command:
+    argv: [proxmox-backup-manager, verify-job, create, "sitec-verify-{{ pbs_datastore }}", --store, "{{ pbs_datastore }}",
+           --schedule, "{{ pbs_verify_schedule }}", --ignore-verified, "true", --outdated-after, "30"]
+  when: ('sitec-verify-' ~ pbs_datastore) not in (pbs_verify_jobs.stdout | from_json | map(attribute='id') | list)
+  changed_when: true
+
+- name: List the users
+  ansible.builtin.command:
+    argv: [proxmox-backup-manager, user, list, --output-format, json]
+  register: pbs_users
+  changed_when: false
+
+- name: Create the user Proxmox VE backs up as
+  ansible.builtin.command:
+    argv: [proxmox-backup-manager, user, create, "{{ pbs_backup_user }}", --password, "{{ sitec_secret_pbs_password }}"]
+  when: pbs_backup_user not in (pbs_users.stdout | from_json | map(attribute='userid') | list)
+  changed_when: true
+  no_log: true
+
+- name: Let that user back up to and prune the datastore
+  ansible.builtin.command:
+    argv: [proxmox-backup-manager, acl, update, "/datastore/{{ pbs_datastore }}", DatastorePowerUser, --auth-id, "{{ pbs_backup_user }}"]
+  changed_when: false
+
+- name: Read the certificate fingerprint
+  ansible.builtin.command:
+    argv: [proxmox-backup-manager, cert, info]
+  register: pbs_cert
+  changed_when: false
+
+- name: Keep the fingerprint
+  ansible.builtin.set_fact:
+    pbs_fingerprint: "{{ pbs_cert.stdout | regex_search('Fingerprint \\(sha256\\):\\s*([0-9A-Fa-f:]+)', '\\1') | first }}"
+
+- name: Write every backup server's fingerprint for Terraform
+  ansible.builtin.copy:
+    dest: "{{ pbs_fingerprint_file }}"
+    content: "{{ {'pbs_fingerprints': pbs_fingerprints} | to_nice_json }}\n"
+    mode: "0644"
+  vars:
+    pbs_fingerprints: "{{ dict(ansible_play_hosts | zip(ansible_play_hosts | map('extract', hostvars, 'pbs_fingerprint'))) }}"
+  delegate_to: localhost
+  become: false
+  run_once: true
+  when: pbs_fingerprint_file | length > 0

@@ -1,0 +1,7 @@
+# pdm
+
+Proxmox Datacenter Manager: no-subscription repositories, and the site's remotes checked reachable.
+
+Variables (defaults in `defaults/main.yml`; sitec sets the site's values in the inventory):
+
+- `pdm_remotes`

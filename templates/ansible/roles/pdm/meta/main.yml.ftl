@@ -1,0 +1,14 @@
+---
+galaxy_info:
+  role_name: pdm
+  namespace: sitec
+  author: sitec
+  description: >-
+    Proxmox Datacenter Manager: no-subscription repositories, and the site's remotes checked reachable.
+  license: MIT
+  min_ansible_version: "2.14"
+  platforms:
+    - name: Debian
+      versions:
+        - all
+dependencies: []

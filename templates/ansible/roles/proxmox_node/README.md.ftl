@@ -1,0 +1,12 @@
+# proxmox_node
+
+Proxmox VE node: no-subscription repositories, the content types Terraform needs on local, IOMMU and VFIO for passthrough, and the Terraform API token.
+
+Variables (defaults in `defaults/main.yml`; sitec sets the site's values in the inventory):
+
+- `proxmox_node_boot_loader`
+- `proxmox_node_passthrough`
+- `proxmox_node_gpu_ids`
+- `proxmox_node_local_content`
+- `proxmox_node_token_file`
+- `proxmox_node_terraform_privileges`

@@ -1,0 +1,46 @@
+---
+# Boot loader whose kernel command line gets the IOMMU flags: systemd-boot (ZFS root, UEFI) or grub.
+proxmox_node_boot_loader: grub
+# Whether the node has PCI devices to pass through (IOMMU, VFIO).
+proxmox_node_passthrough: false
+# vendor:device ids of NVIDIA GPUs to keep away from host drivers.
+proxmox_node_gpu_ids: []
+proxmox_node_iommu_flags: intel_iommu=on iommu=pt
+# Content types the local datastore must allow: Terraform uploads cloud-init snippets and ISOs and imports cloud images.
+proxmox_node_local_content: [backup, import, iso, snippets, vztmpl]
+# The Terraform API user, role and token; the token secret is written once, to a 0600 file on the controller.
+proxmox_node_terraform_user: terraform@pve
+proxmox_node_terraform_role: TerraformSitec
+proxmox_node_terraform_token: sitec
+proxmox_node_token_file: "{{ lookup('ansible.builtin.env', 'HOME') }}/.config/sitec/{{ sitec_site_name }}/proxmox-api-token"
+# What the bpg/proxmox provider needs, and nothing more (Proxmox VE 9 privilege names).
+proxmox_node_terraform_privileges:
+  - Datastore.Allocate
+  - Datastore.AllocateSpace
+  - Datastore.AllocateTemplate
+  - Datastore.Audit
+  - Mapping.Audit
+  - Mapping.Modify
+  - Mapping.Use
+  - Pool.Allocate
+  - Pool.Audit
+  - SDN.Allocate
+  - SDN.Audit
+  - SDN.Use
+  - Sys.Audit
+  - Sys.Console
+  - Sys.Modify
+  - VM.Allocate
+  - VM.Audit
+  - VM.Clone
+  - VM.Config.CDROM
+  - VM.Config.CPU
+  - VM.Config.Cloudinit
+  - VM.Config.Disk
+  - VM.Config.HWType
+  - VM.Config.Memory
+  - VM.Config.Network
+  - VM.Config.Options
+  - VM.GuestAgent.Audit
+  - VM.Migrate
+  - VM.PowerMgmt

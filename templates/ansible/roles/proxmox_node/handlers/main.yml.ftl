@@ -1,0 +1,20 @@
+---
+- name: Refresh the boot entries
+  ansible.builtin.command:
+    argv: [proxmox-boot-tool, refresh]
+  changed_when: true
+
+- name: Update GRUB
+  ansible.builtin.command:
+    argv: [update-grub]
+  changed_when: true
+
+- name: Update the initramfs
+  ansible.builtin.command:
+    argv: [update-initramfs, -u, -k, all]
+  changed_when: true
+
+- name: Reboot the node
+  ansible.builtin.reboot:
+    msg: "sitec: reboot for IOMMU and VFIO"
+    reboot_timeout: 900

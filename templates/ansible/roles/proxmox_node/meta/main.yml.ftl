@@ -1,0 +1,15 @@
+---
+galaxy_info:
+  role_name: proxmox_node
+  namespace: sitec
+  author: sitec
+  description: >-
+    Proxmox VE node: no-subscription repositories, the content types Terraform needs on local, IOMMU and
+    VFIO for passthrough, and the Terraform API token.
+  license: MIT
+  min_ansible_version: "2.14"
+  platforms:
+    - name: Debian
+      versions:
+        - all
+dependencies: []

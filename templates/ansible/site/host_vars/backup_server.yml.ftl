@@ -1,0 +1,19 @@
+# [=v.host]: a Proxmox Backup Server.
+---
+pbs_datastore: !unsafe "[=v.datastore]"
+pbs_datastore_raid: !unsafe "[=v.raidLevel]"
+pbs_datastore_disks:
+<#list v.disks as disk>
+  - !unsafe "[=disk]"
+</#list>
+pbs_gc_schedule: !unsafe "[=v.gcSchedule]"
+pbs_keep_args:
+<#list v.keep as k>
+  - "--[=k.option]"
+  - "[=k.value]"
+</#list>
+<#if v.fingerprintFile??>
+pbs_fingerprint_file: "{{ inventory_dir }}/../[=v.fingerprintFile]"
+<#else>
+pbs_fingerprint_file: ""
+</#if>

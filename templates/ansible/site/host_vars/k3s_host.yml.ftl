@@ -1,0 +1,10 @@
+# [=v.host]: a K3s [=v.role] ([=v.arch]).
+---
+k3s_role: !unsafe "[=v.role]"
+k3s_first_server: [=v.firstServer?c]
+k3s_arch: !unsafe "[=v.arch]"
+k3s_config_file: "{{ sitec_host_files }}/{{ inventory_hostname }}/[=v.configFile]"
+k3s_node_interface: !unsafe "[=v.nodeInterface]"
+k3s_prereqs_raspberry_pi: [=v.raspberryPi?c]
+k3s_prereqs_longhorn_disk: !unsafe "[=v.longhornDisk]"
+gpu_nvidia: [=v.nvidiaGpu?c]

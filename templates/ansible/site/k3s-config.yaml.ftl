@@ -1,0 +1,36 @@
+# /etc/rancher/k3s/config.yaml: every key a K3s flag. The token is not here: Ansible writes it
+# to config.yaml.d/10-token.yaml from the secret at apply time.
+---
+<#if v.clusterInit>
+cluster-init: true
+</#if>
+<#if v.serverUrl??>
+server: "[=v.serverUrl]"
+</#if>
+node-ip: "[=v.nodeIp]"
+flannel-iface: "[=v.flannelIface]"
+<#if v.server>
+write-kubeconfig-mode: "0600"
+tls-san:
+<#list v.tlsSans as san>
+  - "[=san]"
+</#list>
+<#if v.disable?has_content>
+disable:
+<#list v.disable as d>
+  - "[=d]"
+</#list>
+</#if>
+</#if>
+<#if v.nodeLabels?has_content>
+node-label:
+<#list v.nodeLabels as label>
+  - "[=label]"
+</#list>
+</#if>
+<#if v.nodeTaints?has_content>
+node-taint:
+<#list v.nodeTaints as taint>
+  - "[=taint]"
+</#list>
+</#if>

@@ -1,0 +1,11 @@
+# The K3s cluster, for every K3s node.
+---
+ansible_user: "{{ sitec_admin_user }}"
+ansible_become: true
+k3s_version: !unsafe "[=v.version]"
+k3s_api_vip: !unsafe "[=v.apiVip]"
+k3s_api_interface: !unsafe "[=v.apiInterface]"
+k3s_flux_version: !unsafe "[=v.fluxVersion]"
+k3s_flux_sync_file: "{{ inventory_dir }}/[=v.fluxSyncFile]"
+k3s_flux_repository: !unsafe "[=v.fluxRepository]"
+k3s_flux_deploy_key: [=v.fluxDeployKey?c]
