@@ -29,6 +29,13 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Stamps stamps = Stamps.of(site);
+        var unchanged = stamps.matching(output.path());
+        if (unchanged.isPresent()) {
+            Console.replay(unchanged.get().findings(), err);
+            out.println(output.path() + " is up to date with " + site.displayName());
+            return ExitCodes.OK;
+        }
         Compilation result = new SiteCompiler().compile(site.path(), site.displayName());
         Console.report(result, err);
         if (result.failed()) {
@@ -42,6 +49,7 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         if (drift.isEmpty()) {
+            stamps.record(output.path(), result);
             out.println(output.path() + " is up to date with " + site.displayName());
             return ExitCodes.OK;
         }

@@ -22,6 +22,15 @@ final class Console {
         err.flush();
     }
 
+    /** Prints findings remembered from the run that the stamp describes. */
+    static void replay(java.util.List<String> findings, PrintWriter err) {
+        findings.forEach(err::println);
+        if (!findings.isEmpty()) {
+            err.println("0 errors, " + count(findings.size(), "warning"));
+        }
+        err.flush();
+    }
+
     static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }

@@ -32,6 +32,13 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Stamps stamps = Stamps.of(site);
+        var unchanged = stamps.matching(output.path());
+        if (unchanged.isPresent()) {
+            Console.replay(unchanged.get().findings(), err);
+            out.println(output.path() + ": 0 files written, " + unchanged.get().files() + " unchanged, 0 deleted");
+            return ExitCodes.OK;
+        }
         Compilation result = new SiteCompiler().compile(site.path(), site.displayName());
         Console.report(result, err);
         if (result.failed()) {
@@ -46,6 +53,7 @@ final class GenerateCommand implements Callable<Integer> {
             err.println("nothing written: " + output.path() + " is as it was");
             return ExitCodes.INVALID;
         }
+        stamps.record(output.path(), result);
         if (verbose) {
             report.written().forEach(p -> out.println("wrote   " + output.path().resolve(p)));
             report.deleted().forEach(p -> out.println("deleted " + output.path().resolve(p)));

@@ -14,6 +14,15 @@ public final class SiteFileOption {
         return Path.of(file);
     }
 
+    /** The file's bytes, or null when it cannot be read (the pipeline then reports why). */
+    byte[] bytesOrNull() {
+        try {
+            return java.nio.file.Files.readAllBytes(path());
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The name diagnostics print: the path as the user gave it. */
     String displayName() {
         return Path.of(file).normalize().toString();

@@ -2,6 +2,7 @@ package dev.sitec.write;
 
 import dev.sitec.render.RenderedFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,21 +33,32 @@ public final class OutputWriter {
         OutputPaths.check(files);
         Path out = outputDir.toAbsolutePath().normalize();
         Set<String> owned = Manifest.read(out);
-        List<RenderedFile> changed = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
         for (RenderedFile file : files) {
             Path target = out.resolve(file.path());
             if (Files.isSymbolicLink(target) || Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw new IOException("cannot write " + target + ": a link or folder is in the way");
             }
-            if (Files.exists(target) && !owned.contains(file.path()) && !file.path().equals(Manifest.FILE_NAME)) {
+            if (!owned.contains(file.path()) && !file.path().equals(Manifest.FILE_NAME) && Files.exists(target)) {
                 throw new FileAlreadyExistsException(target.toString(), null,
                         "not written by sitec (not in " + Manifest.FILE_NAME + "); move it away and run again");
             }
-            if (sameBytes(target, file.content())) {
-                unchanged.add(file.path());
+        }
+        // Comparing with what is on disk reads every file: in parallel, keeping the plan's order.
+        List<Boolean> same;
+        try {
+            same = files.parallelStream().map(file -> sameBytesUnchecked(out.resolve(file.path()), file.content())).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        List<RenderedFile> changed = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        Set<String> unchangedSet = new HashSet<>();
+        for (int i = 0; i < files.size(); i++) {
+            if (same.get(i)) {
+                unchanged.add(files.get(i).path());
+                unchangedSet.add(files.get(i).path());
             } else {
-                changed.add(file);
+                changed.add(files.get(i));
             }
         }
         Set<String> planned = new TreeSet<>();
@@ -56,22 +69,29 @@ public final class OutputWriter {
         Files.createDirectories(parent);
         Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".sitec-");
         try {
+            Set<Path> madeDirs = new HashSet<>();
             for (RenderedFile file : changed) {
                 Path staged = staging.resolve(file.path());
-                Files.createDirectories(staged.getParent());
+                createParent(staged, madeDirs);
                 Files.write(staged, file.content());
                 setMode(staged, file.mode().permissions());
             }
+            if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+                // A first run: the whole tree is staged, so it goes into place with one rename.
+                Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+                return new WriteReport(changed.stream().map(RenderedFile::path).sorted().toList(), unchanged, stale);
+            }
             // Commit: every byte is on disk; now only renames, the manifest last.
             changed.sort(Comparator.comparing((RenderedFile f) -> f.path().equals(Manifest.FILE_NAME)));
+            madeDirs.clear();
             for (RenderedFile file : changed) {
                 Path target = out.resolve(file.path());
-                Files.createDirectories(target.getParent());
+                createParent(target, madeDirs);
                 Files.move(staging.resolve(file.path()), target, StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
             }
             for (RenderedFile file : files) {
-                if (unchanged.contains(file.path())) {
+                if (unchangedSet.contains(file.path())) {
                     setMode(out.resolve(file.path()), file.mode().permissions()); // no rewrite, mtime kept
                 }
             }
@@ -111,6 +131,22 @@ public final class OutputWriter {
         }
         drift.sort(Comparator.comparing(Drift::path));
         return drift;
+    }
+
+    /** Creates a file's folder once per run, not once per file. */
+    private static void createParent(Path file, Set<Path> made) throws IOException {
+        Path dir = file.getParent();
+        if (made.add(dir)) {
+            Files.createDirectories(dir);
+        }
+    }
+
+    private static boolean sameBytesUnchecked(Path target, byte[] content) {
+        try {
+            return sameBytes(target, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean sameBytes(Path target, byte[] content) throws IOException {
