@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Writes this Raspberry Pi's cloud-init seed (user-data, meta-data, network-config) onto the boot
-# partition of a freshly flashed card or SSD. Ubuntu's preinstalled Raspberry Pi images read a
-# NoCloud seed from that partition (label system-boot) on first boot.
+# partition of a freshly flashed card or SSD. Ubuntu's preinstalled Raspberry Pi images run
+# cloud-init with its NoCloud datasource, which reads these three files from that FAT partition
+# (label system-boot, mounted at /boot/firmware); see Ubuntu Server's Raspberry Pi installation
+# guide and cloud-init's NoCloud datasource documentation.
 #
 #   1. Flash the image, e.g.: xzcat <image>.img.xz | sudo dd of=/dev/sdX bs=4M conv=fsync
 #   2. Mount its first partition (system-boot), e.g. at /media/$USER/system-boot

@@ -2,6 +2,8 @@
 
 Proxmox Backup Server: repositories, the datastore on its ZFS pool, prune, GC and verify jobs, the user PVE backs up as, and the certificate fingerprint Terraform needs.
 
+Depends on `proxmox_repositories` (product `pbs`).
+
 Variables (defaults in `defaults/main.yml`; sitec sets the site's values in the inventory):
 
 - `pbs_datastore`

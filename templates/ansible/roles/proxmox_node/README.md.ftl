@@ -2,6 +2,8 @@
 
 Proxmox VE node: no-subscription repositories, the content types Terraform needs on local, IOMMU and VFIO for passthrough, and the Terraform API token.
 
+Depends on `proxmox_repositories` (product `pve`).
+
 Variables (defaults in `defaults/main.yml`; sitec sets the site's values in the inventory):
 
 - `proxmox_node_boot_loader`

@@ -11,4 +11,8 @@ galaxy_info:
     - name: Debian
       versions:
         - all
-dependencies: []
+dependencies:
+  - role: proxmox_repositories
+    vars:
+      proxmox_repositories_product: pdm
+      proxmox_repositories_enterprise_files: [pdm-enterprise.sources]

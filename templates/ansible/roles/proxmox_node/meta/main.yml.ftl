@@ -12,4 +12,8 @@ galaxy_info:
     - name: Debian
       versions:
         - all
-dependencies: []
+dependencies:
+  - role: proxmox_repositories
+    vars:
+      proxmox_repositories_product: pve
+      proxmox_repositories_enterprise_files: [pve-enterprise.sources, ceph.sources]

@@ -9,19 +9,15 @@ import dev.sitec.model.K3sNode;
 import dev.sitec.model.K3sNodes;
 import dev.sitec.model.Kubernetes;
 import dev.sitec.model.PveNode;
-import dev.sitec.model.Retention;
 import dev.sitec.model.SecretRef;
 import dev.sitec.model.Site;
 import dev.sitec.model.Vm;
 import dev.sitec.plan.OutputFamily;
 import dev.sitec.plan.PlannedFile;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * Ansible: a YAML inventory with the site's groups, group and host variables holding the site data
@@ -38,22 +34,23 @@ public final class AnsibleFamily implements OutputFamily {
             "inventory/group_vars/proxmox.yml", "inventory/group_vars/pbs.yml", "inventory/group_vars/pdm.yml",
             "inventory/group_vars/vms.yml", "inventory/group_vars/machines.yml");
 
-    static final List<String> ROLES = List.of("proxmox_node", "proxmox_cluster", "pbs", "pdm", "k3s_prereqs",
+    static final List<String> ROLES = List.of("proxmox_repositories", "proxmox_node", "proxmox_cluster", "pbs", "pdm", "k3s_prereqs",
             "k3s_server", "k3s_agent", "gpu", "flux_bootstrap");
 
     /** Each role's files besides meta/main.yml and README.md. */
-    static final Map<String, List<String>> ROLE_FILES = Map.of(
-            "proxmox_node", List.of("defaults/main.yml", "tasks/main.yml", "tasks/passthrough.yml", "tasks/api_token.yml",
-                    "handlers/main.yml"),
-            "proxmox_cluster", List.of("defaults/main.yml", "tasks/main.yml"),
-            "pbs", List.of("defaults/main.yml", "tasks/main.yml"),
-            "pdm", List.of("defaults/main.yml", "tasks/main.yml"),
-            "k3s_prereqs", List.of("defaults/main.yml", "tasks/main.yml", "tasks/raspberry_pi.yml", "handlers/main.yml"),
-            "k3s_server", List.of("defaults/main.yml", "tasks/main.yml", "handlers/main.yml",
-                    "templates/k3s.service.j2", "templates/kube-vip.yaml.j2"),
-            "k3s_agent", List.of("defaults/main.yml", "tasks/main.yml", "handlers/main.yml", "templates/k3s-agent.service.j2"),
-            "gpu", List.of("defaults/main.yml", "tasks/main.yml", "handlers/main.yml"),
-            "flux_bootstrap", List.of("defaults/main.yml", "tasks/main.yml"));
+    static final Map<String, List<String>> ROLE_FILES = Map.ofEntries(
+            Map.entry("proxmox_repositories", List.of("defaults/main.yml", "tasks/main.yml")),
+            Map.entry("proxmox_node", List.of("defaults/main.yml", "tasks/main.yml", "tasks/passthrough.yml", "tasks/api_token.yml",
+                    "handlers/main.yml")),
+            Map.entry("proxmox_cluster", List.of("defaults/main.yml", "tasks/main.yml")),
+            Map.entry("pbs", List.of("defaults/main.yml", "tasks/main.yml")),
+            Map.entry("pdm", List.of("defaults/main.yml", "tasks/main.yml")),
+            Map.entry("k3s_prereqs", List.of("defaults/main.yml", "tasks/main.yml", "tasks/raspberry_pi.yml", "handlers/main.yml")),
+            Map.entry("k3s_server", List.of("defaults/main.yml", "tasks/main.yml", "handlers/main.yml",
+                    "templates/k3s.service.j2", "templates/kube-vip.yaml.j2")),
+            Map.entry("k3s_agent", List.of("defaults/main.yml", "tasks/main.yml", "handlers/main.yml", "templates/k3s-agent.service.j2")),
+            Map.entry("gpu", List.of("defaults/main.yml", "tasks/main.yml", "handlers/main.yml")),
+            Map.entry("flux_bootstrap", List.of("defaults/main.yml", "tasks/main.yml")));
 
     static final String NVIDIA_VENDOR = "10de";
 
@@ -187,15 +184,8 @@ public final class AnsibleFamily implements OutputFamily {
             case RAIDZ2 -> "raidz2";
             case RAIDZ3 -> "raidz3";
         };
-        List<AnsibleViews.Keep> keep = new ArrayList<>();
-        Map<String, Function<Retention, OptionalInt>> keeps = new LinkedHashMap<>();
-        keeps.put("keep-last", Retention::keepLast);
-        keeps.put("keep-hourly", Retention::keepHourly);
-        keeps.put("keep-daily", Retention::keepDaily);
-        keeps.put("keep-weekly", Retention::keepWeekly);
-        keeps.put("keep-monthly", Retention::keepMonthly);
-        keeps.put("keep-yearly", Retention::keepYearly);
-        keeps.forEach((option, get) -> get.apply(pbs.retention()).ifPresent(v -> keep.add(new AnsibleViews.Keep(option, v))));
+        List<AnsibleViews.Keep> keep = pbs.retention().options().entrySet().stream()
+                .map(e -> new AnsibleViews.Keep(e.getKey(), e.getValue())).toList();
         String cluster = site.clusters().isEmpty() ? null : site.clusters().firstKey();
         return new AnsibleViews.BackupServer(pbs.name(), datastore.name(), raid, datastore.disks(), "daily", keep,
                 cluster == null ? null : "../terraform/clusters/" + cluster + "/pbs.auto.tfvars.json");

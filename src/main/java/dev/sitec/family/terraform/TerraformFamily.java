@@ -16,12 +16,11 @@ import dev.sitec.plan.PlannedFile;
 import dev.sitec.validate.rules.RequiredSecretsDeclared;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * Terraform for the bpg/proxmox provider: reusable modules (vm, sdn, backup) and one root per
@@ -212,16 +211,7 @@ public final class TerraformFamily implements OutputFamily {
     }
 
     private static List<ClusterView.Prune> prune(Retention retention) {
-        List<ClusterView.Prune> prune = new ArrayList<>();
-        Map<String, Function<Retention, OptionalInt>> keeps = new java.util.LinkedHashMap<>();
-        keeps.put("keep-last", Retention::keepLast);
-        keeps.put("keep-hourly", Retention::keepHourly);
-        keeps.put("keep-daily", Retention::keepDaily);
-        keeps.put("keep-weekly", Retention::keepWeekly);
-        keeps.put("keep-monthly", Retention::keepMonthly);
-        keeps.put("keep-yearly", Retention::keepYearly);
-        keeps.forEach((key, get) -> get.apply(retention).ifPresent(v -> prune.add(new ClusterView.Prune(key, v))));
-        return prune;
+        return retention.options().entrySet().stream().map(e -> new ClusterView.Prune(e.getKey(), e.getValue())).toList();
     }
 
     private static ClusterView.Backend backend(Site site, Cluster cluster) {
