@@ -175,7 +175,8 @@ public final class ModelBuilder {
         labels.putAll(stringMap(n.path("labels")));
         Map<String, String> macOverrides = stringMap(n.path("macs"));
         List<Nic> nics = nics(n.path("address"), network -> Optional.ofNullable(macOverrides.get(network))
-                .map(MacAddress::parse).orElseGet(() -> MacAddress.derive(vmName + "/" + network)));
+                .map(MacAddress::parse).orElseGet(() -> MacAddress.derive(vmName + "/" + network)),
+                network -> !macOverrides.containsKey(network));
         OptionalInt explicitId = optionalInt(n, "vm_id");
         return new Vm(vmName, at, n.path("node").asText(), profileName, image,
                 "pet".equals(n.path("lifecycle").asText()) ? Lifecycle.PET : Lifecycle.CATTLE,
@@ -187,7 +188,7 @@ public final class ModelBuilder {
     private Machine machine(JsonNode n, JsonPointer at) {
         MacAddress mac = MacAddress.parse(n.path("mac").asText());
         return new Machine(name(at), at, Machine.Board.of(n.path("board").asText()), n.path("image").asText(), mac,
-                nics(n.path("address"), network -> mac), strings(n.path("roles")), text(n, "longhorn_disk"),
+                nics(n.path("address"), network -> mac, network -> false), strings(n.path("roles")), text(n, "longhorn_disk"),
                 Collections.unmodifiableSortedMap(new TreeMap<>(stringMap(n.path("labels")))));
     }
 
@@ -219,10 +220,11 @@ public final class ModelBuilder {
     /** The Flux release the bootstrap installs when site.yaml names none (Flux 2.9, late 2026). */
     public static final String DEFAULT_FLUX_VERSION = "v2.9.0";
 
-    private List<Nic> nics(JsonNode addresses, java.util.function.Function<String, MacAddress> macOf) {
+    private List<Nic> nics(JsonNode addresses, java.util.function.Function<String, MacAddress> macOf,
+                           java.util.function.Predicate<String> derived) {
         List<Nic> nics = new ArrayList<>();
         addresses.fields().forEachRemaining(entry -> nics.add(new Nic(nics.size(), entry.getKey(),
-                Ipv4.parse(entry.getValue().asText()), macOf.apply(entry.getKey()))));
+                Ipv4.parse(entry.getValue().asText()), macOf.apply(entry.getKey()), derived.test(entry.getKey()))));
         return nics;
     }
 

@@ -1,7 +1,10 @@
 package dev.sitec.model;
 
-/** A network interface of a VM or machine: its network, static address and stable MAC. */
-public record Nic(int index, String network, Ipv4 address, MacAddress mac) {
+/**
+ * A network interface of a VM or machine: its network, static address and stable MAC, and whether
+ * sitec derived that MAC from names (rather than site.yaml or the hardware giving it).
+ */
+public record Nic(int index, String network, Ipv4 address, MacAddress mac, boolean macDerived) {
 
     /**
      * The name the interface gets inside the guest: cloud-init's network-config renames the NIC

@@ -56,7 +56,8 @@ public final class FluxFamily implements OutputFamily {
         files.add(kustomization(clusterDir, clusterResources));
         files.add(PlannedFile.of("flux/README.md", "flux/README.md.ftl", cluster));
 
-        List<FluxViews.Release> controllers = controllers(site, k8s);
+        boolean nvidia = hasNvidiaGpu(site) && k8s.nvidiaDevicePlugin().isPresent();
+        List<FluxViews.Release> controllers = controllers(site, k8s, nvidia);
         List<String> controllerFiles = new ArrayList<>();
         for (FluxViews.Release release : controllers) {
             controllerFiles.add(release.name() + ".yaml");
@@ -65,7 +66,7 @@ public final class FluxFamily implements OutputFamily {
         }
         files.add(kustomization("flux/infrastructure/controllers/", controllerFiles));
 
-        FluxViews.Configs configs = configs(site, k8s);
+        FluxViews.Configs configs = configs(site, k8s, nvidia);
         List<String> configFiles = new ArrayList<>();
         if (!configs.storageClasses().isEmpty()) {
             configFiles.add("storageclasses.yaml");
@@ -95,13 +96,13 @@ public final class FluxFamily implements OutputFamily {
         return PlannedFile.of(dir + "kustomization.yaml", "flux/kustomization.yaml.ftl", new FluxViews.Kustomization(resources));
     }
 
-    private static List<FluxViews.Release> controllers(Site site, Kubernetes k8s) {
+    private static List<FluxViews.Release> controllers(Site site, Kubernetes k8s, boolean nvidia) {
         List<FluxViews.Release> releases = new ArrayList<>();
         k8s.longhorn().ifPresent(longhorn -> releases.add(new FluxViews.Release("longhorn", "longhorn-system", true,
                 LONGHORN_REPOSITORY, "longhorn", longhorn.version(), YamlValue.of(longhornValues(longhorn)))));
         k8s.nfs().ifPresent(nfs -> releases.add(new FluxViews.Release("csi-driver-nfs", "kube-system", false,
                 NFS_REPOSITORY, "csi-driver-nfs", nfs.chartVersion(), YamlValue.of(JsonNodeFactory.instance.objectNode()))));
-        if (hasNvidiaGpu(site) && k8s.nvidiaDevicePlugin().isPresent()) {
+        if (nvidia) {
             ObjectNode values = JsonNodeFactory.instance.objectNode();
             values.put("runtimeClassName", NVIDIA_RUNTIME);
             values.putObject("nodeSelector").put(K3sNodes.GPU_LABEL, "nvidia");
@@ -127,7 +128,7 @@ public final class FluxFamily implements OutputFamily {
         return K3sNodes.of(site).stream().anyMatch(K3sNode::nvidiaGpu);
     }
 
-    private static FluxViews.Configs configs(Site site, Kubernetes k8s) {
+    private static FluxViews.Configs configs(Site site, Kubernetes k8s, boolean nvidia) {
         List<FluxViews.StorageClass> classes = new ArrayList<>();
         k8s.longhorn().ifPresent(longhorn -> {
             Map<String, String> parameters = new LinkedHashMap<>();
@@ -146,7 +147,7 @@ public final class FluxFamily implements OutputFamily {
             classes.add(new FluxViews.StorageClass(nfs.storageClass(), "nfs.csi.k8s.io", false, "Retain", parameters,
                     List.of("nfsvers=4.1", "hard")));
         });
-        return new FluxViews.Configs(classes, hasNvidiaGpu(site) && k8s.nvidiaDevicePlugin().isPresent());
+        return new FluxViews.Configs(classes, nvidia);
     }
 
     /** The NFS server's address on a storage network (one without a gateway, e.g. jumbo frames) if it has one. */

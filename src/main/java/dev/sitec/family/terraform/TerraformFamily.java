@@ -74,8 +74,9 @@ public final class TerraformFamily implements OutputFamily {
         List<ClusterView.Upload> uploads = new ArrayList<>();
         List<VmView> vmViews = new ArrayList<>();
         SortedMap<String, ClusterView.Pool> pools = new TreeMap<>();
+        Map<String, VmRole> roles = VmRole.of(site);
         for (Vm vm : vms) {
-            VmRole role = VmRole.of(site, vm);
+            VmRole role = roles.get(vm.name());
             pools.put(role.pool(), new ClusterView.Pool(role.pool(), role.poolComment()));
             Image image = site.imageOf(vm);
             String imageKey = null;

@@ -1,7 +1,8 @@
 package dev.sitec.family.terraform;
 
 import dev.sitec.model.Site;
-import dev.sitec.model.Vm;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What a VM is for, which decides its Proxmox pool and its place in the boot order: storage first
@@ -26,21 +27,17 @@ enum VmRole {
         this.upDelaySeconds = upDelaySeconds;
     }
 
-    static VmRole of(Site site, Vm vm) {
-        var k8s = site.kubernetes();
-        if (k8s.flatMap(k -> k.nfs()).map(nfs -> nfs.server().equals(vm.name())).orElse(false)) {
-            return STORAGE;
-        }
-        if (site.datacenterManager().map(pdm -> pdm.vm().equals(vm.name())).orElse(false)) {
-            return MANAGEMENT;
-        }
-        if (k8s.map(k -> k.servers().contains(vm.name())).orElse(false)) {
-            return K3S_SERVER;
-        }
-        if (k8s.map(k -> k.agents().contains(vm.name())).orElse(false)) {
-            return K3S_AGENT;
-        }
-        return GENERAL;
+    /** Every VM's role, decided once for the site (looked up by name, not searched per VM). */
+    static Map<String, VmRole> of(Site site) {
+        Map<String, VmRole> roles = new HashMap<>();
+        site.vms().keySet().forEach(vm -> roles.put(vm, GENERAL));
+        site.kubernetes().ifPresent(k -> {
+            k.agents().forEach(name -> roles.replace(name, K3S_AGENT));
+            k.servers().forEach(name -> roles.replace(name, K3S_SERVER));
+        });
+        site.datacenterManager().ifPresent(pdm -> roles.replace(pdm.vm(), MANAGEMENT));
+        site.kubernetes().flatMap(k -> k.nfs()).ifPresent(nfs -> roles.replace(nfs.server(), STORAGE));
+        return roles;
     }
 
     String pool() {

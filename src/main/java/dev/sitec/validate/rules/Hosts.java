@@ -82,8 +82,7 @@ final class Hosts {
             Host host = new Host("vm", vm.name(), vm.origin());
             for (Nic nic : vm.nics()) {
                 JsonPointer declared = vm.origin().appendProperty("macs").appendProperty(nic.network());
-                boolean derived = nic.mac().equals(MacAddress.derive(vm.name() + "/" + nic.network()));
-                out.add(new Mac(host, nic.mac(), derived, derived ? vm.origin() : declared));
+                out.add(new Mac(host, nic.mac(), nic.macDerived(), nic.macDerived() ? vm.origin() : declared));
             }
         }
         return out;
