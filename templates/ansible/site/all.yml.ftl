@@ -11,6 +11,9 @@ sitec_ssh_authorized_keys:
   - !unsafe "[=key]"
 </#list>
 
+# API tokens the roles create are written here, on the controller, once (mode 0600).
+sitec_token_dir: "{{ lookup('ansible.builtin.env', 'HOME') }}/.config/sitec/{{ sitec_site_name }}"
+
 # Generated files sitec wrote next to this inventory.
 sitec_host_files: "{{ inventory_dir }}/../host_files"
 

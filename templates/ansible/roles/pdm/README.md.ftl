@@ -1,6 +1,8 @@
 # pdm
 
-Proxmox Datacenter Manager: no-subscription repositories, and the site's remotes checked reachable.
+Proxmox Datacenter Manager: no-subscription repositories, and the site's remotes registered with their own API tokens
+(`proxmox-datacenter-manager-admin remote add`; the `proxmox_node` and `pbs` roles make the tokens, so run `site.yml`, or
+`proxmox.yml` and `pbs.yml` first).
 
 Depends on `proxmox_repositories` (product `pdm`).
 

@@ -6,6 +6,7 @@ pbs_datastore_disks:
 <#list v.disks as disk>
   - !unsafe "[=disk]"
 </#list>
+pbs_pdm_remote: [=v.pdmRemote?c]
 pbs_gc_schedule: !unsafe "[=v.gcSchedule]"
 pbs_keep_args:
 <#list v.keep as k>

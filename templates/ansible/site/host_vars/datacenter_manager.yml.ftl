@@ -5,4 +5,5 @@ pdm_remotes:
   - id: !unsafe "[=r.id]"
     type: !unsafe "[=r.type]"
     address: !unsafe "[=r.address]"
+    host: !unsafe "[=r.host]"
 </#list>

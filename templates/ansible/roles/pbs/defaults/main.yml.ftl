@@ -12,3 +12,7 @@ pbs_keep_args: []
 pbs_backup_user: sitec-backup@pbs
 # Where the certificate fingerprints go for Terraform (empty: nowhere).
 pbs_fingerprint_file: ""
+# Whether the Datacenter Manager manages this server (set by sitec): then it gets its own user and token.
+pbs_pdm_remote: false
+pbs_pdm_user: pdm@pbs
+pbs_pdm_token: sitec

@@ -95,3 +95,50 @@
   become: false
   run_once: true
   when: pbs_fingerprint_file | length > 0
+
+- name: Give the Datacenter Manager its own user and token
+  when: pbs_pdm_remote | bool
+  block:
+    - name: Create the Datacenter Manager's user
+      ansible.builtin.command:
+        argv: [proxmox-backup-manager, user, create, "{{ pbs_pdm_user }}"]
+      when: pbs_pdm_user not in (pbs_users.stdout | from_json | map(attribute='userid') | list)
+      changed_when: true
+
+    - name: List its tokens
+      ansible.builtin.command:
+        argv: [proxmox-backup-manager, user, list-tokens, "{{ pbs_pdm_user }}", --output-format, json]
+      register: pbs_pdm_tokens
+      changed_when: false
+
+    - name: Create the token and keep its secret, shown only now, in a file only you can read
+      when: (pbs_pdm_user ~ '!' ~ pbs_pdm_token) not in (pbs_pdm_tokens.stdout | from_json | map(attribute='tokenid') | list)
+      block:
+        - name: Create the token
+          ansible.builtin.command:
+            argv: [proxmox-backup-manager, user, generate-token, "{{ pbs_pdm_user }}", "{{ pbs_pdm_token }}", --output-format, json]
+          register: pbs_pdm_new_token
+          changed_when: true
+          no_log: true
+
+        - name: Make the folder of the token file on the controller
+          ansible.builtin.file:
+            path: "{{ sitec_token_dir }}"
+            state: directory
+            mode: "0700"
+          delegate_to: localhost
+          become: false
+
+        - name: Write the token as authid=secret
+          ansible.builtin.copy:
+            dest: "{{ sitec_token_dir }}/pdm-{{ inventory_hostname }}-token"
+            content: "{{ (pbs_pdm_new_token.stdout | from_json).tokenid }}={{ (pbs_pdm_new_token.stdout | from_json).value }}\n"
+            mode: "0600"
+          delegate_to: localhost
+          become: false
+          no_log: true
+
+    - name: Let the token read the server's state
+      ansible.builtin.command:
+        argv: [proxmox-backup-manager, acl, update, /, Audit, --auth-id, "{{ pbs_pdm_user }}!{{ pbs_pdm_token }}"]
+      changed_when: false

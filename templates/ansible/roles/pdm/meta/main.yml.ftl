@@ -4,7 +4,8 @@ galaxy_info:
   namespace: sitec
   author: sitec
   description: >-
-    Proxmox Datacenter Manager: no-subscription repositories, and the site's remotes checked reachable.
+    Proxmox Datacenter Manager: no-subscription repositories, and the site's remotes registered with their own
+    API tokens.
   license: MIT
   min_ansible_version: "2.14"
   platforms:

@@ -12,7 +12,7 @@ proxmox_node_local_content: [backup, import, iso, snippets, vztmpl]
 proxmox_node_terraform_user: terraform@pve
 proxmox_node_terraform_role: TerraformSitec
 proxmox_node_terraform_token: sitec
-proxmox_node_token_file: "{{ lookup('ansible.builtin.env', 'HOME') }}/.config/sitec/{{ sitec_site_name }}/proxmox-api-token"
+proxmox_node_token_file: "{{ sitec_token_dir }}/proxmox-api-token"
 # What the bpg/proxmox provider needs, and nothing more (Proxmox VE 9 privilege names).
 proxmox_node_terraform_privileges:
   - Datastore.Allocate
@@ -42,5 +42,20 @@ proxmox_node_terraform_privileges:
   - VM.Config.Network
   - VM.Config.Options
   - VM.GuestAgent.Audit
+  - VM.Migrate
+  - VM.PowerMgmt
+# Whether the Datacenter Manager manages this cluster (set by sitec): then it gets its own user and token.
+proxmox_node_pdm_remote: false
+proxmox_node_pdm_user: pdm@pve
+proxmox_node_pdm_role: PDMSitec
+proxmox_node_pdm_token: sitec
+# What PDM needs to show the cluster and start, stop and migrate guests.
+proxmox_node_pdm_privileges:
+  - Datastore.Audit
+  - Mapping.Audit
+  - Pool.Audit
+  - SDN.Audit
+  - Sys.Audit
+  - VM.Audit
   - VM.Migrate
   - VM.PowerMgmt

@@ -17,6 +17,24 @@
   ansible.builtin.include_tasks: passthrough.yml
   when: proxmox_node_passthrough | bool
 
-- name: Create the Terraform API user and token
+- name: Create the Terraform API user, role and token
   ansible.builtin.include_tasks: api_token.yml
+  vars:
+    proxmox_node_api_user: "{{ proxmox_node_terraform_user }}"
+    proxmox_node_api_comment: Terraform (sitec)
+    proxmox_node_api_role: "{{ proxmox_node_terraform_role }}"
+    proxmox_node_api_privileges: "{{ proxmox_node_terraform_privileges }}"
+    proxmox_node_api_token: "{{ proxmox_node_terraform_token }}"
+    proxmox_node_api_token_file: "{{ proxmox_node_token_file }}"
   when: proxmox_cluster_first_node | default(true) | bool
+
+- name: Create the Datacenter Manager's API user, role and token
+  ansible.builtin.include_tasks: api_token.yml
+  vars:
+    proxmox_node_api_user: "{{ proxmox_node_pdm_user }}"
+    proxmox_node_api_comment: Proxmox Datacenter Manager (sitec)
+    proxmox_node_api_role: "{{ proxmox_node_pdm_role }}"
+    proxmox_node_api_privileges: "{{ proxmox_node_pdm_privileges }}"
+    proxmox_node_api_token: "{{ proxmox_node_pdm_token }}"
+    proxmox_node_api_token_file: "{{ sitec_token_dir }}/pdm-{{ proxmox_cluster_name }}-token"
+  when: proxmox_cluster_first_node | default(true) | bool and proxmox_node_pdm_remote | bool

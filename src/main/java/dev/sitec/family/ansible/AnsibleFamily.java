@@ -171,7 +171,8 @@ public final class AnsibleFamily implements OutputFamily {
         String bootLoader = node.bootDisks().filesystem() == Filesystem.ZFS ? "systemd-boot" : "grub";
         return new AnsibleViews.ProxmoxNode(node.name(), cluster.name(), node.equals(cluster.firstNode()),
                 cluster.firstNode().name(), cluster.firstNode().address().toString(), bootLoader,
-                node.devices().values().stream().anyMatch(d -> d.type() == Device.Type.PCI), gpuIds);
+                node.devices().values().stream().anyMatch(d -> d.type() == Device.Type.PCI), gpuIds,
+                isPdmRemote(site, cluster.name()));
     }
 
     private static AnsibleViews.BackupServer backupServer(Site site, BackupServer pbs) {
@@ -188,15 +189,19 @@ public final class AnsibleFamily implements OutputFamily {
                 .map(e -> new AnsibleViews.Keep(e.getKey(), e.getValue())).toList();
         String cluster = site.clusters().isEmpty() ? null : site.clusters().firstKey();
         return new AnsibleViews.BackupServer(pbs.name(), datastore.name(), raid, datastore.disks(), "daily", keep,
-                cluster == null ? null : "../terraform/clusters/" + cluster + "/pbs.auto.tfvars.json");
+                cluster == null ? null : "../terraform/clusters/" + cluster + "/pbs.auto.tfvars.json", isPdmRemote(site, pbs.name()));
+    }
+
+    private static boolean isPdmRemote(Site site, String name) {
+        return site.datacenterManager().map(pdm -> pdm.remotes().contains(name)).orElse(false);
     }
 
     private static AnsibleViews.Remote remote(Site site, String name) {
         Cluster cluster = site.clusters().get(name);
         if (cluster != null) {
-            return new AnsibleViews.Remote(name, "pve", cluster.firstNode().address().toString());
+            return new AnsibleViews.Remote(name, "pve", cluster.firstNode().address().toString(), cluster.firstNode().name());
         }
-        return new AnsibleViews.Remote(name, "pbs", site.backupServers().get(name).address().toString());
+        return new AnsibleViews.Remote(name, "pbs", site.backupServers().get(name).address().toString(), name);
     }
 
     private static AnsibleViews.K3sCluster k3sCluster(Site site, Kubernetes k8s, List<K3sNode> nodes) {

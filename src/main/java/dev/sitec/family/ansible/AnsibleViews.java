@@ -31,12 +31,12 @@ public final class AnsibleViews {
     /** Proxmox VE nodes' variables. */
     public record ProxmoxNode(String host, String cluster, boolean firstNode, String firstNodeName, String firstNodeAddress,
                               String bootLoader,
-                              boolean passthrough, List<String> gpuIds) {
+                              boolean passthrough, List<String> gpuIds, boolean pdmRemote) {
     }
 
     /** A backup server's variables. */
     public record BackupServer(String host, String datastore, String raidLevel, List<String> disks, String gcSchedule,
-                               List<Keep> keep, String fingerprintFile) {
+                               List<Keep> keep, String fingerprintFile, boolean pdmRemote) {
     }
 
     /** One prune setting as proxmox-backup-manager names it. */
@@ -47,8 +47,8 @@ public final class AnsibleViews {
     public record DatacenterManager(String host, List<Remote> remotes) {
     }
 
-    /** A PDM remote: a PVE cluster (by its first node) or a PBS. */
-    public record Remote(String id, String type, String address) {
+    /** A PDM remote: a PVE cluster (by its first node) or a PBS, and the inventory host to read its certificate on. */
+    public record Remote(String id, String type, String address, String host) {
     }
 
     /** A K3s node's variables. */

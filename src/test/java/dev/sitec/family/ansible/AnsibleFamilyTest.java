@@ -85,4 +85,19 @@ class AnsibleFamilyTest {
         assertThat(yaml("ansible/inventory/host_vars/rpi-1.yml").path("k3s_arch").asText()).isEqualTo("arm64");
         assertThat(yaml("ansible/inventory/host_vars/pbs1.yml").path("pbs_datastore_raid").asText()).isEqualTo("mirror");
     }
+
+    @Test
+    void theDatacenterManagerRegistersItsRemotesWithTokensMadeForIt() throws Exception {
+        assertThat(yaml("ansible/inventory/host_vars/pve1.yml").path("proxmox_node_pdm_remote").asBoolean()).isTrue();
+        assertThat(yaml("ansible/inventory/host_vars/pbs1.yml").path("pbs_pdm_remote").asBoolean()).isTrue();
+        JsonNode remotes = yaml("ansible/inventory/host_vars/pdm.yml").path("pdm_remotes");
+        assertThat(remotes.get(0).path("id").asText()).isEqualTo("pve");
+        assertThat(remotes.get(0).path("type").asText()).isEqualTo("pve");
+        assertThat(remotes.get(0).path("address").asText()).isEqualTo("10.10.10.11");
+        assertThat(remotes.get(0).path("host").asText()).isEqualTo("pve1");
+        assertThat(remotes.get(1).path("id").asText()).isEqualTo("pbs1");
+        assertThat(remotes.get(1).path("type").asText()).isEqualTo("pbs");
+        assertThat(files.get("ansible/roles/pdm/tasks/main.yml").text())
+                .contains("proxmox-datacenter-manager-admin", "- remote", "- add", "no_log: true");
+    }
 }
