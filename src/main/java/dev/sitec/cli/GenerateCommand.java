@@ -32,13 +32,11 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Stamps stamps = Stamps.of(site);
-        var unchanged = stamps.matching(output.path());
-        if (unchanged.isPresent()) {
-            Console.replay(unchanged.get().findings(), err);
-            out.println(output.path() + ": 0 files written, " + unchanged.get().files() + " unchanged, 0 deleted");
-            return ExitCodes.OK;
+        var answered = NoOpFastPath.answer("generate", site, output.path(), out, err);
+        if (answered.isPresent()) {
+            return answered.getAsInt();
         }
+        Stamps stamps = Stamps.of(site);
         Compilation result = new SiteCompiler().compile(site.path(), site.displayName());
         Console.report(result, err);
         if (result.failed()) {

@@ -6,7 +6,9 @@ import picocli.CommandLine.Option;
 /** {@code -o/--output}: the folder generated files go to. */
 public final class OutputDirOption {
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "generated",
+    static final String DEFAULT_DIR = "generated";
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = DEFAULT_DIR,
             description = "The folder of generated files (default: ${DEFAULT-VALUE}).")
     String dir;
 

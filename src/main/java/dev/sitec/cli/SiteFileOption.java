@@ -6,7 +6,9 @@ import picocli.CommandLine.Option;
 /** {@code -f/--file}: the site file every command reads. */
 public final class SiteFileOption {
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = "site.yaml",
+    static final String DEFAULT_FILE = "site.yaml";
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = DEFAULT_FILE,
             description = "The site file to read (default: ${DEFAULT-VALUE}).")
     String file;
 

@@ -1,6 +1,7 @@
 package dev.sitec.cli;
 
 import java.io.PrintWriter;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +24,10 @@ public final class SitecCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        OptionalInt answered = NoOpFastPath.tryAnswer(args, out, err);
+        System.exit(answered.isPresent() ? answered.getAsInt() : run(args, out, err));
     }
 
     /** Runs sitec with the given streams and returns its exit code (what tests call). */
