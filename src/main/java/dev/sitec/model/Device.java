@@ -10,4 +10,11 @@ public record Device(String name, JsonPointer origin, String node, Type type, St
                      boolean allFunctions, Optional<String> usbPort) {
 
     public enum Type { PCI, USB }
+
+    /** NVIDIA's PCI vendor id: the GPU role, its driver and Kubernetes labels follow from it. */
+    private static final String NVIDIA_VENDOR = "10de";
+
+    public boolean isNvidiaGpu() {
+        return type == Type.PCI && id.startsWith(NVIDIA_VENDOR + ":");
+    }
 }

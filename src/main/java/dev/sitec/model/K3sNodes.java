@@ -1,6 +1,7 @@
 package dev.sitec.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -20,7 +21,6 @@ public final class K3sNodes {
     /** Where Ansible mounts a node's dedicated Longhorn disk, and Longhorn's data path. */
     public static final String LONGHORN_DATA_PATH = "/var/lib/longhorn";
 
-    private static final String NVIDIA_VENDOR = "10de";
     /** A Coral USB accelerator before (1a6e:089a) and after (18d1:9302) its firmware loads. */
     private static final List<String> CORAL_IDS = List.of("1a6e:089a", "18d1:9302");
 
@@ -53,8 +53,8 @@ public final class K3sNodes {
         Vm vm = site.vms().get(name);
         if (vm != null) {
             labels.putAll(vm.labels());
-            List<Device> devices = vm.passthrough().stream().map(site::expectDevice).toList();
-            boolean nvidia = devices.stream().anyMatch(d -> d.type() == Device.Type.PCI && d.id().startsWith(NVIDIA_VENDOR + ":"));
+            List<Device> devices = site.passthroughOf(vm);
+            boolean nvidia = devices.stream().anyMatch(Device::isNvidiaGpu);
             if (nvidia) {
                 labels.put(GPU_LABEL, "nvidia");
                 // NVIDIA's device plugin chart only schedules onto nodes that say they have a GPU.
@@ -69,14 +69,14 @@ public final class K3sNodes {
             longhornDisk.ifPresent(d -> labels.put(LONGHORN_DISK_LABEL, "true"));
             Nic nic = nicOn(vm.nics(), network);
             return new K3sNode(name, role, false, Arch.AMD64, nic.address(), nic.interfaceName(), longhornDisk, nvidia,
-                    java.util.Collections.unmodifiableSortedMap(labels));
+                    Collections.unmodifiableSortedMap(labels));
         }
         Machine machine = site.machines().get(name);
         labels.putAll(machine.labels());
         machine.longhornDisk().ifPresent(d -> labels.put(LONGHORN_DISK_LABEL, "true"));
         Nic nic = nicOn(machine.nics(), network);
         return new K3sNode(name, role, true, machine.board().arch(), nic.address(), nic.interfaceName(),
-                machine.longhornDisk(), false, java.util.Collections.unmodifiableSortedMap(labels));
+                machine.longhornDisk(), false, Collections.unmodifiableSortedMap(labels));
     }
 
     private static Nic nicOn(List<Nic> nics, String network) {

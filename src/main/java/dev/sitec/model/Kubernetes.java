@@ -32,6 +32,11 @@ public record Kubernetes(JsonPointer origin, String version, Ipv4 apiVip, List<S
         public String syncPath() {
             return tree + "/" + path;
         }
+
+        /** Flux reads an ssh:// repository with a deploy key (the flux_git_deploy_key secret). */
+        public boolean needsDeployKey() {
+            return repository.startsWith("ssh://");
+        }
     }
 
     /** A Helm chart delivered by Flux; {@code values} are the user's, passed through as they are. */

@@ -1,5 +1,6 @@
 package dev.sitec.model;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.stream.Stream;
@@ -42,6 +43,11 @@ public record Site(SiteInfo info, SortedMap<String, SecretRef> secrets, SortedMa
 
     public Device expectDevice(String name) {
         return findDevice(name).orElseThrow(() -> new IllegalStateException("unresolved device " + name));
+    }
+
+    /** The devices a VM's passthrough list names, in its order. */
+    public List<Device> passthroughOf(Vm vm) {
+        return vm.passthrough().stream().map(this::expectDevice).toList();
     }
 
     public Image imageOf(Vm vm) {

@@ -52,8 +52,6 @@ public final class AnsibleFamily implements OutputFamily {
             Map.entry("gpu", List.of("defaults/main.yml", "tasks/main.yml", "handlers/main.yml")),
             Map.entry("flux_bootstrap", List.of("defaults/main.yml", "tasks/main.yml")));
 
-    static final String NVIDIA_VENDOR = "10de";
-
     @Override
     public String name() {
         return "ansible";
@@ -165,7 +163,7 @@ public final class AnsibleFamily implements OutputFamily {
 
     private static AnsibleViews.ProxmoxNode proxmoxNode(Site site, Cluster cluster, PveNode node) {
         List<String> gpuIds = node.devices().values().stream()
-                .filter(d -> d.type() == Device.Type.PCI && d.id().startsWith(NVIDIA_VENDOR + ":"))
+                .filter(Device::isNvidiaGpu)
                 .map(Device::id).sorted().toList();
         // ZFS on root boots with systemd-boot managed by proxmox-boot-tool (UEFI); the rest with GRUB.
         String bootLoader = node.bootDisks().filesystem() == Filesystem.ZFS ? "systemd-boot" : "grub";
@@ -213,7 +211,7 @@ public final class AnsibleFamily implements OutputFamily {
                 flux.map(Kubernetes.Flux::version).orElse(""),
                 flux.map(f -> "../flux/" + f.path() + "/flux-system.yaml").orElse(""),
                 flux.map(Kubernetes.Flux::repository).orElse(""),
-                flux.map(f -> f.repository().startsWith("ssh://")).orElse(false));
+                flux.map(Kubernetes.Flux::needsDeployKey).orElse(false));
     }
 
     static AnsibleViews.K3sConfig k3sConfig(Site site, Kubernetes k8s, K3sNode node, boolean first) {

@@ -43,7 +43,7 @@ public final class FluxFamily implements OutputFamily {
         List<PlannedFile> files = new ArrayList<>();
         String clusterDir = "flux/" + flux.path() + "/";
         FluxViews.Cluster cluster = new FluxViews.Cluster(site.info().name(), flux.repository(), flux.branch(),
-                flux.repository().startsWith("ssh://"), "./" + flux.syncPath(), "./" + flux.tree() + "/infrastructure/controllers",
+                flux.needsDeployKey(), "./" + flux.syncPath(), "./" + flux.tree() + "/infrastructure/controllers",
                 "./" + flux.tree() + "/infrastructure/configs", "./" + flux.tree() + "/apps", !k8s.apps().isEmpty(),
                 flux.version(), flux.path());
         List<String> clusterResources = new ArrayList<>(List.of("flux-system.yaml", "infrastructure.yaml"));
