@@ -15,12 +15,14 @@ import dev.sitec.plan.OutputFamily;
 import dev.sitec.plan.PlannedFile;
 import dev.sitec.validate.rules.RequiredSecretsDeclared;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Terraform for the bpg/proxmox provider: reusable modules (vm, sdn, backup) and one root per
@@ -84,7 +86,7 @@ public final class TerraformFamily implements OutputFamily {
             if (image.kind() == Image.Kind.CLOUD_IMAGE) {
                 imageKey = vm.node() + "/" + image.name();
                 downloads.put(imageKey, download(imageKey, vm.node(), "import", image, importFileName(image)));
-            } else if (isDatacenterManager(site, vm)) {
+            } else if (role == VmRole.MANAGEMENT) {
                 // The PDM ISO with its answer baked in, made by installer/<vm>/prepare-iso.sh.
                 isoKey = vm.node() + "/" + vm.name() + "-auto";
                 uploads.add(new ClusterView.Upload(isoKey, vm.node(), vm.name().replace('-', '_') + "_iso_path",
@@ -105,12 +107,8 @@ public final class TerraformFamily implements OutputFamily {
                 apiTokenSource(site));
     }
 
-    private static boolean isDatacenterManager(Site site, Vm vm) {
-        return site.datacenterManager().map(pdm -> pdm.vm().equals(vm.name())).orElse(false);
-    }
-
     private static VmView vm(Site site, Vm vm, VmRole role, String imageKey, String isoKey) {
-        List<Device> devices = vm.passthrough().stream().map(site::expectDevice).toList();
+        List<Device> devices = site.passthroughOf(vm);
         boolean pci = devices.stream().anyMatch(d -> d.type() == Device.Type.PCI);
         List<VmView.Disk> disks = new ArrayList<>();
         for (VmDisk disk : vm.disks()) {
@@ -169,27 +167,29 @@ public final class TerraformFamily implements OutputFamily {
     }
 
     private static List<ClusterView.PciMapping> pciMappings(Cluster cluster) {
-        List<ClusterView.PciMapping> mappings = new ArrayList<>();
-        cluster.nodes().values().forEach(node -> node.devices().values().stream()
-                .filter(d -> d.type() == Device.Type.PCI).sorted((a, b) -> a.name().compareTo(b.name()))
-                .forEach(d -> {
-                    String address = d.pciAddress().orElseThrow();
-                    // Without the function number the mapping covers every function of the device.
-                    String path = d.allFunctions() ? address.substring(0, address.lastIndexOf('.')) : address;
-                    OptionalInt group = d.iommuGroup();
-                    mappings.add(new ClusterView.PciMapping(d.name(), d.name() + " on " + node.name(), node.name(), d.id(),
-                            path, d.subsystemId().orElse(null), group.isPresent() ? group.getAsInt() : null));
-                }));
-        return mappings;
+        return devices(cluster, Device.Type.PCI).map(d -> {
+            String address = d.pciAddress().orElseThrow();
+            // Without the function number the mapping covers every function of the device.
+            String path = d.allFunctions() ? address.substring(0, address.lastIndexOf('.')) : address;
+            OptionalInt group = d.iommuGroup();
+            return new ClusterView.PciMapping(d.name(), mappingComment(d), d.node(), d.id(), path,
+                    d.subsystemId().orElse(null), group.isPresent() ? group.getAsInt() : null);
+        }).toList();
     }
 
     private static List<ClusterView.UsbMapping> usbMappings(Cluster cluster) {
-        List<ClusterView.UsbMapping> mappings = new ArrayList<>();
-        cluster.nodes().values().forEach(node -> node.devices().values().stream()
-                .filter(d -> d.type() == Device.Type.USB).sorted((a, b) -> a.name().compareTo(b.name()))
-                .forEach(d -> mappings.add(new ClusterView.UsbMapping(d.name(), d.name() + " on " + node.name(),
-                        node.name(), d.id(), d.usbPort().orElse(null)))));
-        return mappings;
+        return devices(cluster, Device.Type.USB).map(d -> new ClusterView.UsbMapping(d.name(), mappingComment(d),
+                d.node(), d.id(), d.usbPort().orElse(null))).toList();
+    }
+
+    /** A cluster's devices of one type: node by node, by name within a node. */
+    private static Stream<Device> devices(Cluster cluster, Device.Type type) {
+        return cluster.nodes().values().stream().flatMap(node -> node.devices().values().stream()
+                .filter(d -> d.type() == type).sorted(Comparator.comparing(Device::name)));
+    }
+
+    private static String mappingComment(Device device) {
+        return device.name() + " on " + device.node();
     }
 
     private static List<ClusterView.Backup> backups(Site site, List<Vm> clusterVms) {
