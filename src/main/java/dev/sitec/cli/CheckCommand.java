@@ -29,11 +29,11 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        var answered = NoOpFastPath.answer("check", site, output.path(), out, err);
+        Stamps stamps = Stamps.of(site);
+        var answered = NoOpFastPath.answer("check", stamps, site, output.path(), out, err);
         if (answered.isPresent()) {
             return answered.getAsInt();
         }
-        Stamps stamps = Stamps.of(site);
         Compilation result = new SiteCompiler().compile(site.path(), site.displayName());
         Console.report(result, err);
         if (result.failed()) {

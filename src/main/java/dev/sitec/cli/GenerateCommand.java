@@ -32,11 +32,11 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        var answered = NoOpFastPath.answer("generate", site, output.path(), out, err);
+        Stamps stamps = Stamps.of(site);
+        var answered = NoOpFastPath.answer("generate", stamps, site, output.path(), out, err);
         if (answered.isPresent()) {
             return answered.getAsInt();
         }
-        Stamps stamps = Stamps.of(site);
         Compilation result = new SiteCompiler().compile(site.path(), site.displayName());
         Console.report(result, err);
         if (result.failed()) {

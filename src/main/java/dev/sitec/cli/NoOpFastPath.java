@@ -30,7 +30,7 @@ final class NoOpFastPath {
         }
         SiteFileOption site = new SiteFileOption();
         site.file = request.get().file();
-        return answer(request.get().command(), site, Path.of(request.get().dir()), out, err);
+        return answer(request.get().command(), Stamps.of(site), site, Path.of(request.get().dir()), out, err);
     }
 
     /** Recognises only the plain forms; anything else is picocli's to parse (and to reject). */
@@ -58,9 +58,13 @@ final class NoOpFastPath {
         return Optional.of(new Request(args[0], file, dir));
     }
 
-    /** Answers from the stamp when it matches; the commands call this too, so both print the same. */
-    static OptionalInt answer(String command, SiteFileOption site, Path output, PrintWriter out, PrintWriter err) {
-        Optional<GenerationStamp.Match> unchanged = Stamps.of(site).matching(output);
+    /**
+     * Answers from the stamp when it matches; the commands call this too (with the stamps they record
+     * into afterwards), so both print the same.
+     */
+    static OptionalInt answer(String command, Stamps stamps, SiteFileOption site, Path output, PrintWriter out,
+                              PrintWriter err) {
+        Optional<GenerationStamp.Match> unchanged = stamps.matching(output);
         if (unchanged.isEmpty()) {
             return OptionalInt.empty();
         }
