@@ -51,16 +51,12 @@ public final class OutputWriter {
             throw e.getCause();
         }
         List<RenderedFile> changed = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
-        Set<String> unchangedSet = new HashSet<>();
+        List<RenderedFile> unchanged = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            if (same.get(i)) {
-                unchanged.add(files.get(i).path());
-                unchangedSet.add(files.get(i).path());
-            } else {
-                changed.add(files.get(i));
-            }
+            (same.get(i) ? unchanged : changed).add(files.get(i));
         }
+        List<String> unchangedPaths = unchanged.stream().map(RenderedFile::path).toList();
+        List<String> writtenPaths = changed.stream().map(RenderedFile::path).sorted().toList();
         Set<String> planned = new TreeSet<>();
         files.forEach(f -> planned.add(f.path()));
         List<String> stale = owned.stream().filter(p -> !planned.contains(p)).sorted().toList();
@@ -79,7 +75,7 @@ public final class OutputWriter {
             if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
                 // A first run: the whole tree is staged, so it goes into place with one rename.
                 Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
-                return new WriteReport(changed.stream().map(RenderedFile::path).sorted().toList(), unchanged, stale);
+                return new WriteReport(writtenPaths, unchangedPaths, stale);
             }
             // Commit: every byte is on disk; now only renames, the manifest last.
             changed.sort(Comparator.comparing((RenderedFile f) -> f.path().equals(Manifest.FILE_NAME)));
@@ -90,10 +86,8 @@ public final class OutputWriter {
                 Files.move(staging.resolve(file.path()), target, StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
             }
-            for (RenderedFile file : files) {
-                if (unchangedSet.contains(file.path())) {
-                    setMode(out.resolve(file.path()), file.mode().permissions()); // no rewrite, mtime kept
-                }
+            for (RenderedFile file : unchanged) {
+                setMode(out.resolve(file.path()), file.mode().permissions()); // no rewrite, mtime kept
             }
             for (String path : stale) {
                 Path target = out.resolve(path);
@@ -104,7 +98,7 @@ public final class OutputWriter {
         } finally {
             deleteRecursively(staging);
         }
-        return new WriteReport(changed.stream().map(RenderedFile::path).sorted().toList(), unchanged, stale);
+        return new WriteReport(writtenPaths, unchangedPaths, stale);
     }
 
     /** How the output folder differs from the rendered tree; empty when it is up to date. */
