@@ -39,12 +39,8 @@ public final class CloudInitFamily implements OutputFamily {
                 continue;
             }
             vms.add(vm.name());
-            String dir = "cloud-init/vms/" + vm.name() + "/";
-            files.add(PlannedFile.of(dir + "user-data", "cloudinit/user-data.yaml.ftl",
+            files.addAll(noCloudFiles("cloud-init/vms/" + vm.name() + "/", vm.name(), vm.nics(), site,
                     userData(site, vm.name(), List.of("qemu-guest-agent", "python3"), true, false)));
-            files.add(PlannedFile.of(dir + "meta-data", "cloudinit/meta-data.yaml.ftl", metaData(vm.name())));
-            files.add(PlannedFile.of(dir + "network-config", "cloudinit/network-config.yaml.ftl",
-                    networkConfig(site, vm.nics())));
         }
         List<CloudInitReadmeView.Pi> pis = new ArrayList<>();
         for (Machine machine : site.machines().values()) {
@@ -52,11 +48,8 @@ public final class CloudInitFamily implements OutputFamily {
             Image image = site.images().get(machine.image());
             // linux-modules-extra-raspi carries vxlan, which flannel needs (K3s docs, "Enabling VXLAN
             // for Ubuntu 21.10+ on Raspberry Pi").
-            files.add(PlannedFile.of(dir + "user-data", "cloudinit/user-data.yaml.ftl",
+            files.addAll(noCloudFiles(dir, machine.name(), machine.nics(), site,
                     userData(site, machine.name(), List.of("python3", "linux-modules-extra-raspi"), false, true)));
-            files.add(PlannedFile.of(dir + "meta-data", "cloudinit/meta-data.yaml.ftl", metaData(machine.name())));
-            files.add(PlannedFile.of(dir + "network-config", "cloudinit/network-config.yaml.ftl",
-                    networkConfig(site, machine.nics())));
             files.add(new PlannedFile(dir + "write-seed.sh", "cloudinit/write-seed.sh.ftl",
                     new SeedScriptView(machine.name(), image.fileName()), FileMode.EXECUTABLE));
             pis.add(new CloudInitReadmeView.Pi(machine.name(), machine.board().id(), image.url()));
@@ -66,6 +59,14 @@ public final class CloudInitFamily implements OutputFamily {
                     new CloudInitReadmeView(vms, isoVms, pis)));
         }
         return files;
+    }
+
+    /** The NoCloud trio every host gets: user-data, meta-data, network-config. */
+    private static List<PlannedFile> noCloudFiles(String dir, String host, List<Nic> nics, Site site, UserDataView userData) {
+        return List.of(
+                PlannedFile.of(dir + "user-data", "cloudinit/user-data.yaml.ftl", userData),
+                PlannedFile.of(dir + "meta-data", "cloudinit/meta-data.yaml.ftl", metaData(host)),
+                PlannedFile.of(dir + "network-config", "cloudinit/network-config.yaml.ftl", networkConfig(site, nics)));
     }
 
     private static UserDataView userData(Site site, String host, List<String> packages, boolean vm, boolean pi) {

@@ -39,7 +39,7 @@ public final class RequiredSecretsDeclared implements SiteRule {
         JsonPointer at = JsonPointer.compile("/secrets");
         needed.forEach((name, what) -> {
             if (!site.secrets().containsKey(name)) {
-                out.add(Diagnostic.error(context.key(at), "secret '" + name + "' (" + what + ") is not declared")
+                out.add(context.errorAtKey(at, "secret '" + name + "' (" + what + ") is not declared")
                         .withHint("add under secrets: " + name + ": { env: " + name.toUpperCase(java.util.Locale.ROOT)
                                 + " } (or { file: PATH })"));
             }
