@@ -11,7 +11,6 @@ import dev.sitec.plan.OutputFamily;
 import dev.sitec.plan.PlannedFile;
 import dev.sitec.render.RenderedFile;
 import dev.sitec.render.TemplateRenderer;
-import dev.sitec.validate.SchemaValidator;
 import dev.sitec.validate.SemanticValidator;
 import dev.sitec.write.Manifest;
 import dev.sitec.plan.FileMode;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The pipeline: load → validate (schema, then semantics) → model → plan files → render.
@@ -42,16 +40,15 @@ public final class SiteCompiler {
 
     /** Load and validate only: the findings, and the model if there is no error. */
     public Compilation validate(Path siteFile, String displayName) {
-        // Building the schema validator (meta-schemas, keyword validators) takes as long as reading a
-        // large site: do both at once.
-        CompletableFuture<SchemaValidator> schema = CompletableFuture.supplyAsync(SchemaValidator::new);
+        // Building the schema validator takes as long as reading a large site: do both at once.
+        Toolchain.prepareSchemaValidator();
         SourceDocument document;
         try {
             document = loader.load(siteFile, displayName);
         } catch (InvalidInputException e) {
             return new Compilation(e.diagnostics(), Optional.empty(), List.of());
         }
-        List<Diagnostic> schemaErrors = schema.join().validate(document);
+        List<Diagnostic> schemaErrors = Toolchain.schemaValidator().validate(document);
         if (!schemaErrors.isEmpty()) {
             return new Compilation(schemaErrors, Optional.empty(), List.of());
         }
@@ -82,7 +79,7 @@ public final class SiteCompiler {
 
     /** Renders every planned file; in parallel (files are independent), in the plan's order. */
     public static List<RenderedFile> render(List<PlannedFile> planned) {
-        TemplateRenderer renderer = new TemplateRenderer();
+        TemplateRenderer renderer = Toolchain.templateRenderer();
         List<RenderedFile> files = new ArrayList<>(planned.size() + 1);
         files.addAll(planned.parallelStream().map(renderer::render).toList());
         files.add(new RenderedFile(Manifest.FILE_NAME,

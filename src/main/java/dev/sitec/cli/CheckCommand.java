@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", description = "Fail (exit 1) when the generated tree is not what the site file gives.")
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = SitecCommand.Version.class,
+        description = "Fail (exit 1) when the generated tree is not what the site file gives.")
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin

@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "generate", description = "Validate the site file and write the generated tree.")
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = SitecCommand.Version.class,
+        description = "Validate the site file and write the generated tree.")
 final class GenerateCommand implements Callable<Integer> {
 
     @Mixin

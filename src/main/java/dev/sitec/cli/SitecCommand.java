@@ -1,7 +1,12 @@
 package dev.sitec.cli;
 
+import dev.sitec.Toolchain;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,14 +14,24 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sitec", mixinStandardHelpOptions = true, versionProvider = SitecCommand.Version.class,
         description = "Compiles site.yaml into Terraform, Ansible, Proxmox installer answers, cloud-init and Flux.",
-        subcommands = {GenerateCommand.class, CheckCommand.class, ValidateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:invalid input, stale tree, or output not writable", "2:usage error",
                 "3:internal error (a bug in sitec)"})
 public final class SitecCommand implements Runnable {
 
+    /** In the order help lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
     @Spec
     CommandSpec spec;
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("generate", GenerateCommand::new);
+        commands.put("check", CheckCommand::new);
+        commands.put("validate", ValidateCommand::new);
+        return Collections.unmodifiableMap(commands);
+    }
 
     @Override
     public void run() {
@@ -27,12 +42,28 @@ public final class SitecCommand implements Runnable {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         OptionalInt answered = NoOpFastPath.tryAnswer(args, out, err);
-        System.exit(answered.isPresent() ? answered.getAsInt() : run(args, out, err));
+        if (answered.isPresent()) {
+            System.exit(answered.getAsInt());
+        }
+        // The schema validator and template renderer take longer to build cold than picocli takes to
+        // parse the command line: start them now, on other threads.
+        if (args.length > 0) {
+            Toolchain.prepareFor(args[0]);
+        }
+        System.exit(run(args, out, err));
     }
 
     /** Runs sitec with the given streams and returns its exit code (what tests call). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new SitecCommand());
+        // picocli reads every subcommand's annotations when it is added, which costs a cold JVM more
+        // than the parse: add only the one named, or all of them for help and usage errors.
+        String named = args.length > 0 ? args[0] : "";
+        if (SUBCOMMANDS.containsKey(named)) {
+            cli.addSubcommand(named, SUBCOMMANDS.get(named).get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "validate", description = "Check the site file and print every problem; write nothing.")
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = SitecCommand.Version.class,
+        description = "Check the site file and print every problem; write nothing.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Mixin

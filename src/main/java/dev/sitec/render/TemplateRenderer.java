@@ -35,7 +35,14 @@ public final class TemplateRenderer {
 
     public TemplateRenderer() {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
-        cfg.setTemplateLoader(new ClassTemplateLoader(TemplateRenderer.class, TEMPLATE_ROOT));
+        ClassTemplateLoader loader = new ClassTemplateLoader(TemplateRenderer.class, TEMPLATE_ROOT);
+        // Templates ship in sitec's jar and never change while it runs: open the jar once (uncached,
+        // every template would open and index it again), never look for locale variants or re-check
+        // modification times.
+        loader.setURLConnectionUsesCaches(true);
+        cfg.setTemplateLoader(loader);
+        cfg.setLocalizedLookup(false);
+        cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         cfg.setDefaultEncoding("UTF-8");
         cfg.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
         cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);

@@ -64,6 +64,24 @@ class CliTest {
     }
 
     @Test
+    void helpListsEveryCommandAndEachCommandHasItsOwn() {
+        Run help = sitec("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("Commands:\n  generate  ", "\n  check     ", "\n  validate  ");
+        Run generateHelp = sitec("generate", "--help");
+        assertThat(generateHelp.exit()).isZero();
+        assertThat(generateHelp.out()).startsWith("Usage: sitec generate ").contains("-f, --file=FILE", "-o, --output=DIR");
+        assertThat(sitec("validate", "-h").out()).startsWith("Usage: sitec validate ");
+    }
+
+    @Test
+    void aMistypedCommandIsNamedWithTheOnesThatExist() {
+        Run run = sitec("generat");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("Unmatched argument at index 0: 'generat'", "Did you mean: sitec generate");
+    }
+
+    @Test
     void generateThenCheckThenGenerateAgainChangesNothing() throws Exception {
         Path out = dir.resolve("gen");
         Run first = sitec("generate", "-o", out.toString());
