@@ -6,16 +6,17 @@ import dev.sitec.write.Drift;
 import dev.sitec.write.OutputWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = SitecCommand.Version.class,
         description = "Fail (exit 1) when the generated tree is not what the site file gives.")
 final class CheckCommand implements Callable<Integer> {
+
+    private final Invocation invocation;
 
     @Mixin
     SiteFileOption site;
@@ -23,32 +24,34 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     OutputDirOption output;
 
-    @Spec
-    CommandSpec spec;
+    CheckCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Stamps stamps = Stamps.of(site);
-        var answered = NoOpFastPath.answer("check", stamps, site, output.path(), out, err);
+        PrintWriter out = invocation.out();
+        PrintWriter err = invocation.err();
+        Path target = output.path(invocation);
+        Stamps stamps = Stamps.of(site, invocation);
+        var answered = NoOpFastPath.answer("check", stamps, site, output, invocation);
         if (answered.isPresent()) {
             return answered.getAsInt();
         }
-        Compilation result = new SiteCompiler().compile(site.path(), site.displayName());
+        Compilation result = new SiteCompiler().compile(site.path(invocation), site.displayName());
         Console.report(result, err);
         if (result.failed()) {
             return ExitCodes.INVALID;
         }
         List<Drift> drift;
         try {
-            drift = new OutputWriter().check(output.path(), result.files());
+            drift = new OutputWriter().check(target, result.files());
         } catch (IOException e) {
             err.println("sitec: cannot read " + output.path() + ": " + IoMessages.describe(e));
             return ExitCodes.INVALID;
         }
         if (drift.isEmpty()) {
-            stamps.record(output.path(), result);
+            stamps.record(target, result);
             out.println(output.path() + " is up to date with " + site.displayName());
             return ExitCodes.OK;
         }

@@ -6,16 +6,17 @@ import dev.sitec.write.OutputWriter;
 import dev.sitec.write.WriteReport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = SitecCommand.Version.class,
         description = "Validate the site file and write the generated tree.")
 final class GenerateCommand implements Callable<Integer> {
+
+    private final Invocation invocation;
 
     @Mixin
     SiteFileOption site;
@@ -26,19 +27,21 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "List every file written or deleted.")
     boolean verbose;
 
-    @Spec
-    CommandSpec spec;
+    GenerateCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Stamps stamps = Stamps.of(site);
-        var answered = NoOpFastPath.answer("generate", stamps, site, output.path(), out, err);
+        PrintWriter out = invocation.out();
+        PrintWriter err = invocation.err();
+        Path target = output.path(invocation);
+        Stamps stamps = Stamps.of(site, invocation);
+        var answered = NoOpFastPath.answer("generate", stamps, site, output, invocation);
         if (answered.isPresent()) {
             return answered.getAsInt();
         }
-        Compilation result = new SiteCompiler().compile(site.path(), site.displayName());
+        Compilation result = new SiteCompiler().compile(site.path(invocation), site.displayName());
         Console.report(result, err);
         if (result.failed()) {
             err.println("nothing written: " + output.path() + " is as it was");
@@ -46,13 +49,13 @@ final class GenerateCommand implements Callable<Integer> {
         }
         WriteReport report;
         try {
-            report = new OutputWriter().write(output.path(), result.files());
+            report = new OutputWriter().write(target, result.files());
         } catch (IOException e) {
             err.println("sitec: cannot write " + output.path() + ": " + IoMessages.describe(e));
             err.println("nothing written: " + output.path() + " is as it was");
             return ExitCodes.INVALID;
         }
-        stamps.record(output.path(), result);
+        stamps.record(target, result);
         if (verbose) {
             report.written().forEach(p -> out.println("wrote   " + output.path().resolve(p)));
             report.deleted().forEach(p -> out.println("deleted " + output.path().resolve(p)));

@@ -2,7 +2,6 @@ package dev.sitec.cli;
 
 import dev.sitec.write.GenerationStamp;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -23,14 +22,14 @@ final class NoOpFastPath {
     }
 
     /** The exit code, when the command was answered from the stamp. */
-    static OptionalInt tryAnswer(String[] args, PrintWriter out, PrintWriter err) {
+    static OptionalInt tryAnswer(String[] args, Invocation invocation) {
         Optional<Request> request = parse(args);
         if (request.isEmpty()) {
             return OptionalInt.empty();
         }
-        SiteFileOption site = new SiteFileOption();
-        site.file = request.get().file();
-        return answer(request.get().command(), Stamps.of(site), site, Path.of(request.get().dir()), out, err);
+        SiteFileOption site = SiteFileOption.of(request.get().file());
+        return answer(request.get().command(), Stamps.of(site, invocation), site,
+                OutputDirOption.of(request.get().dir()), invocation);
     }
 
     /** Recognises only the plain forms; anything else is picocli's to parse (and to reject). */
@@ -62,17 +61,18 @@ final class NoOpFastPath {
      * Answers from the stamp when it matches; the commands call this too (with the stamps they record
      * into afterwards), so both print the same.
      */
-    static OptionalInt answer(String command, Stamps stamps, SiteFileOption site, Path output, PrintWriter out,
-                              PrintWriter err) {
-        Optional<GenerationStamp.Match> unchanged = stamps.matching(output);
+    static OptionalInt answer(String command, Stamps stamps, SiteFileOption site, OutputDirOption output,
+                              Invocation invocation) {
+        Optional<GenerationStamp.Match> unchanged = stamps.matching(output.path(invocation));
         if (unchanged.isEmpty()) {
             return OptionalInt.empty();
         }
-        Console.replay(unchanged.get().findings(), err);
+        PrintWriter out = invocation.out();
+        Console.replay(unchanged.get().findings(), invocation.err());
         if (command.equals("generate")) {
-            out.println(output + ": 0 files written, " + unchanged.get().files() + " unchanged, 0 deleted");
+            out.println(output.path() + ": 0 files written, " + unchanged.get().files() + " unchanged, 0 deleted");
         } else {
-            out.println(output + " is up to date with " + site.displayName());
+            out.println(output.path() + " is up to date with " + site.displayName());
         }
         out.flush();
         return OptionalInt.of(ExitCodes.OK);

@@ -12,7 +12,19 @@ public final class OutputDirOption {
             description = "The folder of generated files (default: ${DEFAULT-VALUE}).")
     String dir;
 
+    static OutputDirOption of(String dir) {
+        OutputDirOption option = new OutputDirOption();
+        option.dir = dir;
+        return option;
+    }
+
+    /** The folder as the user gave it: what messages print. */
     Path path() {
         return Path.of(dir);
+    }
+
+    /** The folder this run writes or checks. */
+    Path path(Invocation invocation) {
+        return invocation.resolve(path());
     }
 }

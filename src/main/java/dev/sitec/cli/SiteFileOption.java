@@ -12,14 +12,21 @@ public final class SiteFileOption {
             description = "The site file to read (default: ${DEFAULT-VALUE}).")
     String file;
 
-    Path path() {
-        return Path.of(file);
+    static SiteFileOption of(String file) {
+        SiteFileOption option = new SiteFileOption();
+        option.file = file;
+        return option;
+    }
+
+    /** The file this run reads. */
+    Path path(Invocation invocation) {
+        return invocation.resolve(Path.of(file));
     }
 
     /** The file's bytes, or null when it cannot be read (the pipeline then reports why). */
-    byte[] bytesOrNull() {
+    byte[] bytesOrNull(Invocation invocation) {
         try {
-            return java.nio.file.Files.readAllBytes(path());
+            return java.nio.file.Files.readAllBytes(path(invocation));
         } catch (java.io.IOException | RuntimeException e) {
             return null;
         }

@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,13 +20,13 @@ import picocli.CommandLine.Spec;
 public final class SitecCommand implements Runnable {
 
     /** In the order help lists them. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    private static final Map<String, Function<Invocation, Object>> SUBCOMMANDS = subcommands();
 
     @Spec
     CommandSpec spec;
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    private static Map<String, Function<Invocation, Object>> subcommands() {
+        Map<String, Function<Invocation, Object>> commands = new LinkedHashMap<>();
         commands.put("generate", GenerateCommand::new);
         commands.put("check", CheckCommand::new);
         commands.put("validate", ValidateCommand::new);
@@ -39,9 +39,9 @@ public final class SitecCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
-        OptionalInt answered = NoOpFastPath.tryAnswer(args, out, err);
+        Invocation invocation = Invocation.ofThisProcess(new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true));
+        OptionalInt answered = NoOpFastPath.tryAnswer(args, invocation);
         if (answered.isPresent()) {
             System.exit(answered.getAsInt());
         }
@@ -50,26 +50,31 @@ public final class SitecCommand implements Runnable {
         if (args.length > 0) {
             Toolchain.prepareFor(args[0]);
         }
-        System.exit(run(args, out, err));
+        System.exit(run(args, invocation));
     }
 
-    /** Runs sitec with the given streams and returns its exit code (what tests call). */
+    /** Runs sitec in this process, with its working directory and environment (what tests call). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, Invocation.ofThisProcess(out, err));
+    }
+
+    /** Runs sitec for {@code invocation} and returns its exit code. */
+    public static int run(String[] args, Invocation invocation) {
         CommandLine cli = new CommandLine(new SitecCommand());
         // picocli reads every subcommand's annotations when it is added, which costs a cold JVM more
         // than the parse: add only the one named, or all of them for help and usage errors.
         String named = args.length > 0 ? args[0] : "";
         if (SUBCOMMANDS.containsKey(named)) {
-            cli.addSubcommand(named, SUBCOMMANDS.get(named).get());
+            cli.addSubcommand(named, SUBCOMMANDS.get(named).apply(invocation));
         } else {
-            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.apply(invocation)));
         }
-        cli.setOut(out);
-        cli.setErr(err);
+        cli.setOut(invocation.out());
+        cli.setErr(invocation.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Bad input never gets here (it is reported as diagnostics); this is a bug in sitec.
             commandLine.getErr().println("sitec: internal error: " + e);
-            if (System.getenv("SITEC_DEBUG") != null) {
+            if (invocation.env("SITEC_DEBUG").isPresent()) {
                 e.printStackTrace(commandLine.getErr());
             } else {
                 commandLine.getErr().println("this is a bug in sitec; SITEC_DEBUG=1 shows the stack trace");

@@ -22,13 +22,14 @@ final class Stamps {
         this.key = key;
     }
 
-    static Stamps of(SiteFileOption site) {
-        if (System.getenv("SITEC_NO_STAMP") != null) {
+    static Stamps of(SiteFileOption site, Invocation invocation) {
+        if (invocation.env("SITEC_NO_STAMP").isPresent()) {
             return new Stamps(Optional.empty(), Optional.empty());
         }
-        byte[] bytes = site.bytesOrNull();
+        byte[] bytes = site.bytesOrNull(invocation);
         Optional<String> build = bytes == null ? Optional.empty() : GenerationStamp.runningBuild();
-        return new Stamps(GenerationStamp.forUser(), build.map(b -> GenerationStamp.key(bytes, b)));
+        return new Stamps(GenerationStamp.forUser(invocation.env("XDG_CACHE_HOME")),
+                build.map(b -> GenerationStamp.key(bytes, b)));
     }
 
     Optional<GenerationStamp.Match> matching(Path output) {

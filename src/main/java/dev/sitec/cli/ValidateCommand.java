@@ -5,27 +5,28 @@ import dev.sitec.SiteCompiler;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = SitecCommand.Version.class,
         description = "Check the site file and print every problem; write nothing.")
 final class ValidateCommand implements Callable<Integer> {
 
+    private final Invocation invocation;
+
     @Mixin
     SiteFileOption site;
 
-    @Spec
-    CommandSpec spec;
+    ValidateCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
 
     @Override
     public Integer call() {
-        Compilation result = new SiteCompiler().validate(site.path(), site.displayName());
-        Console.report(result, spec.commandLine().getErr());
+        Compilation result = new SiteCompiler().validate(site.path(invocation), site.displayName());
+        Console.report(result, invocation.err());
         if (result.failed()) {
             return ExitCodes.INVALID;
         }
-        spec.commandLine().getOut().println(site.displayName() + " is valid");
+        invocation.out().println(site.displayName() + " is valid");
         return ExitCodes.OK;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Remembers, outside the generated tree, what the last successful generate or check saw: the site
@@ -38,8 +39,8 @@ public final class GenerationStamp {
     }
 
     /** The stamp folder of this user: $XDG_CACHE_HOME/sitec/stamps, else ~/.cache/sitec/stamps. */
-    public static Optional<GenerationStamp> forUser() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
+    public static Optional<GenerationStamp> forUser(Optional<String> xdgCacheHome) {
+        String xdg = xdgCacheHome.orElse(null);
         String home = System.getProperty("user.home");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home == null ? null : Path.of(home, ".cache");
         return base == null ? Optional.empty() : Optional.of(new GenerationStamp(base.resolve("sitec").resolve("stamps")));
@@ -51,14 +52,24 @@ public final class GenerationStamp {
      * folders (a build, tests).
      */
     public static Optional<String> runningBuild() {
+        Optional<Path> jar = runningJar();
+        if (jar.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            BasicFileAttributes a = Files.readAttributes(jar.get(), BasicFileAttributes.class);
+            return Optional.of(jar.get() + ":" + a.size() + ":" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The jar sitec runs from; empty when it runs from class folders. */
+    public static Optional<Path> runningJar() {
         try {
             Path code = Path.of(GenerationStamp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!Files.isRegularFile(code)) {
-                return Optional.empty();
-            }
-            BasicFileAttributes a = Files.readAttributes(code, BasicFileAttributes.class);
-            return Optional.of(code.toAbsolutePath() + ":" + a.size() + ":" + a.lastModifiedTime().toInstant());
-        } catch (IOException | URISyntaxException | SecurityException | NullPointerException e) {
+            return Files.isRegularFile(code) ? Optional.of(code.toAbsolutePath()) : Optional.empty();
+        } catch (URISyntaxException | SecurityException | NullPointerException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
@@ -137,7 +148,9 @@ public final class GenerationStamp {
             return null;
         }
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        return a.size() + ":" + a.lastModifiedTime().toInstant() + ":" + a.fileKey() + ":" + Files.isExecutable(file);
+        // Nanoseconds, not an Instant: formatting one costs a cold JVM more than reading the file.
+        return a.size() + ":" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS) + ":" + a.fileKey() + ":"
+                + Files.isExecutable(file);
     }
 
     private Path stampFile(Path outputDir) {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +62,26 @@ class CliTest {
         assertThat(sitec("frobnicate").exit()).isEqualTo(2);
         assertThat(sitec().exit()).isEqualTo(2);
         assertThat(sitec("generate", "--nope").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void relativePathsAreTheInvocationsNotTheJvmsWorkingDirectory() throws Exception {
+        // What the daemon relies on: it serves clients from many folders in one JVM.
+        Files.copy(Path.of("site.yaml"), dir.resolve("site.yaml"));
+        Files.writeString(dir.resolve("broken.yaml"), "site: { name: x }\nnope: 1\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Invocation there = new Invocation(dir, Map.of("SITEC_NO_STAMP", "1"), new PrintWriter(out, true),
+                new PrintWriter(err, true));
+
+        assertThat(SitecCommand.run(new String[] {"generate", "-o", "out-of-test"}, there)).isZero();
+        assertThat(out.toString()).startsWith("out-of-test: 169 files written, ");
+        assertThat(dir.resolve("out-of-test/terraform")).isDirectory();
+        assertThat(Path.of("out-of-test")).doesNotExist();
+
+        assertThat(SitecCommand.run(new String[] {"validate", "-f", "broken.yaml"}, there)).isEqualTo(1);
+        assertThat(err.toString()).startsWith("broken.yaml:1:1: error: site is missing the required key")
+                .contains("broken.yaml:2:1: error: unknown key 'nope'");
     }
 
     @Test

@@ -36,7 +36,8 @@ class NoOpFastPathTest {
     void withoutAStampNothingIsAnswered() {
         // Tests run from class folders: there is no jar identity, so no stamp is ever trusted.
         StringWriter out = new StringWriter();
-        assertThat(NoOpFastPath.tryAnswer(new String[] {"check"}, new PrintWriter(out), new PrintWriter(out))).isEmpty();
+        assertThat(NoOpFastPath.tryAnswer(new String[] {"check"},
+                Invocation.ofThisProcess(new PrintWriter(out), new PrintWriter(out)))).isEmpty();
         assertThat(out.toString()).isEmpty();
     }
 }
