@@ -30,6 +30,7 @@ public final class SitecCommand implements Runnable {
         commands.put("generate", GenerateCommand::new);
         commands.put("check", CheckCommand::new);
         commands.put("validate", ValidateCommand::new);
+        commands.put("daemon", DaemonCommand::new);
         return Collections.unmodifiableMap(commands);
     }
 
@@ -41,6 +42,10 @@ public final class SitecCommand implements Runnable {
     public static void main(String[] args) {
         Invocation invocation = Invocation.ofThisProcess(new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true));
+        OptionalInt served = Daemon.tryRun(args, invocation);
+        if (served.isPresent()) {
+            System.exit(served.getAsInt());
+        }
         OptionalInt answered = NoOpFastPath.tryAnswer(args, invocation);
         if (answered.isPresent()) {
             System.exit(answered.getAsInt());

@@ -1,0 +1,132 @@
+package dev.sitec.cli;
+
+import dev.sitec.daemon.DaemonAddress;
+import dev.sitec.daemon.DaemonClient;
+import dev.sitec.daemon.DaemonLauncher;
+import dev.sitec.daemon.Request;
+import dev.sitec.write.GenerationStamp;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * sitec's daemon as the command line uses it. A cold JVM spends most of a run loading and warming up
+ * code; a pre-commit hook pays that on every commit. So, outside CI, `sitec` hands its command to a
+ * daemon of the same build that keeps all of that warm (starting one on first use) and prints what
+ * it answers. The daemon sees the client's working directory and environment, so a run behaves as it
+ * would in the client's own process. SITEC_DAEMON=0 turns this off, SITEC_DAEMON=1 on (also in CI);
+ * the daemon stops after SITEC_DAEMON_IDLE_MINUTES (180) without a run, or when its jar changes.
+ */
+final class Daemon {
+
+    private static final Duration DEFAULT_IDLE = Duration.ofHours(3);
+    /** A cold daemon starts in well under a second; a loaded machine gets time before the fallback. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+    private Daemon() {
+    }
+
+    /** The command's exit code when a daemon ran it; empty when this process should run it. */
+    static OptionalInt tryRun(String[] args, Invocation invocation) {
+        if (!enabled(args, invocation.environment())) {
+            return OptionalInt.empty();
+        }
+        Optional<String> build = GenerationStamp.runningBuild();
+        Optional<Path> jar = GenerationStamp.runningJar();
+        if (build.isEmpty() || jar.isEmpty()) {
+            return OptionalInt.empty(); // from class folders (a build, tests): no daemon
+        }
+        Optional<DaemonAddress> address = address(build.get(), invocation.environment());
+        if (address.isEmpty() || !address.get().preparePrivateFolder()) {
+            return OptionalInt.empty();
+        }
+        Request request = request(build.get(), args, invocation);
+        OptionalInt served = DaemonClient.run(address.get().socket(), request, System.out, System.err);
+        if (served.isPresent()) {
+            return served;
+        }
+        if (!DaemonLauncher.start(address.get(), command(address.get(), jar.get()), START_TIMEOUT)) {
+            return OptionalInt.empty();
+        }
+        return DaemonClient.run(address.get().socket(), request, System.out, System.err);
+    }
+
+    static Request request(String build, String[] args, Invocation invocation) {
+        return new Request(build, invocation.workingDirectory(), Arrays.asList(args), invocation.environment(),
+                Charset.defaultCharset().name());
+    }
+
+    /** Whether runs use the daemon in an environment, and why, as `sitec daemon status` says it. */
+    record Setting(boolean on, String reason) {
+    }
+
+    /**
+     * On unless SITEC_DAEMON says otherwise or, when it says nothing, in CI (one run per job: a daemon
+     * would only outlive it). `sitec daemon …` itself always runs here.
+     */
+    static boolean enabled(String[] args, Map<String, String> environment) {
+        return !(args.length > 0 && args[0].equals("daemon")) && setting(environment).on();
+    }
+
+    static Setting setting(Map<String, String> environment) {
+        String daemon = environment.getOrDefault("SITEC_DAEMON", "").trim();
+        if (!daemon.isEmpty()) {
+            boolean off = List.of("0", "false", "no", "off").contains(daemon.toLowerCase(Locale.ROOT));
+            return new Setting(!off, "SITEC_DAEMON=" + daemon);
+        }
+        String ci = environment.getOrDefault("CI", "").trim();
+        if (!ci.isEmpty() && !List.of("0", "false").contains(ci.toLowerCase(Locale.ROOT))) {
+            return new Setting(false, "CI=" + ci + "; SITEC_DAEMON=1 turns it on");
+        }
+        return new Setting(true, "the default outside CI; SITEC_DAEMON=0 turns it off");
+    }
+
+    static Optional<DaemonAddress> address(String build, Map<String, String> environment) {
+        return DaemonAddress.of(build, Optional.ofNullable(environment.get("XDG_RUNTIME_DIR")),
+                System.getProperty("java.home"), System.getProperty("java.vm.version"));
+    }
+
+    static Duration idleTimeout(Map<String, String> environment) {
+        try {
+            long minutes = Long.parseLong(environment.getOrDefault("SITEC_DAEMON_IDLE_MINUTES", "").trim());
+            return minutes > 0 ? Duration.ofMinutes(minutes) : DEFAULT_IDLE;
+        } catch (NumberFormatException e) {
+            return DEFAULT_IDLE;
+        }
+    }
+
+    /**
+     * The daemon's JVM: this JDK; C1 only, like a one-shot run (C2 made warm runs of a 1000-VM site
+     * about a tenth faster, but the first run, which starts the daemon, 0.15 s slower and the daemon
+     * bigger); the serial GC with a small heap that grows during a run and shrinks back when the
+     * daemon is idle (the JVM's default start, 1/64 of the memory, is also the least it keeps: a daemon
+     * idle for hours would hold twice the memory for runs of a 1000-VM site a tenth faster); and the
+     * build's class-data sharing archive when there is a current one.
+     */
+    static List<String> command(DaemonAddress address, Path jar) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m", "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=30", "-Xss4m",
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        Path archive = jar.resolveSibling("sitec.jsa");
+        try {
+            if (Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
+                command.add("-XX:SharedArchiveFile=" + archive);
+            }
+        } catch (IOException e) {
+            // no archive: the daemon starts a little slower, once
+        }
+        command.addAll(List.of("-cp", jar.toString(), DaemonMain.class.getName(), address.socket().toString()));
+        return command;
+    }
+}

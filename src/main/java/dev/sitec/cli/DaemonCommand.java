@@ -1,0 +1,54 @@
+package dev.sitec.cli;
+
+import dev.sitec.daemon.DaemonAddress;
+import dev.sitec.daemon.DaemonClient;
+import dev.sitec.write.GenerationStamp;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "daemon", mixinStandardHelpOptions = true, versionProvider = SitecCommand.Version.class,
+        description = {"Show or stop the daemons that keep sitec warm between runs.",
+                "sitec starts one on first use outside CI; SITEC_DAEMON=0 runs without it."})
+final class DaemonCommand implements Callable<Integer> {
+
+    enum Action {
+        status, stop
+    }
+
+    private final Invocation invocation;
+
+    @Parameters(paramLabel = "ACTION", description = "status or stop (stops every sitec daemon of this user)")
+    Action action;
+
+    DaemonCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
+    @Override
+    public Integer call() {
+        String build = GenerationStamp.runningBuild().orElse("");
+        Optional<DaemonAddress> address = Daemon.address(build, invocation.environment());
+        List<Path> sockets = address.map(DaemonAddress::allSockets).orElse(List.of()).stream()
+                .filter(DaemonClient::isListening).toList();
+        if (action == Action.stop) {
+            long stopped = sockets.stream().filter(DaemonClient::stop).count();
+            invocation.out().println(stopped == 0 ? "no sitec daemon is running"
+                    : "stopped " + Console.count(stopped, "daemon"));
+            return ExitCodes.OK;
+        }
+        Daemon.Setting setting = Daemon.setting(invocation.environment());
+        invocation.out().println("runs here use a daemon: " + (setting.on() ? "yes" : "no") + " (" + setting.reason() + ")");
+        if (sockets.isEmpty()) {
+            invocation.out().println("no sitec daemon is running");
+        }
+        for (Path socket : sockets) {
+            boolean mine = address.isPresent() && socket.equals(address.get().socket());
+            invocation.out().println(socket + ": running" + (mine ? " (this build)" : " (another build)"));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.sitec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitec.daemon.DaemonClient;
+import dev.sitec.daemon.DaemonServer;
+import dev.sitec.daemon.Request;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's use of the daemon: when it is used, and that a run it serves is the same run. */
+class DaemonTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void onByDefaultOffInCiAndSitecDaemonDecidesOverBoth() {
+        assertThat(Daemon.setting(Map.of()).on()).isTrue();
+        assertThat(Daemon.setting(Map.of("CI", "true")).on()).isFalse();
+        assertThat(Daemon.setting(Map.of("CI", "false")).on()).isTrue();
+        assertThat(Daemon.setting(Map.of("CI", "true", "SITEC_DAEMON", "1")).on()).isTrue();
+        for (String off : List.of("0", "false", "no", "off", "OFF")) {
+            assertThat(Daemon.setting(Map.of("SITEC_DAEMON", off)).on()).as(off).isFalse();
+        }
+        assertThat(Daemon.setting(Map.of("CI", "true")).reason()).isEqualTo("CI=true; SITEC_DAEMON=1 turns it on");
+        assertThat(Daemon.enabled(new String[] {"daemon", "stop"}, Map.of("SITEC_DAEMON", "1"))).isFalse();
+        assertThat(Daemon.enabled(new String[] {"generate"}, Map.of("SITEC_DAEMON", "1"))).isTrue();
+    }
+
+    @Test
+    void theIdleTimeoutIsThreeHoursUnlessSetInMinutes() {
+        assertThat(Daemon.idleTimeout(Map.of())).isEqualTo(Duration.ofHours(3));
+        assertThat(Daemon.idleTimeout(Map.of("SITEC_DAEMON_IDLE_MINUTES", "15"))).isEqualTo(Duration.ofMinutes(15));
+        assertThat(Daemon.idleTimeout(Map.of("SITEC_DAEMON_IDLE_MINUTES", "soon"))).isEqualTo(Duration.ofHours(3));
+        assertThat(Daemon.idleTimeout(Map.of("SITEC_DAEMON_IDLE_MINUTES", "-5"))).isEqualTo(Duration.ofHours(3));
+    }
+
+    @Test
+    void theDaemonJvmUsesTheBuildsArchiveOnlyWhenItIsCurrent() throws IOException {
+        Path jar = Files.writeString(dir.resolve("sitec.jar"), "jar");
+        Path archive = Files.writeString(dir.resolve("sitec.jsa"), "archive");
+        var address = Daemon.address("b", Map.of("XDG_RUNTIME_DIR", dir.toString())).orElseThrow();
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000));
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(2_000_000));
+        List<String> command = Daemon.command(address, jar);
+        assertThat(command).contains("-XX:SharedArchiveFile=" + archive, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+                .endsWith("-cp", jar.toString(), DaemonMain.class.getName(), address.socket().toString());
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(500_000));
+        assertThat(Daemon.command(address, jar)).noneMatch(option -> option.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    @Test
+    void aRunTheDaemonServesIsTheRunTheClientWouldHaveMade() throws Exception {
+        Path socket = dir.resolve("d.sock");
+        DaemonServer server = new DaemonServer(socket, "build", DaemonMain::run,
+                new DaemonServer.Lifetime(Duration.ofMinutes(1), () -> false, () -> { }));
+        CompletableFuture<Void> serving = CompletableFuture.runAsync(() -> {
+            try {
+                server.serve();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        while (!DaemonClient.isListening(socket)) {
+            Thread.sleep(5);
+        }
+        Path client = Files.createDirectories(dir.resolve("client"));
+        Path local = Files.createDirectories(dir.resolve("local"));
+        for (Path folder : List.of(client, local)) {
+            Files.copy(Path.of("site.yaml"), folder.resolve("site.yaml"));
+        }
+        Map<String, String> environment = Map.of("SITEC_NO_STAMP", "1");
+        String[] args = {"generate", "-o", "out"};
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        OptionalInt served = DaemonClient.run(socket, new Request("build", client, List.of(args), environment, "UTF-8"),
+                out, err);
+        StringWriter localOut = new StringWriter();
+        StringWriter localErr = new StringWriter();
+        int ran = SitecCommand.run(args, new Invocation(local, environment, new PrintWriter(localOut, true),
+                new PrintWriter(localErr, true)));
+        DaemonClient.stop(socket);
+        serving.get(10, TimeUnit.SECONDS);
+
+        assertThat(served).hasValue(ran);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(localOut.toString()).startsWith("out: 169 files written");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(localErr.toString());
+        assertThat(tree(client.resolve("out"))).isEqualTo(tree(local.resolve("out")));
+    }
+
+    private static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString(), Files.readString(file));
+            }
+        }
+        return files;
+    }
+}
