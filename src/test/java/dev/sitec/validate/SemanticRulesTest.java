@@ -472,6 +472,18 @@ class SemanticRulesTest {
     }
 
     @Test
+    void anSshFluxRepositoryNeedsTheDeployKeyAndAnHttpsOneDoesNot() {
+        BrokenSite withoutKey = BrokenSite.reference().replace("  flux_git_deploy_key: { file: ~/.ssh/flux-homelab }\n", "");
+        assertThat(withoutKey.diagnostics(dir)).containsExactly(withoutKey.error("\nsecrets:", "secrets",
+                "secret 'flux_git_deploy_key' (Flux's Git deploy key for the ssh:// repository) is not declared",
+                "add under secrets: flux_git_deploy_key: { env: FLUX_GIT_DEPLOY_KEY } (or { file: PATH })"));
+
+        BrokenSite https = withoutKey.replace("repository: ssh://git@github.com/example/homelab.git",
+                "repository: https://github.com/example/homelab.git");
+        assertThat(https.diagnostics(dir)).isEmpty();
+    }
+
+    @Test
     void kubernetesNodesHaveAnAddressOnTheApiNetwork() {
         BrokenSite site = BrokenSite.reference().replace("k3s-w-1:  { node: pve1, profile: k3s-agent,  address: { servers: 10.10.20.31, storage: 10.10.30.31 } }",
                 "k3s-w-1:  { node: pve1, profile: k3s-agent,  address: { storage: 10.10.30.31 } }");

@@ -2,6 +2,7 @@ package dev.sitec.validate.rules;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import dev.sitec.diagnostic.Diagnostic;
+import dev.sitec.model.Kubernetes;
 import dev.sitec.model.Site;
 import dev.sitec.validate.RuleContext;
 import dev.sitec.validate.SiteRule;
@@ -33,7 +34,9 @@ public final class RequiredSecretsDeclared implements SiteRule {
         }
         site.kubernetes().ifPresent(k -> {
             needed.put(K3S_TOKEN, "the K3s cluster token");
-            k.flux().ifPresent(f -> needed.put(FLUX_DEPLOY_KEY, "Flux's Git deploy key"));
+            // Only an ssh:// repository is read with a key; an https one is public or reached otherwise.
+            k.flux().filter(Kubernetes.Flux::needsDeployKey)
+                    .ifPresent(f -> needed.put(FLUX_DEPLOY_KEY, "Flux's Git deploy key for the ssh:// repository"));
         });
         List<Diagnostic> out = new ArrayList<>();
         JsonPointer at = JsonPointer.compile("/secrets");
