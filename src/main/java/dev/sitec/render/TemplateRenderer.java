@@ -96,12 +96,19 @@ public final class TemplateRenderer {
     /** LF line ends, no trailing blanks at line ends, exactly one newline at the end. */
     static String normalise(String text) {
         String lf = text.replace("\r\n", "\n");
-        StringBuilder out = new StringBuilder(lf.length());
+        StringBuilder out = new StringBuilder(lf.length() + 1);
         for (String line : lf.split("\n", -1)) {
             out.append(line.stripTrailing()).append('\n');
         }
-        String result = out.toString().replaceAll("\n+$", "\n");
-        return result.equals("\n") ? "" : result;
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == '\n') {
+            end--;
+        }
+        if (end == 0) {
+            return ""; // nothing but blank lines: an empty file
+        }
+        out.setLength(end + 1); // the last line's own newline stays
+        return out.toString();
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -32,24 +33,10 @@ public final class OutputWriter {
     public WriteReport write(Path outputDir, List<RenderedFile> files) throws IOException {
         OutputPaths.check(files);
         Path out = outputDir.toAbsolutePath().normalize();
-        Set<String> owned = Manifest.read(out);
-        for (RenderedFile file : files) {
-            Path target = out.resolve(file.path());
-            if (Files.isSymbolicLink(target) || Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException("cannot write " + target + ": a link or folder is in the way");
-            }
-            if (!owned.contains(file.path()) && !file.path().equals(Manifest.FILE_NAME) && Files.exists(target)) {
-                throw new FileAlreadyExistsException(target.toString(), null,
-                        "not written by sitec (not in " + Manifest.FILE_NAME + "); move it away and run again");
-            }
-        }
-        // Comparing with what is on disk reads every file: in parallel, keeping the plan's order.
-        List<Boolean> same;
-        try {
-            same = files.parallelStream().map(file -> sameBytesUnchecked(out.resolve(file.path()), file.content())).toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        // A first run: there is nothing to clash with, compare with or keep, so no file is looked at.
+        boolean firstRun = !Files.exists(out, LinkOption.NOFOLLOW_LINKS);
+        Set<String> owned = firstRun ? Set.of() : Manifest.read(out);
+        List<Boolean> same = firstRun ? Collections.nCopies(files.size(), false) : compare(out, files, owned);
         List<RenderedFile> changed = new ArrayList<>();
         List<RenderedFile> unchanged = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -72,8 +59,13 @@ public final class OutputWriter {
                 Files.write(staged, file.content());
                 setMode(staged, file.mode().permissions());
             }
-            if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
-                // A first run: the whole tree is staged, so it goes into place with one rename.
+            if (firstRun) {
+                // The whole tree is staged, so it goes into place with one rename (which fails, leaving
+                // all as it was, if the folder has appeared since: then nothing here was checked).
+                if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new FileAlreadyExistsException(out.toString(), null,
+                            "appeared while sitec was writing it; run again");
+                }
                 Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
                 return new WriteReport(writtenPaths, unchangedPaths, stale);
             }
@@ -99,6 +91,27 @@ public final class OutputWriter {
             deleteRecursively(staging);
         }
         return new WriteReport(writtenPaths, unchangedPaths, stale);
+    }
+
+    /** Refuses files in the way, then tells for each file whether the tree already has its bytes. */
+    private static List<Boolean> compare(Path out, List<RenderedFile> files, Set<String> owned) throws IOException {
+        for (RenderedFile file : files) {
+            Path target = out.resolve(file.path());
+            if (Files.isSymbolicLink(target) || Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("cannot write " + target + ": a link or folder is in the way");
+            }
+            if (!owned.contains(file.path()) && !file.path().equals(Manifest.FILE_NAME) && Files.exists(target)) {
+                throw new FileAlreadyExistsException(target.toString(), null,
+                        "not written by sitec (not in " + Manifest.FILE_NAME + "); move it away and run again");
+            }
+        }
+        // Comparing with what is on disk reads every file: in parallel, keeping the plan's order.
+        try {
+            return files.parallelStream().map(file -> sameBytesUnchecked(out.resolve(file.path()), file.content()))
+                    .toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** How the output folder differs from the rendered tree; empty when it is up to date. */
