@@ -36,7 +36,8 @@ public final class SitecCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: generate, check or validate");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "name a command: generate, check, validate or daemon");
     }
 
     public static void main(String[] args) {

@@ -70,7 +70,8 @@ public final class DaemonClient {
 
     /** True when a daemon accepts connections on {@code socket}. */
     public static boolean isListening(Path socket) {
-        try (SocketChannel channel = connect(socket)) {
+        try {
+            connect(socket).close();
             return true;
         } catch (IOException e) {
             return false;

@@ -223,7 +223,7 @@ public final class ModelBuilder {
     private List<Nic> nics(JsonNode addresses, java.util.function.Function<String, MacAddress> macOf,
                            java.util.function.Predicate<String> derived) {
         List<Nic> nics = new ArrayList<>();
-        addresses.fields().forEachRemaining(entry -> nics.add(new Nic(nics.size(), entry.getKey(),
+        addresses.properties().forEach(entry -> nics.add(new Nic(nics.size(), entry.getKey(),
                 Ipv4.parse(entry.getValue().asText()), macOf.apply(entry.getKey()), derived.test(entry.getKey()))));
         return nics;
     }
@@ -240,7 +240,7 @@ public final class ModelBuilder {
 
     private static <T> SortedMap<String, T> named(JsonNode n, JsonPointer at, BiFunction<JsonNode, JsonPointer, T> build) {
         SortedMap<String, T> result = new TreeMap<>();
-        n.fields().forEachRemaining(e -> result.put(e.getKey(), build.apply(e.getValue(), at.appendProperty(e.getKey()))));
+        n.properties().forEach(e -> result.put(e.getKey(), build.apply(e.getValue(), at.appendProperty(e.getKey()))));
         return Collections.unmodifiableSortedMap(result);
     }
 
@@ -274,7 +274,7 @@ public final class ModelBuilder {
 
     private static Map<String, String> stringMap(JsonNode n) {
         Map<String, String> values = new LinkedHashMap<>();
-        n.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        n.properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
         return values;
     }
 }

@@ -29,7 +29,7 @@ public record YamlValue(String kind, List<Entry> entries, List<YamlValue> items,
     public static YamlValue of(JsonNode node) {
         if (node.isObject()) {
             List<Entry> entries = new ArrayList<>();
-            node.fields().forEachRemaining(e -> entries.add(new Entry(e.getKey(), of(e.getValue()))));
+            node.properties().forEach(e -> entries.add(new Entry(e.getKey(), of(e.getValue()))));
             return new YamlValue("map", entries, List.of(), "", false);
         }
         if (node.isArray()) {
