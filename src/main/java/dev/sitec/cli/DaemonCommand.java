@@ -3,6 +3,8 @@ package dev.sitec.cli;
 import dev.sitec.daemon.DaemonAddress;
 import dev.sitec.daemon.DaemonClient;
 import dev.sitec.write.GenerationStamp;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -40,15 +42,24 @@ final class DaemonCommand implements Callable<Integer> {
                     : "stopped " + Console.count(stopped, "daemon"));
             return ExitCodes.OK;
         }
+        PrintWriter out = invocation.out();
         Daemon.Setting setting = Daemon.setting(invocation.environment());
-        invocation.out().println("runs here use a daemon: " + (setting.on() ? "yes" : "no") + " (" + setting.reason() + ")");
+        out.println("runs here use a daemon: " + (setting.on() ? "yes" : "no") + " (" + setting.reason() + ")");
+        if (address.isEmpty()) {
+            out.println("but there is no place for its socket: the path would be too long for a Unix socket");
+        } else if (Files.isDirectory(address.get().folder()) && !address.get().isPrivate()) {
+            // Runs then quietly go without the daemon: say why, and how to mend it.
+            out.println("but " + address.get().folder() + " is not private to its user, so no daemon is used;"
+                    + " chmod 700 it");
+        }
         if (sockets.isEmpty()) {
-            invocation.out().println("no sitec daemon is running");
+            out.println("no sitec daemon is running");
         }
         for (Path socket : sockets) {
             boolean mine = address.isPresent() && socket.equals(address.get().socket());
-            invocation.out().println(socket + ": running" + (mine ? " (this build)" : " (another build)"));
+            out.println(socket + ": running" + (mine ? " (this build)" : " (another build)"));
         }
+        address.filter(a -> Files.isRegularFile(a.logFile())).ifPresent(a -> out.println("its log: " + a.logFile()));
         return ExitCodes.OK;
     }
 }

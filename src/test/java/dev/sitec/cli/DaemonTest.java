@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,29 @@ class DaemonTest {
         assertThat(Daemon.setting(Map.of("CI", "true")).reason()).isEqualTo("CI=true; SITEC_DAEMON=1 turns it on");
         assertThat(Daemon.enabled(new String[] {"daemon", "stop"}, Map.of("SITEC_DAEMON", "1"))).isFalse();
         assertThat(Daemon.enabled(new String[] {"generate"}, Map.of("SITEC_DAEMON", "1"))).isTrue();
+    }
+
+    @Test
+    void statusSaysWhetherRunsUseADaemonAndWhyNot() throws IOException {
+        Map<String, String> environment = Map.of("XDG_RUNTIME_DIR", dir.toString(), "CI", "true");
+        assertThat(daemonCommand("status", environment)).isEqualTo(
+                "runs here use a daemon: no (CI=true; SITEC_DAEMON=1 turns it on)\nno sitec daemon is running\n");
+
+        Files.createDirectories(dir.resolve("sitec"));
+        Files.setPosixFilePermissions(dir.resolve("sitec"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(daemonCommand("status", Map.of("XDG_RUNTIME_DIR", dir.toString()))).isEqualTo(
+                "runs here use a daemon: yes (the default outside CI; SITEC_DAEMON=0 turns it off)\n"
+                        + "but " + dir.resolve("sitec") + " is not private to its user, so no daemon is used;"
+                        + " chmod 700 it\nno sitec daemon is running\n");
+        assertThat(daemonCommand("stop", environment)).isEqualTo("no sitec daemon is running\n");
+    }
+
+    private static String daemonCommand(String action, Map<String, String> environment) {
+        StringWriter out = new StringWriter();
+        int exit = SitecCommand.run(new String[] {"daemon", action}, new Invocation(Path.of("").toAbsolutePath(),
+                environment, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)));
+        assertThat(exit).isZero();
+        return out.toString();
     }
 
     @Test
