@@ -57,7 +57,8 @@ final class DaemonCommand implements Callable<Integer> {
         }
         for (Path socket : sockets) {
             boolean mine = address.isPresent() && socket.equals(address.get().socket());
-            out.println(socket + ": running" + (mine ? " (this build)" : " (another build)"));
+            String pid = DaemonAddress.pidOf(socket).map(p -> ", pid " + p).orElse("");
+            out.println(socket + ": running (" + (mine ? "this build" : "another build") + pid + ")");
         }
         address.filter(a -> Files.isRegularFile(a.logFile())).ifPresent(a -> out.println("its log: " + a.logFile()));
         return ExitCodes.OK;

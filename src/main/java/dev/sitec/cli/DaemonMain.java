@@ -7,8 +7,10 @@ import dev.sitec.daemon.Request;
 import dev.sitec.write.GenerationStamp;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -36,6 +38,9 @@ public final class DaemonMain {
             if (lock == null) {
                 return; // another daemon of this build is starting or serving
             }
+            // Its process id, for `sitec daemon status` and for whoever wants to watch it.
+            lockFile.truncate(0);
+            lockFile.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
             Toolchain.prepareFor("generate");
             address.removeDeadNeighbours();
             // Stopped by a signal (kill, logout): leave no socket that nothing answers.
@@ -45,6 +50,7 @@ public final class DaemonMain {
                     // Runs can grow the heap a lot (thousands of VMs); give it back while idle.
                     System::gc);
             new DaemonServer(address.socket(), build.get(), DaemonMain::run, lifetime).serve();
+            lockFile.truncate(0);
         }
         System.exit(ExitCodes.OK);
     }

@@ -73,6 +73,16 @@ public record DaemonAddress(Path socket) {
         }
     }
 
+    /** The process id the daemon of {@code socket} wrote into its lock file, if it did. */
+    public static Optional<Long> pidOf(Path socket) {
+        String name = socket.getFileName().toString().replaceFirst("\\.sock$", ".lock");
+        try {
+            return Optional.of(Long.parseLong(Files.readString(socket.resolveSibling(name)).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Every daemon socket in the folder (this build's and others'). */
     public List<Path> allSockets() {
         try (Stream<Path> files = Files.list(folder())) {
