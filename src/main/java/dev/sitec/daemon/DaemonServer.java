@@ -19,6 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -46,17 +50,30 @@ public final class DaemonServer {
 
     private static final Duration WAKE_UP = Duration.ofSeconds(5);
     private static final Duration TIDY_DELAY = Duration.ofSeconds(1);
+    /** A client sends its request at once; one that connects and says nothing must not hold up others. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path socket;
     private final String build;
     private final Handler handler;
     private final Lifetime lifetime;
+    private final Duration requestTimeout;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sitec-daemon-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public DaemonServer(Path socket, String build, Handler handler, Lifetime lifetime) {
+        this(socket, build, handler, lifetime, REQUEST_TIMEOUT);
+    }
+
+    DaemonServer(Path socket, String build, Handler handler, Lifetime lifetime, Duration requestTimeout) {
         this.socket = socket;
         this.build = build;
         this.handler = handler;
         this.lifetime = lifetime;
+        this.requestTimeout = requestTimeout;
     }
 
     /** Binds the socket (replacing a dead daemon's file) and serves until it is time to stop. */
@@ -88,6 +105,7 @@ public final class DaemonServer {
                 }
             }
         } finally {
+            watchdog.shutdownNow();
             Files.deleteIfExists(socket);
         }
     }
@@ -110,12 +128,18 @@ public final class DaemonServer {
             }
             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
+            // Closing the channel ends a read that waits too long (with an IOException, below).
+            ScheduledFuture<?> deadline = watchdog.schedule(() -> closeQuietly(channel), requestTimeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
             Protocol.Kind kind = Protocol.readHeader(in);
+            Request request = kind == Protocol.Kind.RUN ? Protocol.readRequest(in) : null;
+            if (!deadline.cancel(false)) {
+                return true; // too late: the channel is closed
+            }
             if (kind == Protocol.Kind.STOP) {
                 Protocol.writeExit(out, 0);
                 return false;
             }
-            Request request = Protocol.readRequest(in);
             // Another build's client (or this build, replaced since it started): closing without a
             // frame tells the client to run the command itself.
             if (!request.build().equals(build) || lifetime.outdated().getAsBoolean()) {
@@ -126,6 +150,14 @@ public final class DaemonServer {
         } catch (IOException | RuntimeException e) {
             // A client that went away or spoke nonsense costs its own run, never the daemon.
             return true;
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closed either way
         }
     }
 

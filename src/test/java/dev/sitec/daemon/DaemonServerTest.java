@@ -117,6 +117,19 @@ class DaemonServerTest {
     }
 
     @Test
+    void aClientThatConnectsAndSaysNothingDoesNotHoldUpTheNext() throws Exception {
+        DaemonServer server = new DaemonServer(socket(), BUILD, (request, out, err) -> 0,
+                new DaemonServer.Lifetime(Duration.ofMinutes(1), () -> false, () -> { }), Duration.ofMillis(300));
+        start(server);
+        try (SocketChannel silent = SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            silent.connect(java.net.UnixDomainSocketAddress.of(socket()));
+            // While it stays connected and silent, the next client is still served.
+            assertThat(CompletableFuture.supplyAsync(() -> ask(request(BUILD, "check"))).get(30, TimeUnit.SECONDS)
+                    .exit()).hasValue(0);
+        }
+    }
+
+    @Test
     void stopEndsTheDaemonAndRemovesItsSocket() throws Exception {
         serve(new DaemonServer.Lifetime(Duration.ofMinutes(1), () -> false, () -> { }), (request, out, err) -> 0);
         assertThat(DaemonClient.stop(socket())).isTrue();
@@ -134,7 +147,10 @@ class DaemonServerTest {
     }
 
     private void serve(DaemonServer.Lifetime lifetime, DaemonServer.Handler handler) throws InterruptedException {
-        DaemonServer server = new DaemonServer(socket(), BUILD, handler, lifetime);
+        start(new DaemonServer(socket(), BUILD, handler, lifetime));
+    }
+
+    private void start(DaemonServer server) throws InterruptedException {
         serving = CompletableFuture.runAsync(() -> {
             try {
                 server.serve();
