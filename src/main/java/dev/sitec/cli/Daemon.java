@@ -4,7 +4,6 @@ import dev.sitec.daemon.DaemonAddress;
 import dev.sitec.daemon.DaemonClient;
 import dev.sitec.daemon.DaemonLauncher;
 import dev.sitec.daemon.Request;
-import dev.sitec.write.GenerationStamp;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -40,8 +39,8 @@ final class Daemon {
         if (!enabled(args, invocation.environment())) {
             return OptionalInt.empty();
         }
-        Optional<String> build = GenerationStamp.runningBuild();
-        Optional<Path> jar = GenerationStamp.runningJar();
+        Optional<String> build = RunningBuild.identity();
+        Optional<Path> jar = RunningBuild.jar();
         if (build.isEmpty() || jar.isEmpty()) {
             return OptionalInt.empty(); // from class folders (a build, tests): no daemon
         }

@@ -2,7 +2,6 @@ package dev.sitec.cli;
 
 import dev.sitec.daemon.DaemonAddress;
 import dev.sitec.daemon.DaemonClient;
-import dev.sitec.write.GenerationStamp;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ final class DaemonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String build = GenerationStamp.runningBuild().orElse("");
+        String build = RunningBuild.identity().orElse("");
         Optional<DaemonAddress> address = Daemon.address(build, invocation.environment());
         List<Path> sockets = address.map(DaemonAddress::allSockets).orElse(List.of()).stream()
                 .filter(DaemonClient::isListening).toList();

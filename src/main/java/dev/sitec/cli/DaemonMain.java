@@ -4,7 +4,6 @@ import dev.sitec.Toolchain;
 import dev.sitec.daemon.DaemonAddress;
 import dev.sitec.daemon.DaemonServer;
 import dev.sitec.daemon.Request;
-import dev.sitec.write.GenerationStamp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -27,7 +26,7 @@ public final class DaemonMain {
 
     public static void main(String[] args) throws IOException {
         DaemonAddress address = new DaemonAddress(Path.of(args[0]).toAbsolutePath());
-        Optional<String> build = GenerationStamp.runningBuild();
+        Optional<String> build = RunningBuild.identity();
         if (build.isEmpty() || !address.isPrivate()) {
             System.err.println("sitec daemon: not started: it runs only from sitec's jar, in a folder only its user"
                     + " can enter (" + address.folder() + ")");
@@ -46,7 +45,7 @@ public final class DaemonMain {
             // Stopped by a signal (kill, logout): leave no socket that nothing answers.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(address.socket())));
             DaemonServer.Lifetime lifetime = new DaemonServer.Lifetime(Daemon.idleTimeout(System.getenv()),
-                    () -> !GenerationStamp.runningBuild().equals(build),
+                    () -> !RunningBuild.identity().equals(build),
                     // Runs can grow the heap a lot (thousands of VMs); give it back while idle.
                     System::gc);
             new DaemonServer(address.socket(), build.get(), DaemonMain::run, lifetime).serve();

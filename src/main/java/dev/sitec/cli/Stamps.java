@@ -27,7 +27,7 @@ final class Stamps {
             return new Stamps(Optional.empty(), Optional.empty());
         }
         byte[] bytes = site.bytesOrNull(invocation);
-        Optional<String> build = bytes == null ? Optional.empty() : GenerationStamp.runningBuild();
+        Optional<String> build = bytes == null ? Optional.empty() : RunningBuild.identity();
         return new Stamps(GenerationStamp.forUser(invocation.env("XDG_CACHE_HOME")),
                 build.map(b -> GenerationStamp.key(bytes, b)));
     }

@@ -1,7 +1,6 @@
 package dev.sitec.write;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -44,34 +43,6 @@ public final class GenerationStamp {
         String home = System.getProperty("user.home");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home == null ? null : Path.of(home, ".cache");
         return base == null ? Optional.empty() : Optional.of(new GenerationStamp(base.resolve("sitec").resolve("stamps")));
-    }
-
-    /**
-     * The jar sitec runs from, as path, size and modification time (a rebuilt jar changes them;
-     * reading all of it would cost more than the run it saves); empty when sitec runs from class
-     * folders (a build, tests).
-     */
-    public static Optional<String> runningBuild() {
-        Optional<Path> jar = runningJar();
-        if (jar.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            BasicFileAttributes a = Files.readAttributes(jar.get(), BasicFileAttributes.class);
-            return Optional.of(jar.get() + ":" + a.size() + ":" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
-        } catch (IOException | SecurityException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The jar sitec runs from; empty when it runs from class folders. */
-    public static Optional<Path> runningJar() {
-        try {
-            Path code = Path.of(GenerationStamp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.isRegularFile(code) ? Optional.of(code.toAbsolutePath()) : Optional.empty();
-        } catch (URISyntaxException | SecurityException | NullPointerException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     /** What the outputs depend on: the site file's bytes and sitec's build. */
