@@ -39,9 +39,9 @@ final class Daemon {
         if (!enabled(args, invocation.environment())) {
             return OptionalInt.empty();
         }
-        Optional<String> build = RunningBuild.identity();
         Optional<Path> jar = RunningBuild.jar();
-        if (build.isEmpty() || jar.isEmpty()) {
+        Optional<String> build = jar.flatMap(RunningBuild::identity);
+        if (build.isEmpty()) {
             return OptionalInt.empty(); // from class folders (a build, tests): no daemon
         }
         Optional<DaemonAddress> address = address(build.get(), invocation.environment());

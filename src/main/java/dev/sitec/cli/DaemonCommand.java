@@ -33,10 +33,9 @@ final class DaemonCommand implements Callable<Integer> {
     public Integer call() {
         String build = RunningBuild.identity().orElse("");
         Optional<DaemonAddress> address = Daemon.address(build, invocation.environment());
-        List<Path> sockets = address.map(DaemonAddress::allSockets).orElse(List.of()).stream()
-                .filter(DaemonClient::isListening).toList();
+        List<Path> sockets = address.map(DaemonAddress::allSockets).orElse(List.of());
         if (action == Action.stop) {
-            long stopped = sockets.stream().filter(DaemonClient::stop).count();
+            long stopped = sockets.stream().filter(DaemonClient::stop).count(); // false where none listens
             invocation.out().println(stopped == 0 ? "no sitec daemon is running"
                     : "stopped " + Console.count(stopped, "daemon"));
             return ExitCodes.OK;
@@ -51,12 +50,13 @@ final class DaemonCommand implements Callable<Integer> {
             out.println("but " + address.get().folder() + " is not private to its user, so no daemon is used;"
                     + " chmod 700 it");
         }
-        if (sockets.isEmpty()) {
+        List<Path> running = sockets.stream().filter(DaemonClient::isListening).toList();
+        if (running.isEmpty()) {
             out.println("no sitec daemon is running");
         }
-        for (Path socket : sockets) {
+        for (Path socket : running) {
             boolean mine = address.isPresent() && socket.equals(address.get().socket());
-            String pid = DaemonAddress.pidOf(socket).map(p -> ", pid " + p).orElse("");
+            String pid = new DaemonAddress(socket).pid().map(p -> ", pid " + p).orElse("");
             out.println(socket + ": running (" + (mine ? "this build" : "another build") + pid + ")");
         }
         address.filter(a -> Files.isRegularFile(a.logFile())).ifPresent(a -> out.println("its log: " + a.logFile()));

@@ -23,13 +23,13 @@ final class RunningBuild {
      * would cost more than the run it saves).
      */
     static Optional<String> identity() {
-        Optional<Path> jar = jar();
-        if (jar.isEmpty()) {
-            return Optional.empty();
-        }
+        return jar().flatMap(RunningBuild::identity);
+    }
+
+    static Optional<String> identity(Path jar) {
         try {
-            BasicFileAttributes a = Files.readAttributes(jar.get(), BasicFileAttributes.class);
-            return Optional.of(jar.get() + ":" + a.size() + ":" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+            BasicFileAttributes a = Files.readAttributes(jar, BasicFileAttributes.class);
+            return Optional.of(jar + ":" + a.size() + ":" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }

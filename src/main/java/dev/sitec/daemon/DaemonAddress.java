@@ -27,13 +27,16 @@ public record DaemonAddress(Path socket) {
     /** AF_UNIX paths are limited to 108 bytes with the terminator; keep clear of it. */
     private static final int MAX_SOCKET_PATH = 100;
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
+    private static final String SOCKET = ".sock";
+    private static final String LOCK = ".lock";
+    private static final String LOG = ".log";
 
     public static Optional<DaemonAddress> of(String build, Optional<String> runtimeDir, String javaHome,
                                              String javaVersion) {
         Path folder = runtimeDir.filter(d -> !d.isBlank()).map(d -> Path.of(d, "sitec"))
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache", "sitec", "daemon"));
         String identity = Protocol.VERSION + "\n" + build + "\n" + javaHome + "\n" + javaVersion;
-        Path socket = folder.resolve("sitec-" + fingerprint(identity) + ".sock").toAbsolutePath();
+        Path socket = folder.resolve("sitec-" + fingerprint(identity) + SOCKET).toAbsolutePath();
         if (socket.toString().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
             return Optional.empty();
         }
@@ -46,12 +49,12 @@ public record DaemonAddress(Path socket) {
 
     /** Held by the running daemon, so that two starting at once leave one. */
     public Path lockFile() {
-        return folder().resolve(name() + ".lock");
+        return socket.resolveSibling(base(socket, SOCKET) + LOCK);
     }
 
     /** What the daemon prints (start-up failures, mostly): it has no terminal. */
     public Path logFile() {
-        return folder().resolve(name() + ".log");
+        return socket.resolveSibling(base(socket, SOCKET) + LOG);
     }
 
     /** Makes the folder, private to its user; false when it exists and others may enter it. */
@@ -73,11 +76,10 @@ public record DaemonAddress(Path socket) {
         }
     }
 
-    /** The process id the daemon of {@code socket} wrote into its lock file, if it did. */
-    public static Optional<Long> pidOf(Path socket) {
-        String name = socket.getFileName().toString().replaceFirst("\\.sock$", ".lock");
+    /** The process id the daemon wrote into its lock file, if it did. */
+    public Optional<Long> pid() {
         try {
-            return Optional.of(Long.parseLong(Files.readString(socket.resolveSibling(name)).trim()));
+            return Optional.of(Long.parseLong(Files.readString(lockFile()).trim()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -86,7 +88,7 @@ public record DaemonAddress(Path socket) {
     /** Every daemon socket in the folder (this build's and others'). */
     public List<Path> allSockets() {
         try (Stream<Path> files = Files.list(folder())) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".sock")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(SOCKET)).sorted().toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -98,11 +100,11 @@ public record DaemonAddress(Path socket) {
      */
     public void removeDeadNeighbours() {
         try (Stream<Path> files = Files.list(folder())) {
-            for (Path lock : files.filter(f -> f.getFileName().toString().endsWith(".lock")).toList()) {
+            for (Path lock : files.filter(f -> f.getFileName().toString().endsWith(LOCK)).toList()) {
                 if (!lock.equals(lockFile()) && isUnheld(lock)) {
-                    String base = lock.getFileName().toString().replaceFirst("\\.lock$", "");
-                    Files.deleteIfExists(folder().resolve(base + ".sock"));
-                    Files.deleteIfExists(folder().resolve(base + ".log"));
+                    DaemonAddress ended = new DaemonAddress(lock.resolveSibling(base(lock, LOCK) + SOCKET));
+                    Files.deleteIfExists(ended.socket());
+                    Files.deleteIfExists(ended.logFile());
                     Files.deleteIfExists(lock);
                 }
             }
@@ -120,9 +122,10 @@ public record DaemonAddress(Path socket) {
         }
     }
 
-    private String name() {
-        String file = socket.getFileName().toString();
-        return file.substring(0, file.length() - ".sock".length());
+    /** A daemon's files share one name: its socket, lock and log differ only in their suffix. */
+    private static String base(Path file, String suffix) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - suffix.length());
     }
 
     /** Names, not security: the daemon also checks the client's build on every request. */
