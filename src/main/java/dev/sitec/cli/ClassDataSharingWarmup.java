@@ -3,17 +3,16 @@ package dev.sitec.cli;
 import dev.sitec.daemon.DaemonAddress;
 import dev.sitec.daemon.DaemonClient;
 import dev.sitec.daemon.DaemonServer;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the build runs once to list the classes for the class-data sharing archive bin/sitec starts
@@ -50,21 +49,11 @@ public final class ClassDataSharingWarmup {
         DaemonAddress address = new DaemonAddress(folder.resolve("warm-up.sock"));
         DaemonServer server = new DaemonServer(address.socket(), build, DaemonMain::run,
                 new DaemonServer.Lifetime(Duration.ofMinutes(1), () -> false, () -> { }));
-        Thread serving = new Thread(() -> {
-            try {
-                server.serve();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        serving.start();
-        while (!DaemonClient.isListening(address.socket())) {
-            Thread.sleep(5);
-        }
+        CompletableFuture<Void> serving = server.serveInBackground();
         DaemonClient.run(address.socket(), Daemon.request(build, args, invocation), OutputStream.nullOutputStream(),
                 OutputStream.nullOutputStream());
         DaemonClient.stop(address.socket());
-        serving.join();
+        serving.get();
         try (var files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -74,6 +76,29 @@ public final class DaemonServer {
         this.handler = handler;
         this.lifetime = lifetime;
         this.requestTimeout = requestTimeout;
+    }
+
+    /**
+     * Serves on a thread of its own and returns once the socket accepts connections (for a daemon
+     * inside another program: the build's class-list warm-up, tests). The future ends when serving
+     * does, with its exception if it failed.
+     */
+    public CompletableFuture<Void> serveInBackground() throws InterruptedException {
+        CompletableFuture<Void> serving = CompletableFuture.runAsync(() -> {
+            try {
+                serve();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "sitec-daemon");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        while (!DaemonClient.isListening(socket) && !serving.isDone()) {
+            Thread.sleep(5);
+        }
+        return serving;
     }
 
     /** Binds the socket (replacing a dead daemon's file) and serves until it is time to stop. */

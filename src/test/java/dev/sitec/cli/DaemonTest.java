@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,16 +95,7 @@ class DaemonTest {
         Path socket = dir.resolve("d.sock");
         DaemonServer server = new DaemonServer(socket, "build", DaemonMain::run,
                 new DaemonServer.Lifetime(Duration.ofMinutes(1), () -> false, () -> { }));
-        CompletableFuture<Void> serving = CompletableFuture.runAsync(() -> {
-            try {
-                server.serve();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        while (!DaemonClient.isListening(socket)) {
-            Thread.sleep(5);
-        }
+        CompletableFuture<Void> serving = server.serveInBackground();
         Path client = Files.createDirectories(dir.resolve("client"));
         Path local = Files.createDirectories(dir.resolve("local"));
         for (Path folder : List.of(client, local)) {

@@ -3,8 +3,6 @@ package dev.sitec.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -151,17 +149,7 @@ class DaemonServerTest {
     }
 
     private void start(DaemonServer server) throws InterruptedException {
-        serving = CompletableFuture.runAsync(() -> {
-            try {
-                server.serve();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!DaemonClient.isListening(socket()) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        serving = server.serveInBackground();
     }
 
     private Reply ask(Request request) {
