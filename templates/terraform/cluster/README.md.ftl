@@ -1,8 +1,8 @@
 # Terraform: the [=v.name] cluster
 
 Creates every VM of the cluster with the `bpg/proxmox` provider ([=v.providerVersion] line): cloud images
-and ISOs downloaded per node, the site's networks as an SDN VLAN zone (`[=v.sdnZone]`), PCI/USB hardware
-mappings for passthrough, pools per role<#if v.backups?has_content>, and the backup storage and job</#if>.
+and ISOs downloaded per node, the site's networks as an SDN VLAN zone (`[=v.sdnZone]`), PCI hardware
+mappings for passthrough (USB devices are attached by Ansible, as root), pools per role<#if v.backups?has_content>, and the backup storage and job</#if>.
 
 ## Before the first apply
 

@@ -15,6 +15,7 @@ locals {
       file_name          = "[=d.fileName]"
       checksum           = <#if d.checksum??>"[=d.checksum]"<#else>null</#if>
       checksum_algorithm = <#if d.checksumAlgorithm??>"[=d.checksumAlgorithm]"<#else>null</#if>
+      decompression      = <#if d.decompression??>"[=d.decompression]"<#else>null</#if>
     }
 </#list>
   }
@@ -38,17 +39,6 @@ locals {
       path         = "[=m.path]"
       subsystem_id = <#if m.subsystemId??>"[=m.subsystemId]"<#else>null</#if>
       iommu_group  = <#if m.iommuGroup??>[=m.iommuGroup]<#else>null</#if>
-    }
-</#list>
-  }
-
-  usb_mappings = {
-<#list v.usbMappings as m>
-    "[=m.name]" = {
-      comment = "[=m.comment]"
-      node    = "[=m.node]"
-      id      = "[=m.id]"
-      path    = <#if m.path??>"[=m.path]"<#else>null</#if>
     }
 </#list>
   }
@@ -107,7 +97,6 @@ locals {
       ]
 
       pci = [<#list vm.pci as p>{ mapping = "[=p.mapping]", pcie = [=p.pcie?c] }<#sep>, </#list>]
-      usb = [<#list vm.usb as u>"[=u]"<#sep>, </#list>]
 
       addresses = { <#list vm.addresses as a>"[=a.network]" = "[=a.ip]"<#sep>, </#list> }
     }
@@ -129,6 +118,13 @@ resource "proxmox_download_file" "image" {
   checksum           = each.value.checksum
   checksum_algorithm = each.value.checksum_algorithm
   overwrite          = false
+
+  # PVE decompresses ISO downloads only (pve-storage API2/Storage/Status.pm), into file_name.
+  decompression_algorithm = each.value.decompression
+
+  # The provider's default (600 s) bounds the whole download task: too short for a 2 GB image on a
+  # home link. An hour is 2 GB at 5 Mbit/s.
+  upload_timeout = 3600
 }
 
 resource "proxmox_virtual_environment_file" "iso" {
@@ -137,6 +133,8 @@ resource "proxmox_virtual_environment_file" "iso" {
   content_type = "iso"
   datastore_id = "local"
   node_name    = each.value.node
+  # The provider's default is 1800 s; the operator's uplink may be slower than a PVE node's.
+  timeout_upload = 3600
 
   source_file {
     path = each.value.path
@@ -157,18 +155,6 @@ resource "proxmox_hardware_mapping_pci" "device" {
   }]
 }
 
-resource "proxmox_hardware_mapping_usb" "device" {
-  for_each = local.usb_mappings
-
-  name    = each.key
-  comment = each.value.comment
-  map = [{
-    node = each.value.node
-    id   = each.value.id
-    path = each.value.path
-  }]
-}
-
 resource "proxmox_virtual_environment_pool" "role" {
   for_each = local.pools
 
@@ -181,6 +167,7 @@ module "sdn" {
 
   zone   = "[=v.sdnZone]"
   bridge = var.sdn_bridge
+  mtu    = [=v.sdnMtu?c]
   nodes  = [<#list v.nodes as n>"[=n.name]"<#sep>, </#list>]
   vnets  = local.vnets
 }
@@ -216,7 +203,6 @@ module "vm" {
 
   nics = [for nic in each.value.nics : merge(nic, { bridge = module.sdn.vnets[nic.bridge] })]
   pci  = [for device in each.value.pci : merge(device, { mapping = proxmox_hardware_mapping_pci.device[device.mapping].name })]
-  usb  = [for device in each.value.usb : proxmox_hardware_mapping_usb.device[device].name]
 
   cloud_init = each.value.cloud_init ? {
     user_data      = file("${local.cloud_init_dir}/${each.key}/user-data")
@@ -247,7 +233,6 @@ module "backup_[=b.storageId?replace("-", "_")]" {
   nodes       = [<#list v.nodes as n>"[=n.name]"<#sep>, </#list>]
   schedule    = "[=b.schedule]"
   vm_ids      = [<#list b.vmIds as id>"[=id]"<#sep>, </#list>]
-  mailto      = "[=b.mailto]"
 
   prune = { <#list b.prune as p>"[=p.key]" = "[=p.value]"<#sep>, </#list> }
 

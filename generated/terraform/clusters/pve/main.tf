@@ -11,10 +11,11 @@ locals {
     "pve1/debian-13-amd64" = {
       node               = "pve1"
       content_type       = "import"
-      url                = "https://cloud.debian.org/images/cloud/trixie/latest/debian-13-genericcloud-amd64.qcow2"
-      file_name          = "debian-13-genericcloud-amd64.qcow2"
-      checksum           = "c7b3baa027e1ae185eab53c7d7e99d8faa5580fec15af99b4576ee586e36997de711e9382a698a25e899ecdd1f17b2704e4bca8e2f74d0c3156979fb436b819c"
+      url                = "https://cloud.debian.org/images/cloud/trixie/20250924-2245/debian-13-genericcloud-amd64-20250924-2245.qcow2"
+      file_name          = "debian-13-genericcloud-amd64-20250924-2245.qcow2"
+      checksum           = "25b430e6416b443620fc32975f40effe3d7ae6603060aa9563b80092f0b073734a35a8c56816ae4f4ea395d7e5599de7cba254f92a9465f6ce95b29a03a8e1f5"
       checksum_algorithm = "sha512"
+      decompression      = null
     }
     "pve1/truenas-scale" = {
       node               = "pve1"
@@ -23,22 +24,25 @@ locals {
       file_name          = "TrueNAS-SCALE-25.04.2.iso"
       checksum           = null
       checksum_algorithm = null
+      decompression      = null
     }
     "pve2/debian-13-amd64" = {
       node               = "pve2"
       content_type       = "import"
-      url                = "https://cloud.debian.org/images/cloud/trixie/latest/debian-13-genericcloud-amd64.qcow2"
-      file_name          = "debian-13-genericcloud-amd64.qcow2"
-      checksum           = "c7b3baa027e1ae185eab53c7d7e99d8faa5580fec15af99b4576ee586e36997de711e9382a698a25e899ecdd1f17b2704e4bca8e2f74d0c3156979fb436b819c"
+      url                = "https://cloud.debian.org/images/cloud/trixie/20250924-2245/debian-13-genericcloud-amd64-20250924-2245.qcow2"
+      file_name          = "debian-13-genericcloud-amd64-20250924-2245.qcow2"
+      checksum           = "25b430e6416b443620fc32975f40effe3d7ae6603060aa9563b80092f0b073734a35a8c56816ae4f4ea395d7e5599de7cba254f92a9465f6ce95b29a03a8e1f5"
       checksum_algorithm = "sha512"
+      decompression      = null
     }
     "pve3/debian-13-amd64" = {
       node               = "pve3"
       content_type       = "import"
-      url                = "https://cloud.debian.org/images/cloud/trixie/latest/debian-13-genericcloud-amd64.qcow2"
-      file_name          = "debian-13-genericcloud-amd64.qcow2"
-      checksum           = "c7b3baa027e1ae185eab53c7d7e99d8faa5580fec15af99b4576ee586e36997de711e9382a698a25e899ecdd1f17b2704e4bca8e2f74d0c3156979fb436b819c"
+      url                = "https://cloud.debian.org/images/cloud/trixie/20250924-2245/debian-13-genericcloud-amd64-20250924-2245.qcow2"
+      file_name          = "debian-13-genericcloud-amd64-20250924-2245.qcow2"
+      checksum           = "25b430e6416b443620fc32975f40effe3d7ae6603060aa9563b80092f0b073734a35a8c56816ae4f4ea395d7e5599de7cba254f92a9465f6ce95b29a03a8e1f5"
       checksum_algorithm = "sha512"
+      decompression      = null
     }
   }
 
@@ -66,15 +70,6 @@ locals {
       path         = "0000:0a:00"
       subsystem_id = "1458:40bf"
       iommu_group  = 22
-    }
-  }
-
-  usb_mappings = {
-    "coral0" = {
-      comment = "coral0 on pve3"
-      node    = "pve3"
-      id      = "18d1:9302"
-      path    = "2-1"
     }
   }
 
@@ -137,7 +132,6 @@ locals {
       ]
 
       pci = []
-      usb = []
 
       addresses = { "servers" = "10.10.20.21" }
     }
@@ -172,7 +166,6 @@ locals {
       ]
 
       pci = []
-      usb = []
 
       addresses = { "servers" = "10.10.20.22" }
     }
@@ -207,7 +200,6 @@ locals {
       ]
 
       pci = []
-      usb = []
 
       addresses = { "servers" = "10.10.20.23" }
     }
@@ -244,7 +236,6 @@ locals {
       ]
 
       pci = []
-      usb = []
 
       addresses = { "servers" = "10.10.20.31", "storage" = "10.10.30.31" }
     }
@@ -281,7 +272,6 @@ locals {
       ]
 
       pci = [{ mapping = "gpu0", pcie = true }]
-      usb = []
 
       addresses = { "servers" = "10.10.20.32", "storage" = "10.10.30.32" }
     }
@@ -318,7 +308,6 @@ locals {
       ]
 
       pci = []
-      usb = ["coral0"]
 
       addresses = { "servers" = "10.10.20.33", "storage" = "10.10.30.33" }
     }
@@ -353,7 +342,6 @@ locals {
       ]
 
       pci = []
-      usb = []
 
       addresses = { "mgmt" = "10.10.10.5" }
     }
@@ -389,7 +377,6 @@ locals {
       ]
 
       pci = [{ mapping = "hba0", pcie = true }]
-      usb = []
 
       addresses = { "mgmt" = "10.10.10.30", "storage" = "10.10.30.30" }
     }
@@ -410,6 +397,13 @@ resource "proxmox_download_file" "image" {
   checksum           = each.value.checksum
   checksum_algorithm = each.value.checksum_algorithm
   overwrite          = false
+
+  # PVE decompresses ISO downloads only (pve-storage API2/Storage/Status.pm), into file_name.
+  decompression_algorithm = each.value.decompression
+
+  # The provider's default (600 s) bounds the whole download task: too short for a 2 GB image on a
+  # home link. An hour is 2 GB at 5 Mbit/s.
+  upload_timeout = 3600
 }
 
 resource "proxmox_virtual_environment_file" "iso" {
@@ -418,6 +412,8 @@ resource "proxmox_virtual_environment_file" "iso" {
   content_type = "iso"
   datastore_id = "local"
   node_name    = each.value.node
+  # The provider's default is 1800 s; the operator's uplink may be slower than a PVE node's.
+  timeout_upload = 3600
 
   source_file {
     path = each.value.path
@@ -438,18 +434,6 @@ resource "proxmox_hardware_mapping_pci" "device" {
   }]
 }
 
-resource "proxmox_hardware_mapping_usb" "device" {
-  for_each = local.usb_mappings
-
-  name    = each.key
-  comment = each.value.comment
-  map = [{
-    node = each.value.node
-    id   = each.value.id
-    path = each.value.path
-  }]
-}
-
 resource "proxmox_virtual_environment_pool" "role" {
   for_each = local.pools
 
@@ -462,6 +446,7 @@ module "sdn" {
 
   zone   = "sitec"
   bridge = var.sdn_bridge
+  mtu    = 9000
   nodes  = ["pve1", "pve2", "pve3"]
   vnets  = local.vnets
 }
@@ -497,7 +482,6 @@ module "vm" {
 
   nics = [for nic in each.value.nics : merge(nic, { bridge = module.sdn.vnets[nic.bridge] })]
   pci  = [for device in each.value.pci : merge(device, { mapping = proxmox_hardware_mapping_pci.device[device.mapping].name })]
-  usb  = [for device in each.value.usb : proxmox_hardware_mapping_usb.device[device].name]
 
   cloud_init = each.value.cloud_init ? {
     user_data      = file("${local.cloud_init_dir}/${each.key}/user-data")
@@ -532,7 +516,6 @@ module "backup_pbs1" {
   nodes       = ["pve1", "pve2", "pve3"]
   schedule    = "02:00"
   vm_ids      = ["294076129", "662523093", "840189274"]
-  mailto      = "ops@example.org"
 
   prune = { "keep-last" = "3", "keep-daily" = "7", "keep-weekly" = "4", "keep-monthly" = "6" }
 

@@ -20,7 +20,10 @@ resource "proxmox_backup_job" "this" {
   mode             = "snapshot"
   compress         = "zstd"
   prune_backups    = var.prune
-  mailnotification = "failure"
-  mailto           = [var.mailto]
   enabled          = true
+
+  # No mailto or mailnotification: PVE 9 marks both deprecated (pve-guest-common VZDump/Common.pm),
+  # and without mailto its default notification-mode "auto" sends job results through the
+  # notification system, whose default target mails root@pam (the installer's mailto, the site's
+  # admin_email).
 }

@@ -54,8 +54,3 @@ variable "prune" {
   description = "Retention, as Proxmox prune settings (keep-last, keep-daily, …)."
   type        = map(string)
 }
-
-variable "mailto" {
-  description = "Who hears about failed backups."
-  type        = string
-}

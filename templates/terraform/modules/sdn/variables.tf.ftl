@@ -14,6 +14,17 @@ variable "bridge" {
   default     = "vmbr0"
 }
 
+variable "mtu" {
+  description = "MTU of the zone's vnet bridges: the largest MTU of the networks on it (the node bridge must carry it)."
+  type        = number
+  default     = 1500
+
+  validation {
+    condition     = var.mtu >= 576 && var.mtu <= 9216
+    error_message = "An MTU is from 576 to 9216."
+  }
+}
+
 variable "nodes" {
   description = "Nodes the zone is deployed on."
   type        = list(string)

@@ -119,14 +119,6 @@ resource "proxmox_virtual_environment_file" "cloud_init" {
     }
   }
 
-  dynamic "usb" {
-    for_each = var.usb
-    content {
-      mapping = usb.value
-      usb3    = true
-    }
-  }
-
   # Cloud images log to the serial console.
   dynamic "serial_device" {
     for_each = var.cloud_init == null ? [] : [1]
@@ -146,10 +138,24 @@ resource "proxmox_virtual_environment_file" "cloud_init" {
     }
   }
 </#macro>
+<#-- Why each lifecycle rule, once for both twins. -->
+<#macro ignored>
+    # - initialization: a snippet's data and the VM's *_file_id are ForceNew in the provider
+    #   (proxmoxtf/resource/file.go, resource/vm/vm.go), so an edited user-data would replace every
+    #   VM using it. cloud-init reads its files once, at first boot: a running guest gets a change
+    #   through Ansible, or by rebuilding that one cattle VM (see the runbook).
+    # - usb: Ansible attaches USB devices as root (PVE lets only root@pam pass a device by port,
+    #   and a mapping's id is checked at every start, which a Coral TPU changes once it has firmware).
+    ignore_changes = [initialization, usb]
+</#macro>
 resource "proxmox_virtual_environment_vm" "cattle" {
   count = var.pet ? 0 : 1
 
 <@vm/>
+
+  lifecycle {
+<@ignored/>
+  }
 }
 
 resource "proxmox_virtual_environment_vm" "pet" {
@@ -159,5 +165,6 @@ resource "proxmox_virtual_environment_vm" "pet" {
 
   lifecycle {
     prevent_destroy = true
+<@ignored/>
   }
 }

@@ -150,12 +150,6 @@ variable "pci" {
   default = []
 }
 
-variable "usb" {
-  description = "USB devices passed through, by cluster hardware mapping."
-  type        = list(string)
-  default     = []
-}
-
 variable "cloud_init" {
   description = "cloud-init user-data, meta-data and network-config contents, uploaded as snippets; null for VMs installed from an ISO."
   type = object({

@@ -16,6 +16,51 @@ public record Image(String name, JsonPointer origin, Kind kind, Arch arch, Strin
         }
     }
 
+    /**
+     * How a download is compressed, by its file name's last suffix. PVE's download-url decompresses
+     * gz, lzo, zst and bz2, and only for ISO content (pve-storage: Storage/Plugin.pm
+     * KNOWN_COMPRESSION_FORMATS, API2/Storage/Status.pm); xz it cannot decompress at all.
+     */
+    public enum Compression {
+        GZ(".gz", "gz"), LZO(".lzo", "lzo"), ZST(".zst", "zst"), BZ2(".bz2", "bz2"), XZ(".xz", null);
+
+        private final String suffix;
+        private final String proxmoxName;
+
+        Compression(String suffix, String proxmoxName) {
+            this.suffix = suffix;
+            this.proxmoxName = proxmoxName;
+        }
+
+        public String suffix() {
+            return suffix;
+        }
+
+        /** The algorithm's name for PVE's download-url and the provider's decompression_algorithm. */
+        public Optional<String> proxmoxName() {
+            return Optional.ofNullable(proxmoxName);
+        }
+
+        static Optional<Compression> of(String fileName) {
+            for (Compression c : values()) {
+                if (fileName.endsWith(c.suffix)) {
+                    return Optional.of(c);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    public Optional<Compression> compression() {
+        return Compression.of(fileName());
+    }
+
+    /** The name the file has once downloaded (and decompressed): the URL's file name without its compression suffix. */
+    public String storedFileName() {
+        String name = fileName();
+        return compression().map(c -> name.substring(0, name.length() - c.suffix().length())).orElse(name);
+    }
+
     /** The file name at the end of the URL, e.g. debian-13-genericcloud-amd64.qcow2. */
     public String fileName() {
         String path = url.replaceFirst("[?#].*$", "");

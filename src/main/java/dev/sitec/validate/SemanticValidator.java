@@ -5,6 +5,9 @@ import dev.sitec.load.SourceMap;
 import dev.sitec.model.Site;
 import dev.sitec.validate.rules.AddressesInsideNetworks;
 import dev.sitec.validate.rules.AddressesUnique;
+import dev.sitec.validate.rules.ChecksumsOnFixedUrls;
+import dev.sitec.validate.rules.DownloadsProxmoxCanDecompress;
+import dev.sitec.validate.rules.NetworkMtuCarriedByHosts;
 import dev.sitec.validate.rules.BackupReferencesResolve;
 import dev.sitec.validate.rules.BtrfsOnlyOnProxmoxVe;
 import dev.sitec.validate.rules.DatacenterManagerRunsFromIso;
@@ -54,6 +57,9 @@ public final class SemanticValidator {
             new EtcdQuorum(),
             new KubernetesNodesOnApiNetwork(),
             new ImagesFitTargets(),
+            new ChecksumsOnFixedUrls(),
+            new DownloadsProxmoxCanDecompress(),
+            new NetworkMtuCarriedByHosts(),
             new DeviceNamesUnique(),
             new PassthroughDevicesExclusive(),
             new RaidHasEnoughDisks(),

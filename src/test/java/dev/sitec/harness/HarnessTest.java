@@ -84,6 +84,17 @@ class HarnessTest {
                 "terraform/root: module \"thing\": does not pass the required variable name");
     }
 
+    /** Terraform with the real provider refuses what the provider's Go schema refuses, at file and line. */
+    @Test
+    void terraformValidateWithTheRealProvider() {
+        TerraformValidate check = new TerraformValidate(Consumers.of(PROJECT));
+        assumeTrue(System.getenv("CI") != null || Consumers.of(PROJECT).missingTerraform() == null,
+                "scripts/install-consumers has not run");
+        assertThat(problems(check, "terraform-validate")).containsExactlyInAnyOrder(
+                "terraform/clusters/lab/main.tf:6: error: Incorrect attribute value type (Inappropriate value for attribute \"cores\": a number is required.)",
+                "terraform/clusters/lab/main.tf:9: error: Unsupported argument (An argument named \"colour\" is not expected here.)");
+    }
+
     @Test
     void installerAnswersAndScripts() {
         needs("shellcheck");

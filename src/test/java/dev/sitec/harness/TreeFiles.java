@@ -47,4 +47,15 @@ final class TreeFiles {
     static String relative(Path root, Path file) {
         return root.relativize(file).toString();
     }
+
+    /** Deletes a folder of the harness's own (a temporary copy), deepest entries first. */
+    static void deleteRecursively(Path dir) {
+        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -22,6 +22,7 @@ public final class ValidateGenerated {
                 new InstallerCheck(),
                 new CloudInitCheck(yamlLint),
                 new TerraformCheck(projectDir.resolve("scripts/harness/node")),
+                new TerraformValidate(Consumers.of(projectDir)),
                 new AnsibleCheck(yamlLint),
                 new FluxCheck(yamlLint));
     }

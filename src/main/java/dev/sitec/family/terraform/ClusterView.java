@@ -5,16 +5,19 @@ import java.util.List;
 /** Everything a cluster's Terraform root lays out. */
 public record ClusterView(String name, String endpoint, String providerVersion, List<Node> nodes,
                           List<Download> downloads, List<Upload> uploads, List<PciMapping> pciMappings,
-                          List<UsbMapping> usbMappings, List<Vnet> vnets, String sdnZone, List<Pool> pools,
+                          List<Vnet> vnets, String sdnZone, int sdnMtu, List<Pool> pools,
                           List<VmView> vms, List<Backup> backups, Backend backend, String apiTokenSource) {
 
     /** A node and the address Terraform's SSH reaches it on. */
     public record Node(String name, String address) {
     }
 
-    /** An image downloaded by a node: a cloud image to import, or an installer ISO. */
+    /**
+     * An image downloaded by a node: a cloud image to import, or an installer ISO; a compressed ISO
+     * is decompressed by PVE ({@code decompression} the provider's algorithm name) into {@code fileName}.
+     */
     public record Download(String key, String node, String contentType, String url, String fileName,
-                           String checksum, String checksumAlgorithm) {
+                           String checksum, String checksumAlgorithm, String decompression) {
     }
 
     /** An ISO prepared locally (the PDM installer) and uploaded to a node. */
@@ -24,10 +27,6 @@ public record ClusterView(String name, String endpoint, String providerVersion, 
     /** A cluster-wide PCI mapping of one node's device. */
     public record PciMapping(String name, String comment, String node, String id, String path, String subsystemId,
                              Integer iommuGroup) {
-    }
-
-    /** A cluster-wide USB mapping, pinned by port when the site gives one. */
-    public record UsbMapping(String name, String comment, String node, String id, String path) {
     }
 
     /** An SDN vnet carrying one site network's VLAN. */
@@ -40,7 +39,7 @@ public record ClusterView(String name, String endpoint, String providerVersion, 
 
     /** A backup server as PVE storage, and the job that backs pets up to it. */
     public record Backup(String storageId, String server, String datastore, String username, String schedule,
-                         List<String> vmIds, List<Prune> prune, String mailto) {
+                         List<String> vmIds, List<Prune> prune) {
     }
 
     /** One prune setting, as PVE names it (keep-last, keep-daily, …). */

@@ -95,14 +95,14 @@ public final class TerraformFamily implements OutputFamily {
                                 + vm.name() + "/prepare-iso.sh), relative to this folder."));
             } else {
                 isoKey = vm.node() + "/" + image.name();
-                downloads.put(isoKey, download(isoKey, vm.node(), "iso", image, image.fileName()));
+                downloads.put(isoKey, download(isoKey, vm.node(), "iso", image, image.storedFileName()));
             }
             vmViews.add(vm(site, vm, role, imageKey, isoKey));
         }
         return new ClusterView(cluster.name(), cluster.endpoint(), PROVIDER_VERSION,
                 cluster.nodes().values().stream().map(n -> new ClusterView.Node(n.name(), n.address().toString())).toList(),
-                List.copyOf(downloads.values()), uploads, pciMappings(cluster), usbMappings(cluster),
-                site.networks().values().stream().map(TerraformFamily::vnet).toList(), SDN_ZONE,
+                List.copyOf(downloads.values()), uploads, pciMappings(cluster),
+                site.networks().values().stream().map(TerraformFamily::vnet).toList(), SDN_ZONE, sdnMtu(site),
                 List.copyOf(pools.values()), vmViews, backups(site, vms), backend(site, cluster),
                 apiTokenSource(site));
     }
@@ -130,7 +130,6 @@ public final class TerraformFamily implements OutputFamily {
                 role.startupOrder(), role.upDelaySeconds(), List.copyOf(tags), disks,
                 vm.nics().stream().map(nic -> nic(site, nic)).toList(),
                 devices.stream().filter(d -> d.type() == Device.Type.PCI).map(d -> new VmView.Pci(d.name(), true)).toList(),
-                devices.stream().filter(d -> d.type() == Device.Type.USB).map(Device::name).toList(),
                 vm.nics().stream().map(n -> new VmView.Address(n.network(), n.address().toString())).toList());
     }
 
@@ -151,7 +150,16 @@ public final class TerraformFamily implements OutputFamily {
     private static ClusterView.Download download(String key, String node, String contentType, Image image, String fileName) {
         return new ClusterView.Download(key, node, contentType, image.url(), fileName,
                 image.checksum().map(Image.Checksum::hex).orElse(null),
-                image.checksum().map(Image.Checksum::algorithm).orElse(null));
+                image.checksum().map(Image.Checksum::algorithm).orElse(null),
+                image.compression().flatMap(Image.Compression::proxmoxName).orElse(null));
+    }
+
+    /**
+     * The zone's MTU: the largest of the site's networks, so every vnet bridge carries the NICs on it
+     * (each NIC still sets its own network's MTU).
+     */
+    static int sdnMtu(Site site) {
+        return site.networks().values().stream().mapToInt(Network::mtu).max().orElse(Network.DEFAULT_MTU);
     }
 
     /**
@@ -177,11 +185,6 @@ public final class TerraformFamily implements OutputFamily {
         }).toList();
     }
 
-    private static List<ClusterView.UsbMapping> usbMappings(Cluster cluster) {
-        return devices(cluster, Device.Type.USB).map(d -> new ClusterView.UsbMapping(d.name(), mappingComment(d),
-                d.node(), d.id(), d.usbPort().orElse(null))).toList();
-    }
-
     /** A cluster's devices of one type: node by node, by name within a node. */
     private static Stream<Device> devices(Cluster cluster, Device.Type type) {
         return cluster.nodes().values().stream().flatMap(node -> node.devices().values().stream()
@@ -198,7 +201,7 @@ public final class TerraformFamily implements OutputFamily {
             List<String> ids = clusterVms.stream().filter(vm -> vm.isPet() || pbs.protect().contains(vm.name()))
                     .map(vm -> String.valueOf(vm.vmId())).sorted().toList();
             backups.add(new ClusterView.Backup(pbs.name(), pbs.address().toString(), pbs.primaryDatastore().name(),
-                    BACKUP_USER, calendarEvent(pbs.backupSchedule()), ids, prune(pbs.retention()), site.info().adminEmail()));
+                    BACKUP_USER, calendarEvent(pbs.backupSchedule()), ids, prune(pbs.retention())));
         }
         return backups;
     }

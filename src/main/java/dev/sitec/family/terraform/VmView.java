@@ -6,7 +6,7 @@ import java.util.List;
 public record VmView(String name, int vmId, String node, String description, String pool, boolean pet,
                      boolean onBoot, int cores, int memoryMib, String cpuType, String bios, String machine,
                      String datastore, String isoKey, boolean cloudInit, int startupOrder, int upDelay,
-                     List<String> tags, List<Disk> disks, List<Nic> nics, List<Pci> pci, List<String> usb,
+                     List<String> tags, List<Disk> disks, List<Nic> nics, List<Pci> pci,
                      List<Address> addresses) {
 
     /** A disk; the boot disk of a cloud-image VM is imported from the downloaded image. */
