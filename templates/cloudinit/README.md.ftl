@@ -26,5 +26,6 @@ Installed from an ISO, so configured by their own installer instead: <#list v.is
 
 Flash the image, mount the card's boot partition (`system-boot`) and run `machines/<name>/write-seed.sh
 <mount point>`. On first boot cloud-init sets the Pi up, enables the memory cgroup on the kernel command
-line, installs `linux-modules-extra-raspi` (vxlan, for flannel) and reboots once.
+line and reboots once. (On Ubuntu before 24.04 it also installs `linux-modules-extra-raspi`, which then
+carried vxlan for flannel; since 24.04 vxlan is in the kernel package and that package is gone.)
 </#if>

@@ -40,10 +40,10 @@ runcmd:
   # Ubuntu 21.10+ keeps it in /boot/firmware/cmdline.txt, one line).
   - [sh, -c, "grep -qw cgroup_memory=1 [=v.firmwareCmdline] || sed -i '1 s/$/ cgroup_memory=1 cgroup_enable=memory/' [=v.firmwareCmdline]"]
 
-# One reboot when cloud-init is done, so the cgroup flags and the raspi extra modules
-# (vxlan for flannel: docs.k3s.io/advanced, "Enabling VXLAN for Ubuntu 21.10+ on Raspberry Pi") load.
+# One reboot when cloud-init is done, so the kernel starts with the cgroup flags (and, before
+# Ubuntu 24.04, with the raspi extra modules that carry vxlan for flannel).
 power_state:
   mode: reboot
-  message: "sitec: rebooting once for memory cgroups and vxlan"
+  message: "sitec: rebooting once for memory cgroups"
   condition: true
 </#if>

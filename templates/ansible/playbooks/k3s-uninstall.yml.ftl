@@ -26,6 +26,24 @@
       changed_when: k3s_uninstall_pkill.rc == 0
       failed_when: k3s_uninstall_pkill.rc > 1
 
+    # A recursive delete of /var/lib/kubelet would walk into the volumes still mounted below it (NFS
+    # shares, Longhorn block devices) and delete their data. Unmount first, deepest first, as K3s's
+    # own k3s-killall.sh does for /run/k3s, /var/lib/kubelet/pods, /var/lib/kubelet/plugins and
+    # /run/netns/cni-*; an unmount that fails stops the play before anything is deleted.
+    - name: List what is mounted
+      ansible.builtin.command:
+        argv: [findmnt, --list, --noheadings, --output, TARGET]
+      register: k3s_uninstall_mounts
+      changed_when: false
+
+    - name: Unmount the volumes and runtime mounts below K3s's folders
+      ansible.posix.mount:
+        path: "{{ item }}"
+        state: unmounted
+      loop: "{{ k3s_uninstall_mounts.stdout_lines | select('match', k3s_uninstall_below) | sort(reverse=true) }}"
+      vars:
+        k3s_uninstall_below: "^(/run/k3s|/var/lib/kubelet/pods|/var/lib/kubelet/plugins|/run/netns/cni-)"
+
     - name: Remove K3s, its units, configuration and data
       ansible.builtin.file:
         path: "{{ item }}"
@@ -34,6 +52,8 @@
         - /usr/local/bin/k3s
         - /etc/systemd/system/k3s.service
         - /etc/systemd/system/k3s-agent.service
+        - /etc/systemd/system/k3s.service.d
+        - /etc/systemd/system/k3s-agent.service.d
         - /etc/rancher/k3s
         - /var/lib/rancher/k3s
         - /var/lib/kubelet

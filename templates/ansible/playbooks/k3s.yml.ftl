@@ -25,3 +25,15 @@
   hosts: k3s_agents
   roles:
     - role: k3s_agent
+
+# K3s applies node-label only when a node registers: later changes in site.yaml reach the cluster here.
+- name: Keep every node's labels as site.yaml says
+  hosts: k3s_servers[0]
+  tasks:
+    - name: Label the nodes
+      ansible.builtin.command:
+        argv: "{{ ['/usr/local/bin/k3s', 'kubectl', 'label', 'node', item, '--overwrite'] + hostvars[item].k3s_node_labels }}"
+      loop: "{{ groups['k3s_cluster'] }}"
+      when: hostvars[item].k3s_node_labels | default([]) | length > 0
+      register: k3s_node_labelled
+      changed_when: "'not labeled' not in k3s_node_labelled.stdout"

@@ -1,9 +1,10 @@
 # /etc/rancher/k3s/config.yaml: every key a K3s flag. The token is not here: Ansible writes it
 # to config.yaml.d/10-token.yaml from the secret at apply time.
----
-<#if v.clusterInit>
-cluster-init: true
+<#if v.server>
+# Whether this server creates the cluster (cluster-init) or joins it (server) is decided on the host
+# at its first start, and written to config.yaml.d/20-cluster.yaml.
 </#if>
+---
 <#if v.serverUrl??>
 server: "[=v.serverUrl]"
 </#if>

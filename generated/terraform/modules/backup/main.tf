@@ -13,14 +13,14 @@ resource "proxmox_storage_pbs" "this" {
 resource "proxmox_backup_job" "this" {
   count = length(var.vm_ids) > 0 ? 1 : 0
 
-  id               = "sitec-${var.storage_id}"
-  storage          = proxmox_storage_pbs.this.id
-  schedule         = var.schedule
-  vmid             = var.vm_ids
-  mode             = "snapshot"
-  compress         = "zstd"
-  prune_backups    = var.prune
-  enabled          = true
+  id            = "sitec-${var.storage_id}"
+  storage       = proxmox_storage_pbs.this.id
+  schedule      = var.schedule
+  vmid          = var.vm_ids
+  mode          = "snapshot"
+  compress      = "zstd"
+  prune_backups = var.prune
+  enabled       = true
 
   # No mailto or mailnotification: PVE 9 marks both deprecated (pve-guest-common VZDump/Common.pm),
   # and without mailto its default notification-mode "auto" sends job results through the

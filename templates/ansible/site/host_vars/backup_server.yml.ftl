@@ -13,6 +13,14 @@ pbs_keep_args:
   - "--[=k.option]"
   - "[=k.value]"
 </#list>
+<#if v.keep?has_content>
+pbs_keep:
+<#list v.keep as k>
+  [=k.option]: [=k.value?c]
+</#list>
+<#else>
+pbs_keep: {}
+</#if>
 <#if v.fingerprintFile??>
 pbs_fingerprint_file: "{{ inventory_dir }}/../[=v.fingerprintFile]"
 <#else>

@@ -4,6 +4,9 @@ pdm_remotes:
 <#list v.remotes as r>
   - id: !unsafe "[=r.id]"
     type: !unsafe "[=r.type]"
-    address: !unsafe "[=r.address]"
-    host: !unsafe "[=r.host]"
+    nodes:
+<#list r.nodes as n>
+      - host: !unsafe "[=n.name]"
+        address: !unsafe "[=n.address]"
+</#list>
 </#list>

@@ -8,3 +8,11 @@ k3s_node_interface: !unsafe "[=v.nodeInterface]"
 k3s_prereqs_raspberry_pi: [=v.raspberryPi?c]
 k3s_prereqs_longhorn_disk: !unsafe "[=v.longhornDisk]"
 gpu_nvidia: [=v.nvidiaGpu?c]
+<#if v.labels?has_content>
+k3s_node_labels:
+<#list v.labels as label>
+  - !unsafe "[=label]"
+</#list>
+<#else>
+k3s_node_labels: []
+</#if>

@@ -22,7 +22,8 @@
   ansible.builtin.command:
     argv: [/usr/local/bin/flux, install, --version, "{{ k3s_flux_version }}", --kubeconfig, "{{ flux_bootstrap_kubeconfig }}"]
   register: flux_bootstrap_install
-  changed_when: "'configured' in flux_bootstrap_install.stdout or 'created' in flux_bootstrap_install.stdout"
+  # The Flux CLI logs what it applied to stderr (flux2 cmd/flux/main.go: its logger writes to os.Stderr).
+  changed_when: "'configured' in flux_bootstrap_install.stderr or 'created' in flux_bootstrap_install.stderr"
 
 - name: Create the Git deploy key secret from the site's key
   when: k3s_flux_deploy_key | bool
@@ -41,7 +42,7 @@
         argv: [/usr/local/bin/flux, create, secret, git, flux-system, --namespace, flux-system, --url, "{{ k3s_flux_repository }}",
                --private-key-file, /root/.sitec-flux-deploy-key, --kubeconfig, "{{ flux_bootstrap_kubeconfig }}"]
       register: flux_bootstrap_secret
-      changed_when: "'configured' in flux_bootstrap_secret.stdout or 'created' in flux_bootstrap_secret.stdout"
+      changed_when: "'configured' in flux_bootstrap_secret.stderr or 'created' in flux_bootstrap_secret.stderr"
       no_log: true
   always:
     - name: Remove the deploy key from the node

@@ -38,7 +38,10 @@
 - name: Install the NVIDIA driver and container toolkit (K3s finds the nvidia runtime when it starts)
   ansible.builtin.apt:
     name:
-      - "linux-headers-{{ ansible_facts.kernel }}"
+      # The headers metapackage of the running kernel's flavour (linux-headers-cloud-amd64 on
+      # Debian's genericcloud images) follows kernel updates, so DKMS rebuilds the NVIDIA module for
+      # each new kernel; headers for one kernel version would leave the next one without a driver.
+      - "linux-headers-{{ ansible_facts.kernel | regex_search('(cloud-amd64|rt-amd64|amd64|cloud-arm64|rt-arm64|arm64)$') }}"
       - nvidia-driver
       - firmware-misc-nonfree
       - nvidia-container-toolkit

@@ -60,3 +60,4 @@
     enabled: true
     state: started
     daemon_reload: true
+  register: k3s_agent_start

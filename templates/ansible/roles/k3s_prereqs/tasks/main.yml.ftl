@@ -88,6 +88,32 @@
     state: "{{ 'mounted' if k3s_prereqs_live | bool else 'present' }}"
   when: k3s_prereqs_longhorn_disk | length > 0
 
+# nofail keeps a node with a failed disk bootable (and reachable), but Longhorn would then write its
+# replicas to the root filesystem below the empty mount point. K3s needs the mount instead: without
+# it systemd does not start K3s on the node (RequiresMountsFor), which shows it NotReady.
+- name: Make the K3s units' drop-in folders
+  ansible.builtin.file:
+    path: "/etc/systemd/system/{{ item }}.service.d"
+    state: directory
+    owner: root
+    group: root
+    mode: "0755"
+  loop: [k3s, k3s-agent]
+  when: k3s_prereqs_longhorn_disk | length > 0
+
+- name: Start K3s only with the Longhorn disk mounted
+  ansible.builtin.copy:
+    dest: "/etc/systemd/system/{{ item }}.service.d/10-longhorn-disk.conf"
+    content: |
+      [Unit]
+      RequiresMountsFor={{ k3s_prereqs_longhorn_path }}
+    owner: root
+    group: root
+    mode: "0644"
+  loop: [k3s, k3s-agent]
+  when: k3s_prereqs_longhorn_disk | length > 0
+  notify: Reload systemd
+
 - name: Apply the Raspberry Pi items
   ansible.builtin.include_tasks: raspberry_pi.yml
   when: k3s_prereqs_raspberry_pi | bool

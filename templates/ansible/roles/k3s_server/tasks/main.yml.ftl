@@ -57,12 +57,46 @@
     mode: "0644"
   notify: Restart K3s
 
+# Only a server that finds no cluster creates one: the first server of site.yaml, when nothing
+# answers behind the VIP. Every other start joins through the VIP, so a rebuilt first server (it is
+# cattle) joins the running cluster instead of starting a second one that fights for the VIP.
+# Decided once per server: a server with a datastore keeps the drop-in it first started with.
+- name: Check whether this server has a datastore (it created or joined a cluster before)
+  ansible.builtin.stat:
+    path: /var/lib/rancher/k3s/server/db
+  register: k3s_server_datastore
+
+- name: Ask whether a cluster answers behind the API VIP (K3s serves /cacerts without credentials)
+  ansible.builtin.uri:
+    url: "https://{{ k3s_api_vip }}:6443/cacerts"
+    validate_certs: false
+    timeout: 5
+  register: k3s_server_vip
+  failed_when: false
+  when: not k3s_server_datastore.stat.exists
+
+- name: Decide whether this server creates the cluster or joins it
+  ansible.builtin.set_fact:
+    k3s_server_creates_cluster: >-
+      {{ k3s_first_server | bool and not k3s_server_datastore.stat.exists
+         and k3s_server_vip.status | default(-1) != 200 }}
+
+- name: Write how this server finds its cluster, as a drop-in
+  ansible.builtin.copy:
+    dest: /etc/rancher/k3s/config.yaml.d/20-cluster.yaml
+    content: "{{ 'cluster-init: true' if k3s_server_creates_cluster | bool else 'server: ' ~ ('https://' ~ k3s_api_vip ~ ':6443') | to_json }}\n"
+    owner: root
+    group: root
+    mode: "0600"
+  when: not k3s_server_datastore.stat.exists
+  notify: Restart K3s
+
 - name: Wait for the API VIP before joining
   ansible.builtin.wait_for:
     host: "{{ k3s_api_vip }}"
     port: 6443
     timeout: 600
-  when: not k3s_first_server | bool
+  when: not k3s_server_creates_cluster | bool
 
 - name: Start K3s
   ansible.builtin.systemd:
@@ -70,8 +104,9 @@
     enabled: true
     state: started
     daemon_reload: true
+  register: k3s_server_start
 
-- name: Restart this server now if its configuration changed, before the next one
+- name: Restart this server now if its configuration changed (not right after its first start), before the next one
   ansible.builtin.meta: flush_handlers
 
 - name: Wait until the node is Ready

@@ -6,8 +6,9 @@ pbs_datastore_disks: []
 pbs_gc_schedule: daily
 pbs_prune_schedule: daily
 pbs_verify_schedule: weekly
-# Retention as proxmox-backup-manager options, e.g. [--keep-last, "3"].
+# Retention as proxmox-backup-manager options, e.g. [--keep-last, "3"], and as the job reads back.
 pbs_keep_args: []
+pbs_keep: {}
 # The user Proxmox VE backs up as; its password is the site's pbs_password secret.
 pbs_backup_user: sitec-backup@pbs
 # Where the certificate fingerprints go for Terraform (empty: nowhere).

@@ -36,11 +36,24 @@
   register: pbs_prune_jobs
   changed_when: false
 
-- name: Prune the datastore by the site's retention
+# Created once, then updated whenever site.yaml's retention or schedule differs from the job's, with
+# keep options the site no longer sets deleted (proxmox-backup src/api2/config/prune.rs:
+# DeletableProperty keep-last … keep-yearly).
+- name: Prune the datastore by the site's retention, and keep the job in step with it
   ansible.builtin.command:
-    argv: "{{ ['proxmox-backup-manager', 'prune-job', 'create', 'sitec-' ~ pbs_datastore, '--store', pbs_datastore,
-              '--schedule', pbs_prune_schedule] + pbs_keep_args }}"
-  when: ('sitec-' ~ pbs_datastore) not in (pbs_prune_jobs.stdout | from_json | map(attribute='id') | list)
+    argv: >-
+      {{ (['proxmox-backup-manager', 'prune-job', 'create', pbs_prune_id, '--store', pbs_datastore]
+          if pbs_prune_current | length == 0
+          else ['proxmox-backup-manager', 'prune-job', 'update', pbs_prune_id])
+         + ['--schedule', pbs_prune_schedule] + pbs_keep_args
+         + (['--delete'] | product(pbs_keep_current.keys() | difference(pbs_keep.keys())) | flatten) }}
+  vars:
+    pbs_prune_id: "sitec-{{ pbs_datastore }}"
+    pbs_prune_current: "{{ pbs_prune_jobs.stdout | from_json | selectattr('id', 'equalto', pbs_prune_id) | first | default({}) }}"
+    pbs_keep_current: "{{ pbs_prune_current | dict2items | selectattr('key', 'match', '^keep-') | items2dict }}"
+  when: >-
+    pbs_prune_current | length == 0 or pbs_prune_current.schedule | default('') != pbs_prune_schedule
+    or pbs_keep_current != pbs_keep
   changed_when: true
 
 - name: List the verify jobs
@@ -49,11 +62,19 @@
   register: pbs_verify_jobs
   changed_when: false
 
-- name: Verify backups on schedule
+- name: Verify backups on schedule, and keep the job in step with site.yaml
   ansible.builtin.command:
-    argv: [proxmox-backup-manager, verify-job, create, "sitec-verify-{{ pbs_datastore }}", --store, "{{ pbs_datastore }}",
-           --schedule, "{{ pbs_verify_schedule }}", --ignore-verified, "true", --outdated-after, "30"]
-  when: ('sitec-verify-' ~ pbs_datastore) not in (pbs_verify_jobs.stdout | from_json | map(attribute='id') | list)
+    argv: >-
+      {{ (['proxmox-backup-manager', 'verify-job', 'create', pbs_verify_id, '--store', pbs_datastore]
+          if pbs_verify_current | length == 0
+          else ['proxmox-backup-manager', 'verify-job', 'update', pbs_verify_id])
+         + ['--schedule', pbs_verify_schedule, '--ignore-verified', 'true', '--outdated-after', '30'] }}
+  vars:
+    pbs_verify_id: "sitec-verify-{{ pbs_datastore }}"
+    pbs_verify_current: "{{ pbs_verify_jobs.stdout | from_json | selectattr('id', 'equalto', pbs_verify_id) | first | default({}) }}"
+  when: >-
+    pbs_verify_current | length == 0 or pbs_verify_current.schedule | default('') != pbs_verify_schedule
+    or pbs_verify_current['outdated-after'] | default(0) | int != 30 or not pbs_verify_current['ignore-verified'] | default(false)
   changed_when: true
 
 - name: List the users
@@ -111,8 +132,26 @@
       register: pbs_pdm_tokens
       changed_when: false
 
+    - name: Look for the token's secret on the controller
+      ansible.builtin.stat:
+        path: "{{ sitec_token_dir }}/pdm-{{ inventory_hostname }}-token"
+      register: pbs_pdm_token_file
+      delegate_to: localhost
+      become: false
+
+    - name: Note whether the token exists
+      ansible.builtin.set_fact:
+        pbs_pdm_token_exists: "{{ (pbs_pdm_user ~ '!' ~ pbs_pdm_token) in (pbs_pdm_tokens.stdout | from_json | map(attribute='tokenid') | list) }}"
+
+    # PBS shows a token's secret only when it is made: one whose file is gone is made again.
+    - name: Remove the token whose secret is no longer on the controller
+      ansible.builtin.command:
+        argv: [proxmox-backup-manager, user, delete-token, "{{ pbs_pdm_user }}", "{{ pbs_pdm_token }}"]
+      when: pbs_pdm_token_exists and not pbs_pdm_token_file.stat.exists
+      changed_when: true
+
     - name: Create the token and keep its secret, shown only now, in a file only you can read
-      when: (pbs_pdm_user ~ '!' ~ pbs_pdm_token) not in (pbs_pdm_tokens.stdout | from_json | map(attribute='tokenid') | list)
+      when: not pbs_pdm_token_exists or not pbs_pdm_token_file.stat.exists
       block:
         - name: Create the token
           ansible.builtin.command:
@@ -138,7 +177,12 @@
           become: false
           no_log: true
 
-    - name: Let the token read the server's state
+    # A token's permissions are limited to its user's (proxmox-backup docs/user-management.rst):
+    # the user gets the role as well as the token.
+    - name: Let the user and its token read the server's state
       ansible.builtin.command:
-        argv: [proxmox-backup-manager, acl, update, /, Audit, --auth-id, "{{ pbs_pdm_user }}!{{ pbs_pdm_token }}"]
+        argv: [proxmox-backup-manager, acl, update, /, Audit, --auth-id, "{{ item }}"]
+      loop:
+        - "{{ pbs_pdm_user }}"
+        - "{{ pbs_pdm_user }}!{{ pbs_pdm_token }}"
       changed_when: false

@@ -4,3 +4,6 @@ proxmox_cluster_name: ""
 proxmox_cluster_first_node: false
 proxmox_cluster_first_node_name: ""
 proxmox_cluster_first_node_address: ""
+# The VM storages of the cluster (set by sitec): id, pvesm type, the nodes that have it, and the
+# options `pvesm add` needs to define it again.
+proxmox_cluster_storages: []

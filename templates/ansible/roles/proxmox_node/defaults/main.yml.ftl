@@ -1,11 +1,16 @@
 ---
-# Boot loader whose kernel command line gets the IOMMU flags: systemd-boot (ZFS root, UEFI) or grub.
-proxmox_node_boot_loader: grub
 # Whether the node has PCI devices to pass through (IOMMU, VFIO).
 proxmox_node_passthrough: false
 # vendor:device ids of NVIDIA GPUs to keep away from host drivers.
 proxmox_node_gpu_ids: []
 proxmox_node_iommu_flags: intel_iommu=on iommu=pt
+# The node's bridge (the installer's vmbr0), its physical uplink, and the MTU both carry (set by sitec).
+proxmox_node_bridge: vmbr0
+proxmox_node_uplink_interface: ""
+proxmox_node_uplink_mtu: 1500
+# USB devices for this node's VMs (set by sitec): vm, vmid, slot (usbN) and host (a port such as
+# 2-1, or vendor:device).
+proxmox_node_usb_devices: []
 # Content types the local datastore must allow: Terraform uploads cloud-init snippets and ISOs and imports cloud images.
 proxmox_node_local_content: [backup, import, iso, snippets, vztmpl]
 # The Terraform API user, role and token; the token secret is written once, to a 0600 file on the controller.

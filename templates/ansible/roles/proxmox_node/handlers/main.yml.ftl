@@ -6,7 +6,12 @@
 
 - name: Update GRUB
   ansible.builtin.command:
-    argv: [update-grub]
+    argv: "{{ ['proxmox-boot-tool', 'refresh'] if proxmox_node_boot_tool.rc | default(1) == 0 else ['update-grub'] }}"
+  changed_when: true
+
+- name: Reload the network
+  ansible.builtin.command:
+    argv: [ifreload, -a]
   changed_when: true
 
 - name: Update the initramfs

@@ -46,8 +46,26 @@
   register: proxmox_node_tokens
   changed_when: false
 
+- name: Note whether the token exists
+  ansible.builtin.set_fact:
+    proxmox_node_token_exists: "{{ proxmox_node_api_token in (proxmox_node_tokens.stdout | from_json | map(attribute='tokenid') | list) }}"
+
+- name: Look for the token's secret on the controller
+  ansible.builtin.stat:
+    path: "{{ proxmox_node_api_token_file }}"
+  register: proxmox_node_token_file
+  delegate_to: localhost
+  become: false
+
+# PVE shows a token's secret only when it is made: one whose file is gone is made again.
+- name: Remove the token whose secret is no longer on the controller
+  ansible.builtin.command:
+    argv: [pveum, user, token, remove, "{{ proxmox_node_api_user }}", "{{ proxmox_node_api_token }}"]
+  when: proxmox_node_token_exists and not proxmox_node_token_file.stat.exists
+  changed_when: true
+
 - name: Create the API token and keep its secret, shown only now, in a file only you can read
-  when: proxmox_node_api_token not in (proxmox_node_tokens.stdout | from_json | map(attribute='tokenid') | list)
+  when: not proxmox_node_token_exists or not proxmox_node_token_file.stat.exists
   block:
     - name: Create the API token
       ansible.builtin.command:

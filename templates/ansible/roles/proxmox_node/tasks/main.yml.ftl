@@ -13,9 +13,16 @@
   when: proxmox_node_local_content | difference(proxmox_node_current) | length > 0
   changed_when: true
 
+- name: Let the node's bridge and uplink carry the largest network MTU
+  ansible.builtin.include_tasks: network.yml
+
 - name: Configure PCI passthrough
   ansible.builtin.include_tasks: passthrough.yml
   when: proxmox_node_passthrough | bool
+
+- name: Attach the USB devices to their VMs
+  ansible.builtin.include_tasks: usb.yml
+  when: proxmox_node_usb_devices | length > 0
 
 - name: Create the Terraform API user, role and token
   ansible.builtin.include_tasks: api_token.yml

@@ -1,4 +1,7 @@
 ---
+- name: Find the boot loader, whose command line gets the IOMMU flags
+  ansible.builtin.include_tasks: boot_loader.yml
+
 - name: Turn the IOMMU on in the systemd-boot command line
   ansible.builtin.lineinfile:
     path: /etc/kernel/cmdline

@@ -19,6 +19,30 @@ public enum Filesystem {
         return vmDatastore;
     }
 
+    /**
+     * The VM datastore as the installer writes it into storage.cfg: its pvesm type and the options
+     * {@code pvesm add} needs to define it again after a cluster join drops it (the default
+     * storage.cfg of a ZFS install: zfspool local-zfs, pool rpool/data, sparse; of an ext4 or xfs
+     * install: lvmthin local-lvm, vgname pve, thinpool data; of a Btrfs install: btrfs local-btrfs).
+     */
+    public StorageDefinition vmStorage() {
+        return switch (this) {
+            case ZFS -> new StorageDefinition(vmDatastore, "zfspool",
+                    java.util.List.of("--pool", "rpool/data", "--sparse", "1", "--content", "images,rootdir"));
+            case EXT4, XFS -> new StorageDefinition(vmDatastore, "lvmthin",
+                    java.util.List.of("--vgname", "pve", "--thinpool", "data", "--content", "images,rootdir"));
+            case BTRFS -> new StorageDefinition(vmDatastore, "btrfs",
+                    java.util.List.of("--path", "/var/lib/pve/local-btrfs", "--content", "images,rootdir"));
+        };
+    }
+
+    /** A PVE storage: its id, pvesm type and the options that define it. */
+    public record StorageDefinition(String id, String type, java.util.List<String> options) {
+        public StorageDefinition {
+            options = java.util.List.copyOf(options);
+        }
+    }
+
     public boolean takesRaid() {
         return this == ZFS || this == BTRFS;
     }

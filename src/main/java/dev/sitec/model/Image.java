@@ -61,6 +61,14 @@ public record Image(String name, JsonPointer origin, Kind kind, Arch arch, Strin
         return compression().map(c -> name.substring(0, name.length() - c.suffix().length())).orElse(name);
     }
 
+    private static final java.util.regex.Pattern UBUNTU_RELEASE = java.util.regex.Pattern.compile("ubuntu-(\\d{2}\\.\\d{2})");
+
+    /** The Ubuntu release an image's file is named after (ubuntu-24.04.3-preinstalled-… gives 24.04), if any. */
+    public Optional<String> ubuntuRelease() {
+        java.util.regex.Matcher m = UBUNTU_RELEASE.matcher(fileName());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
     /** The file name at the end of the URL, e.g. debian-13-genericcloud-amd64.qcow2. */
     public String fileName() {
         String path = url.replaceFirst("[?#].*$", "");

@@ -16,6 +16,11 @@ public record Kubernetes(JsonPointer origin, String version, Ipv4 apiVip, List<S
         agents = List.copyOf(agents);
     }
 
+    /** Every K3s node's name: the servers, then the agents. */
+    public List<String> nodes() {
+        return java.util.stream.Stream.concat(servers.stream(), agents.stream()).toList();
+    }
+
     public record Longhorn(String version, int defaultReplicas, boolean defaultClass) {
     }
 

@@ -62,6 +62,14 @@ public record Site(SiteInfo info, SortedMap<String, SecretRef> secrets, SortedMa
         return network;
     }
 
+    /**
+     * The largest MTU of the site's networks: what every node's bridge, its uplink and the SDN zone
+     * carry, since a guest NIC's MTU may not exceed its bridge's (qemu-server).
+     */
+    public int largestMtu() {
+        return networks.values().stream().mapToInt(Network::mtu).max().orElse(Network.DEFAULT_MTU);
+    }
+
     /** The network that holds an address, if any. */
     public Optional<Network> networkContaining(Ipv4 address) {
         return networks.values().stream().filter(n -> n.cidr().contains(address)).findFirst();

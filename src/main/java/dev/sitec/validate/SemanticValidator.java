@@ -8,6 +8,7 @@ import dev.sitec.validate.rules.AddressesUnique;
 import dev.sitec.validate.rules.ChecksumsOnFixedUrls;
 import dev.sitec.validate.rules.DownloadsProxmoxCanDecompress;
 import dev.sitec.validate.rules.NetworkMtuCarriedByHosts;
+import dev.sitec.validate.rules.NfsServerReachable;
 import dev.sitec.validate.rules.BackupReferencesResolve;
 import dev.sitec.validate.rules.BtrfsOnlyOnProxmoxVe;
 import dev.sitec.validate.rules.DatacenterManagerRunsFromIso;
@@ -60,6 +61,7 @@ public final class SemanticValidator {
             new ChecksumsOnFixedUrls(),
             new DownloadsProxmoxCanDecompress(),
             new NetworkMtuCarriedByHosts(),
+            new NfsServerReachable(),
             new DeviceNamesUnique(),
             new PassthroughDevicesExclusive(),
             new RaidHasEnoughDisks(),

@@ -64,6 +64,10 @@ final class FluxCheck implements HarnessCheck {
                     }
                     JsonSchemas.validate(schema.get(), doc).forEach(p -> problems.add(new Problem(name,
                             doc.path("kind").asText() + " " + doc.path("metadata").path("name").asText() + ": " + p)));
+                    if (doc.path("kind").asText().equals("HelmRelease")) {
+                        HelmValues.check(doc).forEach(p -> problems.add(new Problem(name,
+                                "HelmRelease " + doc.path("metadata").path("name").asText() + ": " + p)));
+                    }
                 }
             } catch (IOException e) {
                 problems.add(new Problem(name, "not YAML: " + e.getMessage().lines().findFirst().orElse("")));

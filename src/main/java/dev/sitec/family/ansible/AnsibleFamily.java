@@ -40,9 +40,9 @@ public final class AnsibleFamily implements OutputFamily {
     /** Each role's files besides meta/main.yml and README.md. */
     static final Map<String, List<String>> ROLE_FILES = Map.ofEntries(
             Map.entry("proxmox_repositories", List.of("defaults/main.yml", "tasks/main.yml")),
-            Map.entry("proxmox_node", List.of("defaults/main.yml", "tasks/main.yml", "tasks/passthrough.yml", "tasks/api_token.yml",
-                    "handlers/main.yml")),
-            Map.entry("proxmox_cluster", List.of("defaults/main.yml", "tasks/main.yml")),
+            Map.entry("proxmox_node", List.of("defaults/main.yml", "tasks/main.yml", "tasks/network.yml", "tasks/passthrough.yml",
+                    "tasks/boot_loader.yml", "tasks/usb.yml", "tasks/api_token.yml", "handlers/main.yml")),
+            Map.entry("proxmox_cluster", List.of("defaults/main.yml", "tasks/main.yml", "tasks/storage.yml")),
             Map.entry("pbs", List.of("defaults/main.yml", "tasks/main.yml")),
             Map.entry("pdm", List.of("defaults/main.yml", "tasks/main.yml")),
             Map.entry("k3s_prereqs", List.of("defaults/main.yml", "tasks/main.yml", "tasks/raspberry_pi.yml", "handlers/main.yml")),
@@ -94,9 +94,9 @@ public final class AnsibleFamily implements OutputFamily {
                 String config = "k3s-" + node.role().id() + ".yaml";
                 files.add(hostVars(node.name(), "k3s_host", new AnsibleViews.K3sHost(node.name(), node.role().id(), first,
                         node.arch().id(), node.raspberryPi(), node.longhornDisk().orElse(""), node.nvidiaGpu(), config,
-                        node.nodeInterface())));
+                        node.nodeInterface(), labels(node))));
                 files.add(PlannedFile.of("ansible/host_files/" + node.name() + "/" + config, "ansible/site/k3s-config.yaml.ftl",
-                        k3sConfig(site, k8s, node, first)));
+                        k3sConfig(site, k8s, node)));
             }
         });
         return files;
@@ -165,12 +165,43 @@ public final class AnsibleFamily implements OutputFamily {
         List<String> gpuIds = node.devices().values().stream()
                 .filter(Device::isNvidiaGpu)
                 .map(Device::id).sorted().toList();
-        // ZFS on root boots with systemd-boot managed by proxmox-boot-tool (UEFI); the rest with GRUB.
-        String bootLoader = node.bootDisks().filesystem() == Filesystem.ZFS ? "systemd-boot" : "grub";
-        return new AnsibleViews.ProxmoxNode(node.name(), cluster.name(), node.equals(cluster.firstNode()),
-                cluster.firstNode().name(), cluster.firstNode().address().toString(), bootLoader,
-                node.devices().values().stream().anyMatch(d -> d.type() == Device.Type.PCI), gpuIds,
-                isPdmRemote(site, cluster.name()));
+        boolean first = node.equals(cluster.firstNode());
+        return new AnsibleViews.ProxmoxNode(node.name(), cluster.name(), first,
+                cluster.firstNode().name(), cluster.firstNode().address().toString(), node.interfaceName(),
+                site.largestMtu(), node.devices().values().stream().anyMatch(d -> d.type() == Device.Type.PCI),
+                gpuIds, usbDevices(site, node), isPdmRemote(site, cluster.name()),
+                first ? storages(cluster) : List.of());
+    }
+
+    /** The USB devices passed through to the node's VMs, in slot order per VM. */
+    private static List<AnsibleViews.UsbDevice> usbDevices(Site site, PveNode node) {
+        List<AnsibleViews.UsbDevice> devices = new ArrayList<>();
+        for (Vm vm : site.vms().values()) {
+            if (!vm.node().equals(node.name())) {
+                continue;
+            }
+            int slot = 0;
+            for (Device device : site.passthroughOf(vm)) {
+                if (device.type() == Device.Type.USB) {
+                    devices.add(new AnsibleViews.UsbDevice(vm.name(), vm.vmId(), "usb" + slot++,
+                            device.usbPort().orElse(device.id())));
+                }
+            }
+        }
+        return devices;
+    }
+
+    /** Each VM storage of the cluster's nodes, with the nodes whose boot filesystem made it. */
+    private static List<AnsibleViews.Storage> storages(Cluster cluster) {
+        Map<String, Filesystem.StorageDefinition> definitions = new java.util.TreeMap<>();
+        Map<String, List<String>> nodes = new java.util.TreeMap<>();
+        for (PveNode node : cluster.nodes().values()) {
+            Filesystem.StorageDefinition definition = node.bootDisks().filesystem().vmStorage();
+            definitions.put(definition.id(), definition);
+            nodes.computeIfAbsent(definition.id(), id -> new ArrayList<>()).add(node.name());
+        }
+        return definitions.values().stream().map(d -> new AnsibleViews.Storage(d.id(), d.type(),
+                List.copyOf(nodes.get(d.id())), d.options())).toList();
     }
 
     private static AnsibleViews.BackupServer backupServer(Site site, BackupServer pbs) {
@@ -197,9 +228,11 @@ public final class AnsibleFamily implements OutputFamily {
     private static AnsibleViews.Remote remote(Site site, String name) {
         Cluster cluster = site.clusters().get(name);
         if (cluster != null) {
-            return new AnsibleViews.Remote(name, "pve", cluster.firstNode().address().toString(), cluster.firstNode().name());
+            return new AnsibleViews.Remote(name, "pve", cluster.nodes().values().stream()
+                    .map(n -> new AnsibleViews.Host(n.name(), n.address().toString())).toList());
         }
-        return new AnsibleViews.Remote(name, "pbs", site.backupServers().get(name).address().toString(), name);
+        return new AnsibleViews.Remote(name, "pbs",
+                List.of(new AnsibleViews.Host(name, site.backupServers().get(name).address().toString())));
     }
 
     private static AnsibleViews.K3sCluster k3sCluster(Site site, Kubernetes k8s, List<K3sNode> nodes) {
@@ -214,8 +247,13 @@ public final class AnsibleFamily implements OutputFamily {
                 flux.map(Kubernetes.Flux::needsDeployKey).orElse(false));
     }
 
-    static AnsibleViews.K3sConfig k3sConfig(Site site, Kubernetes k8s, K3sNode node, boolean first) {
-        String serverUrl = first ? null : "https://" + k8s.apiVip() + ":6443";
+    /** The node's labels as K3s and kubectl take them, key=value. */
+    private static List<String> labels(K3sNode node) {
+        return node.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    static AnsibleViews.K3sConfig k3sConfig(Site site, Kubernetes k8s, K3sNode node) {
+        String serverUrl = node.isServer() ? null : "https://" + k8s.apiVip() + ":6443";
         List<String> sans = new ArrayList<>();
         List<String> disable = new ArrayList<>();
         if (node.isServer()) {
@@ -227,8 +265,7 @@ public final class AnsibleFamily implements OutputFamily {
                 disable.add("local-storage");
             }
         }
-        List<String> labels = node.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
-        return new AnsibleViews.K3sConfig(node.isServer(), first && node.isServer(), serverUrl, node.nodeIp().toString(),
-                node.nodeInterface(), sans, disable, labels, List.of());
+        return new AnsibleViews.K3sConfig(node.isServer(), serverUrl, node.nodeIp().toString(),
+                node.nodeInterface(), sans, disable, labels(node), List.of());
     }
 }

@@ -28,10 +28,18 @@ public final class AnsibleViews {
                       List<String> sshKeys, List<Secret> secrets) {
     }
 
-    /** Proxmox VE nodes' variables. */
+    /** Proxmox VE nodes' variables; the cluster's storages are given to its first node, which fixes them up. */
     public record ProxmoxNode(String host, String cluster, boolean firstNode, String firstNodeName, String firstNodeAddress,
-                              String bootLoader,
-                              boolean passthrough, List<String> gpuIds, boolean pdmRemote) {
+                              String uplinkInterface, int uplinkMtu, boolean passthrough, List<String> gpuIds,
+                              List<UsbDevice> usbDevices, boolean pdmRemote, List<Storage> storages) {
+    }
+
+    /** A USB device Ansible attaches to a VM on the node: by port when the site gives one, else by id. */
+    public record UsbDevice(String vm, int vmid, String slot, String host) {
+    }
+
+    /** A VM storage of a cluster, the nodes that have it, and how {@code pvesm add} defines it. */
+    public record Storage(String id, String type, List<String> nodes, List<String> options) {
     }
 
     /** A backup server's variables. */
@@ -47,13 +55,14 @@ public final class AnsibleViews {
     public record DatacenterManager(String host, List<Remote> remotes) {
     }
 
-    /** A PDM remote: a PVE cluster (by its first node) or a PBS, and the inventory host to read its certificate on. */
-    public record Remote(String id, String type, String address, String host) {
+    /** A PDM remote: a PVE cluster or a PBS, with every node PDM may reach it through. */
+    public record Remote(String id, String type, List<Host> nodes) {
     }
 
     /** A K3s node's variables. */
     public record K3sHost(String host, String role, boolean firstServer, String arch, boolean raspberryPi,
-                          String longhornDisk, boolean nvidiaGpu, String configFile, String nodeInterface) {
+                          String longhornDisk, boolean nvidiaGpu, String configFile, String nodeInterface,
+                          List<String> labels) {
     }
 
     /** The K3s cluster's variables. */
@@ -61,8 +70,11 @@ public final class AnsibleViews {
                              String fluxRepository, boolean fluxDeployKey) {
     }
 
-    /** A K3s config.yaml, everything but the token (a secret, written by Ansible as a drop-in). */
-    public record K3sConfig(boolean server, boolean clusterInit, String serverUrl, String nodeIp, String flannelIface,
+    /**
+     * A K3s config.yaml, everything but the token (a secret) and, for servers, whether it creates the
+     * cluster or joins it (decided on the host at its first start): both Ansible writes as drop-ins.
+     */
+    public record K3sConfig(boolean server, String serverUrl, String nodeIp, String flannelIface,
                             List<String> tlsSans, List<String> disable, List<String> nodeLabels,
                             List<String> nodeTaints) {
     }

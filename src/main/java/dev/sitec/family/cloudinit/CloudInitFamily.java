@@ -46,10 +46,8 @@ public final class CloudInitFamily implements OutputFamily {
         for (Machine machine : site.machines().values()) {
             String dir = "cloud-init/machines/" + machine.name() + "/";
             Image image = site.images().get(machine.image());
-            // linux-modules-extra-raspi carries vxlan, which flannel needs (K3s docs, "Enabling VXLAN
-            // for Ubuntu 21.10+ on Raspberry Pi").
             files.addAll(noCloudFiles(dir, machine.name(), machine.nics(), site,
-                    userData(site, machine.name(), List.of("python3", "linux-modules-extra-raspi"), false, true)));
+                    userData(site, machine.name(), piPackages(image), false, true)));
             files.add(new PlannedFile(dir + "write-seed.sh", "cloudinit/write-seed.sh.ftl",
                     new SeedScriptView(machine.name(), image.fileName()), FileMode.EXECUTABLE));
             pis.add(new CloudInitReadmeView.Pi(machine.name(), machine.board().id(), image.url()));
@@ -67,6 +65,18 @@ public final class CloudInitFamily implements OutputFamily {
                 PlannedFile.of(dir + "user-data", "cloudinit/user-data.yaml.ftl", userData),
                 PlannedFile.of(dir + "meta-data", "cloudinit/meta-data.yaml.ftl", metaData(host)),
                 PlannedFile.of(dir + "network-config", "cloudinit/network-config.yaml.ftl", networkConfig(site, nics)));
+    }
+
+    /**
+     * Before Ubuntu 24.04 the raspi kernel kept vxlan, which flannel needs, in
+     * linux-modules-extra-raspi (K3s docs, "Enabling VXLAN for Ubuntu 21.10+ on Raspberry Pi"); from
+     * 24.04 on it is in the kernel package and the extra package no longer exists, so apt would fail
+     * (k3s-io/docs PR #305, k3s-io/k3s-ansible PR #346). An image not named after its release is
+     * taken to be current.
+     */
+    static List<String> piPackages(Image image) {
+        boolean extraModules = image.ubuntuRelease().map(r -> r.compareTo("24.04") < 0).orElse(false);
+        return extraModules ? List.of("python3", "linux-modules-extra-raspi") : List.of("python3");
     }
 
     private static UserDataView userData(Site site, String host, List<String> packages, boolean vm, boolean pi) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sitec.model.K3sNode;
 import dev.sitec.model.K3sNodes;
 import dev.sitec.model.Kubernetes;
+import dev.sitec.model.NfsServer;
 import dev.sitec.model.Site;
 import dev.sitec.model.Vm;
 import dev.sitec.plan.OutputFamily;
@@ -66,17 +67,12 @@ public final class FluxFamily implements OutputFamily {
         }
         files.add(kustomization("flux/infrastructure/controllers/", controllerFiles));
 
-        FluxViews.Configs configs = configs(site, k8s, nvidia);
+        FluxViews.Configs configs = configs(site, k8s);
         List<String> configFiles = new ArrayList<>();
         if (!configs.storageClasses().isEmpty()) {
             configFiles.add("storageclasses.yaml");
             files.add(PlannedFile.of("flux/infrastructure/configs/storageclasses.yaml",
                     "flux/configs/storageclasses.yaml.ftl", configs));
-        }
-        if (configs.nvidiaRuntimeClass()) {
-            configFiles.add("runtimeclass-nvidia.yaml");
-            files.add(PlannedFile.of("flux/infrastructure/configs/runtimeclass-nvidia.yaml",
-                    "flux/configs/runtimeclass-nvidia.yaml.ftl", configs));
         }
         files.add(kustomization("flux/infrastructure/configs/", configFiles));
 
@@ -114,8 +110,9 @@ public final class FluxFamily implements OutputFamily {
 
     private static ObjectNode longhornValues(Kubernetes.Longhorn longhorn) {
         ObjectNode values = JsonNodeFactory.instance.objectNode();
-        // The configs layer owns the StorageClass (and the default flag); the chart's own stays plain.
-        values.putObject("persistence").put("defaultClass", false);
+        // The configs layer owns the one Longhorn StorageClass (and the default flag): the chart makes
+        // none of its own (persistence.createStorageClass defaults to true in its values.yaml).
+        values.putObject("persistence").put("createStorageClass", false).put("defaultClass", false);
         ObjectNode settings = values.putObject("defaultSettings");
         settings.put("defaultDataPath", K3sNodes.LONGHORN_DATA_PATH);
         settings.put("defaultReplicaCount", longhorn.defaultReplicas());
@@ -128,7 +125,7 @@ public final class FluxFamily implements OutputFamily {
         return K3sNodes.of(site).stream().anyMatch(K3sNode::nvidiaGpu);
     }
 
-    private static FluxViews.Configs configs(Site site, Kubernetes k8s, boolean nvidia) {
+    private static FluxViews.Configs configs(Site site, Kubernetes k8s) {
         List<FluxViews.StorageClass> classes = new ArrayList<>();
         k8s.longhorn().ifPresent(longhorn -> {
             Map<String, String> parameters = new LinkedHashMap<>();
@@ -141,22 +138,13 @@ public final class FluxFamily implements OutputFamily {
         });
         k8s.nfs().ifPresent(nfs -> {
             Map<String, String> parameters = new LinkedHashMap<>();
-            parameters.put("server", nfsAddress(site, nfs));
+            parameters.put("server", NfsServer.addressReachableFromEveryNode(site).orElseThrow().toString());
             parameters.put("share", nfs.export());
             // Bulk data outlives the claims that made it: Retain, never Delete.
             classes.add(new FluxViews.StorageClass(nfs.storageClass(), "nfs.csi.k8s.io", false, "Retain", parameters,
                     List.of("nfsvers=4.1", "hard")));
         });
-        return new FluxViews.Configs(classes, nvidia);
-    }
-
-    /** The NFS server's address on a storage network (one without a gateway, e.g. jumbo frames) if it has one. */
-    static String nfsAddress(Site site, Kubernetes.Nfs nfs) {
-        Vm server = site.vms().get(nfs.server());
-        return server.nics().stream()
-                .filter(nic -> site.network(nic.network()).gateway().isEmpty())
-                .findFirst().or(() -> server.nics().stream().findFirst())
-                .map(nic -> nic.address().toString()).orElseThrow();
+        return new FluxViews.Configs(classes);
     }
 
     private static FluxViews.Release app(Kubernetes.App app) {

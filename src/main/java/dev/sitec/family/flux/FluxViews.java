@@ -25,8 +25,12 @@ public final class FluxViews {
                                Map<String, String> parameters, List<String> mountOptions) {
     }
 
-    /** The configs layer: StorageClasses and the NVIDIA RuntimeClass when a GPU exists. */
-    public record Configs(List<StorageClass> storageClasses, boolean nvidiaRuntimeClass) {
+    /**
+     * The configs layer: the StorageClasses. (No RuntimeClass: K3s creates `nvidia` itself from its
+     * packaged manifests/runtimes.yaml, before Flux runs, so the device plugin that names it in the
+     * controllers layer can start; a copy here would be managed twice and come a layer too late.)
+     */
+    public record Configs(List<StorageClass> storageClasses) {
     }
 
     /** A plain kustomize kustomization.yaml listing its resources. */

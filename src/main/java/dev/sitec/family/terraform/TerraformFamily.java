@@ -102,7 +102,7 @@ public final class TerraformFamily implements OutputFamily {
         return new ClusterView(cluster.name(), cluster.endpoint(), PROVIDER_VERSION,
                 cluster.nodes().values().stream().map(n -> new ClusterView.Node(n.name(), n.address().toString())).toList(),
                 List.copyOf(downloads.values()), uploads, pciMappings(cluster),
-                site.networks().values().stream().map(TerraformFamily::vnet).toList(), SDN_ZONE, sdnMtu(site),
+                site.networks().values().stream().map(TerraformFamily::vnet).toList(), SDN_ZONE, site.largestMtu(),
                 List.copyOf(pools.values()), vmViews, backups(site, vms), backend(site, cluster),
                 apiTokenSource(site));
     }
@@ -154,13 +154,7 @@ public final class TerraformFamily implements OutputFamily {
                 image.compression().flatMap(Image.Compression::proxmoxName).orElse(null));
     }
 
-    /**
-     * The zone's MTU: the largest of the site's networks, so every vnet bridge carries the NICs on it
-     * (each NIC still sets its own network's MTU).
-     */
-    static int sdnMtu(Site site) {
-        return site.networks().values().stream().mapToInt(Network::mtu).max().orElse(Network.DEFAULT_MTU);
-    }
+
 
     /**
      * Proxmox imports a disk image by its file name's extension: keep .qcow2, .raw and .vmdk, and name
