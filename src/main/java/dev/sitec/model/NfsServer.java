@@ -47,7 +47,7 @@ public final class NfsServer {
     }
 
     /** The networks a VM or machine has an address on (none for a name that is neither). */
-    static Set<String> networksOf(Site site, String host) {
+    public static Set<String> networksOf(Site site, String host) {
         Vm vm = site.vms().get(host);
         List<Nic> nics = vm != null ? vm.nics()
                 : Optional.ofNullable(site.machines().get(host)).map(Machine::nics).orElse(List.of());

@@ -426,7 +426,10 @@ class SemanticRulesTest {
                     site.error("address: 10.10.10.12", "10.10.10.12", "node 'pve2' " + why, hint),
                     site.error("address: 10.10.10.13", "10.10.10.13", "node 'pve3' " + why, hint),
                     site.error("address: 10.10.10.20", "10.10.10.20", "backup server 'pbs1' " + why, hint),
-                    site.error("address: { mgmt: 10.10.10.5 }", "10.10.10.5", "vm 'pdm' " + why, hint));
+                    site.error("address: { mgmt: 10.10.10.5 }", "10.10.10.5", "vm 'pdm' " + why, hint),
+                    // Without a gateway, mgmt is no longer routed: truenas's only address the K3s nodes reached is gone.
+                    site.error("nfs: { server: truenas", "truenas", "NFS server 'truenas' has no address every K3s node reaches",
+                            "give every K3s node an address on one of 'truenas''s networks, or give 'truenas' an address on a network with a gateway"));
         }
 
         @Test
@@ -490,5 +493,68 @@ class SemanticRulesTest {
         assertThat(site.diagnostics(dir)).containsExactly(site.error("agents: [k3s-w-1", "k3s-w-1",
                 "'k3s-w-1' has no address on network 'servers', where the API VIP 10.10.20.20 is",
                 "give 'k3s-w-1' an address on 'servers'"));
+    }
+
+    /** Rules that keep a site within what the real hosts and Proxmox's own tools do. */
+    @Nested
+    class RealHosts {
+        private static final String DATED = "https://cloud.debian.org/images/cloud/trixie/20250924-2245/debian-13-genericcloud-amd64-20250924-2245.qcow2";
+
+        /** proxmox_download_file replaces the file when url or checksum change, and a moving URL fails its checksum. */
+        @Test
+        void aChecksumNeedsAUrlThatKeepsServingThatFile() {
+            String latest = "https://cloud.debian.org/images/cloud/trixie/latest/debian-13-genericcloud-amd64.qcow2";
+            BrokenSite site = BrokenSite.reference().replace(DATED, latest);
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("url: " + latest, latest,
+                    "image 'debian-13-amd64' pins a checksum on a URL that moves: it stops matching when a new build is published",
+                    "use the dated URL of the build the checksum belongs to"));
+            assertThat(BrokenSite.reference().replace(DATED, latest)
+                    .replace("    checksum: sha512:25b430e6416b443620fc32975f40effe3d7ae6603060aa9563b80092f0b073734a35a8c56816ae4f4ea395d7e5599de7cba254f92a9465f6ce95b29a03a8e1f5\n", "")
+                    .diagnostics(dir)).isEmpty();
+        }
+
+        /** pve-storage API2/Storage/Status.pm: "decompression not supported for $content" unless iso. */
+        @Test
+        void aCompressedCloudImageCannotBeImported() {
+            BrokenSite site = BrokenSite.reference().replace(DATED, DATED + ".gz");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("url: " + DATED + ".gz", DATED + ".gz",
+                    "image 'debian-13-amd64' is compressed (.gz), but Proxmox VE imports VM disk images only uncompressed",
+                    "PVE decompresses only ISO downloads; point 'url' at the uncompressed image"));
+        }
+
+        /** pve-storage Storage/Plugin.pm KNOWN_COMPRESSION_FORMATS: gz, lzo, zst, bz2; no xz. */
+        @Test
+        void anXzIsoCannotBeDecompressed() {
+            BrokenSite site = BrokenSite.reference().replace("TrueNAS-SCALE-25.04.2.iso\n", "TrueNAS-SCALE-25.04.2.iso.xz\n");
+            String url = "https://download.truenas.com/TrueNAS-SCALE-Fangtooth/25.04.2/TrueNAS-SCALE-25.04.2.iso.xz";
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("url: " + url, url,
+                    "image 'truenas-scale' is compressed (.xz), which Proxmox VE cannot decompress",
+                    "PVE decompresses .gz, .lzo, .zst and .bz2 downloads; use one of those or the plain ISO"));
+            assertThat(BrokenSite.reference().replace("TrueNAS-SCALE-25.04.2.iso\n", "TrueNAS-SCALE-25.04.2.iso.bz2\n")
+                    .diagnostics(dir)).isEmpty();
+        }
+
+        /** Linux bcmgenet (Raspberry Pi 4): ENET_MAX_MTU_SIZE is 1536 bytes, an MTU of 1500. */
+        @Test
+        void aRaspberryPi4CannotCarryJumboFrames() {
+            String onStorage = "address: { storage: 10.10.30.43 } }";
+            BrokenSite site = BrokenSite.reference().replace("address: { servers: 10.10.20.43 }, roles: [k3s-agent] }", onStorage)
+                    .replace(", rpi-3]", "]");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error(onStorage, "storage",
+                    "raspberry-pi-4 'rpi-3' cannot carry network 'storage''s MTU 9000: its Ethernet takes at most 1500",
+                    "reach 'storage' through a router, or give the Pi no address on it"));
+            assertThat(site.replace("rpi-3: { board: raspberry-pi-4", "rpi-3: { board: raspberry-pi-5")
+                    .diagnostics(dir)).isEmpty(); // a Pi 5's Ethernet is not bcmgenet
+        }
+
+        /** A pod with an NFS volume can run on any K3s node, whose kubelet mounts the share. */
+        @Test
+        void everyK3sNodeReachesTheNfsServer() {
+            BrokenSite site = BrokenSite.reference().replace("address: { mgmt: 10.10.10.30, storage: 10.10.30.30 }",
+                    "address: { storage: 10.10.30.30 }");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("nfs: { server: truenas", "truenas",
+                    "NFS server 'truenas' has no address every K3s node reaches",
+                    "give every K3s node an address on one of 'truenas''s networks, or give 'truenas' an address on a network with a gateway"));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.sitec.validate.rules;
 
 import dev.sitec.diagnostic.Diagnostic;
+import dev.sitec.model.Arch;
 import dev.sitec.model.Image;
 import dev.sitec.model.Vm;
 import dev.sitec.validate.RuleContext;
@@ -28,8 +29,8 @@ public final class DownloadsProxmoxCanDecompress implements SiteRule {
         for (String name : downloaded) {
             Image image = context.site().images().get(name);
             Optional<Image.Compression> compression = image == null ? Optional.empty() : image.compression();
-            if (compression.isEmpty()) {
-                continue;
+            if (compression.isEmpty() || image.arch() != Arch.AMD64) {
+                continue; // an image for another architecture is reported by ImagesFitTargets
             }
             String suffix = compression.get().suffix();
             if (image.kind() == Image.Kind.CLOUD_IMAGE) {

@@ -26,6 +26,17 @@ public final class NfsServerReachable implements SiteRule {
                 && !context.site().machines().containsKey(n))) {
             return List.of(); // reported by KubernetesReferencesResolve
         }
+        // Addresses on unknown networks, and nodes off the API network, are reported by their own rules.
+        List<String> hosts = new java.util.ArrayList<>(k8s.nodes());
+        hosts.add(server.name());
+        java.util.Optional<String> apiNetwork = context.site().networkContaining(k8s.apiVip()).map(n -> n.name());
+        for (String host : hosts) {
+            java.util.Set<String> networks = NfsServer.networksOf(context.site(), host);
+            if (!context.site().networks().keySet().containsAll(networks)
+                    || (!host.equals(server.name()) && apiNetwork.isPresent() && !networks.contains(apiNetwork.get()))) {
+                return List.of();
+            }
+        }
         if (NfsServer.addressReachableFromEveryNode(context.site()).isPresent()) {
             return List.of();
         }

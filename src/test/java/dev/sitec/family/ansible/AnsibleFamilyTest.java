@@ -36,17 +36,23 @@ class AnsibleFamilyTest {
         return out;
     }
 
+    /**
+     * No server's config says cluster-init or server: k3s_server decides at a server's first start
+     * (a cluster behind the VIP is joined; only the first server creates one, and only when none
+     * answers), so a rebuilt k3s-cp-1 joins instead of starting a second cluster.
+     */
     @Test
-    void theFirstServerCreatesTheClusterAndTheOthersJoinThroughTheVip() throws Exception {
+    void serversDecideAtTheirFirstStartWhetherToCreateOrJoinAndAgentsJoinThroughTheVip() throws Exception {
         JsonNode first = yaml("ansible/host_files/k3s-cp-1/k3s-server.yaml");
-        assertThat(first.path("cluster-init").asBoolean()).isTrue();
+        assertThat(first.has("cluster-init")).isFalse();
         assertThat(first.has("server")).isFalse();
         assertThat(strings(first.path("tls-san"))).containsExactly("10.10.20.20", "homelab.lab.example.org",
                 "k3s-cp-1.lab.example.org");
         assertThat(strings(first.path("disable"))).containsExactly("local-storage");
         JsonNode second = yaml("ansible/host_files/k3s-cp-2/k3s-server.yaml");
         assertThat(second.has("cluster-init")).isFalse();
-        assertThat(second.path("server").asText()).isEqualTo("https://10.10.20.20:6443");
+        assertThat(second.has("server")).isFalse();
+        assertThat(yaml("ansible/inventory/host_vars/k3s-cp-1.yml").path("k3s_first_server").asBoolean()).isTrue();
         JsonNode agent = yaml("ansible/host_files/rpi-1/k3s-agent.yaml");
         assertThat(agent.path("server").asText()).isEqualTo("https://10.10.20.20:6443");
         assertThat(agent.path("node-ip").asText()).isEqualTo("10.10.20.41");
@@ -76,8 +82,14 @@ class AnsibleFamilyTest {
 
     @Test
     void hostVarsCarryTheHardwareDecisions() throws Exception {
-        assertThat(yaml("ansible/inventory/host_vars/pve1.yml").path("proxmox_node_boot_loader").asText()).isEqualTo("systemd-boot");
-        assertThat(yaml("ansible/inventory/host_vars/pve3.yml").path("proxmox_node_boot_loader").asText()).isEqualTo("grub");
+        // The boot loader is read on the node (efibootmgr), not guessed from the filesystem.
+        assertThat(yaml("ansible/inventory/host_vars/pve1.yml").has("proxmox_node_boot_loader")).isFalse();
+        assertThat(yaml("ansible/inventory/host_vars/pve1.yml").path("proxmox_node_uplink_mtu").asInt()).isEqualTo(9000);
+        assertThat(yaml("ansible/inventory/host_vars/pve1.yml").path("proxmox_node_uplink_interface").asText()).isEqualTo("enp1s0");
+        JsonNode usb = yaml("ansible/inventory/host_vars/pve3.yml").path("proxmox_node_usb_devices").get(0);
+        assertThat(usb.path("vm").asText()).isEqualTo("k3s-w-tpu");
+        assertThat(usb.path("slot").asText()).isEqualTo("usb0");
+        assertThat(usb.path("host").asText()).isEqualTo("2-1");
         assertThat(strings(yaml("ansible/inventory/host_vars/pve2.yml").path("proxmox_node_gpu_ids"))).containsExactly("10de:2704");
         assertThat(yaml("ansible/inventory/host_vars/k3s-w-1.yml").path("k3s_prereqs_longhorn_disk").asText())
                 .isEqualTo("/dev/disk/by-id/scsi-0QEMU_QEMU_HARDDISK_drive-scsi1");
@@ -93,11 +105,13 @@ class AnsibleFamilyTest {
         JsonNode remotes = yaml("ansible/inventory/host_vars/pdm.yml").path("pdm_remotes");
         assertThat(remotes.get(0).path("id").asText()).isEqualTo("pve");
         assertThat(remotes.get(0).path("type").asText()).isEqualTo("pve");
-        assertThat(remotes.get(0).path("address").asText()).isEqualTo("10.10.10.11");
-        assertThat(remotes.get(0).path("host").asText()).isEqualTo("pve1");
+        // Every node of the cluster, so PDM reaches it when its first node is down.
+        assertThat(remotes.get(0).path("nodes").findValuesAsText("address")).containsExactly("10.10.10.11", "10.10.10.12", "10.10.10.13");
+        assertThat(remotes.get(0).path("nodes").findValuesAsText("host")).containsExactly("pve1", "pve2", "pve3");
         assertThat(remotes.get(1).path("id").asText()).isEqualTo("pbs1");
         assertThat(remotes.get(1).path("type").asText()).isEqualTo("pbs");
         assertThat(files.get("ansible/roles/pdm/tasks/main.yml").text())
-                .contains("proxmox-datacenter-manager-admin", "- remote", "- add", "no_log: true");
+                .contains("'proxmox-datacenter-manager-admin', 'remote', 'add'", "no_log: true")
+                .contains("(['--nodes'] | product(item.nodes | map(attribute='host') | map('extract', pdm_node_specs)) | flatten)");
     }
 }

@@ -60,12 +60,35 @@ class FluxFamilyTest {
         assertThat(longhornClass.at("/metadata/annotations").toString()).contains("is-default-class\":\"true");
     }
 
+    /** Longhorn's chart makes a StorageClass of its own unless told not to (its values.yaml, persistence.createStorageClass: true). */
     @Test
-    void nfsPointsAtTheStorageVmsStorageAddress() throws Exception {
+    void longhornsChartMakesNoSecondStorageClass() throws Exception {
+        JsonNode release = docs(generate(BrokenSite.reference()).get("flux/infrastructure/controllers/longhorn.yaml")).get(2);
+        assertThat(release.at("/spec/values/persistence/createStorageClass").asBoolean(true)).isFalse();
+        assertThat(release.at("/spec/values/persistence/defaultClass").asBoolean(true)).isFalse();
+    }
+
+    /**
+     * A pod with an NFS volume may run on any K3s node: the server is named by an address every node
+     * reaches. In the reference site the control plane and the Pis have no storage address, so NFS goes
+     * to truenas's routed mgmt address; with every node on the storage network, to its storage address.
+     */
+    @Test
+    void nfsPointsAtAnAddressEveryK3sNodeReaches() throws Exception {
         var files = generate(BrokenSite.reference());
         JsonNode nfs = docs(files.get("flux/infrastructure/configs/storageclasses.yaml")).get(1);
         assertThat(nfs.at("/metadata/name").asText()).isEqualTo("nfs-bulk");
-        assertThat(nfs.at("/parameters/server").asText()).isEqualTo("10.10.30.30");
+        assertThat(nfs.at("/parameters/server").asText()).isEqualTo("10.10.10.30");
+        BrokenSite everyNodeOnStorage = BrokenSite.reference()
+                .replace("address: { servers: 10.10.20.21 } }", "address: { servers: 10.10.20.21, storage: 10.10.30.21 } }")
+                .replace("address: { servers: 10.10.20.22 } }", "address: { servers: 10.10.20.22, storage: 10.10.30.22 } }")
+                .replace("address: { servers: 10.10.20.23 } }", "address: { servers: 10.10.20.23, storage: 10.10.30.23 } }")
+                .replace("servers: 10.10.20.41 }, roles: [k3s-agent], longhorn_disk: /dev/sda }", "servers: 10.10.20.41 } }")
+                .replace("servers: 10.10.20.42 }, roles: [k3s-agent], longhorn_disk: /dev/sda }", "servers: 10.10.20.42 } }")
+                .replace(", roles: [k3s-agent] }", " }")
+                .replace(", rpi-1, rpi-2, rpi-3]", "]"); // a Pi has one NIC, on the servers network
+        JsonNode direct = docs(generate(everyNodeOnStorage).get("flux/infrastructure/configs/storageclasses.yaml")).get(1);
+        assertThat(direct.at("/parameters/server").asText()).isEqualTo("10.10.30.30");
         assertThat(nfs.at("/parameters/share").asText()).isEqualTo("/mnt/tank/k8s");
         assertThat(nfs.at("/reclaimPolicy").asText()).isEqualTo("Retain");
     }
@@ -76,7 +99,11 @@ class FluxFamilyTest {
         JsonNode plugin = docs(files.get("flux/infrastructure/controllers/nvidia-device-plugin.yaml")).get(2);
         assertThat(plugin.at("/spec/values/nodeSelector/sitec.dev~1gpu").asText()).isEqualTo("nvidia");
         assertThat(plugin.at("/spec/values/runtimeClassName").asText()).isEqualTo("nvidia");
-        assertThat(files).containsKey("flux/infrastructure/configs/runtimeclass-nvidia.yaml");
+        // K3s creates RuntimeClass nvidia itself (k3s-io/k3s manifests/runtimes.yaml), before Flux runs:
+        // sitec's tree has none, which would be managed twice and come after the controllers that use it.
+        assertThat(files.keySet()).noneMatch(p -> p.startsWith("flux/") && p.contains("runtimeclass"));
+        files.values().stream().filter(f -> f.path().startsWith("flux/") && f.path().endsWith(".yaml"))
+                .forEach(f -> assertThat(f.text()).as(f.path()).doesNotContain("kind: RuntimeClass"));
     }
 
     @Test

@@ -77,7 +77,7 @@ class TerraformFamilyTest {
         String module = files.get("terraform/modules/vm/main.tf").text();
         String pet = module.substring(module.indexOf("resource \"proxmox_virtual_environment_vm\" \"pet\""));
         assertThat(pet).contains("count = var.pet ? 1 : 0").contains("protection  = var.pet")
-                .contains("lifecycle {\n    prevent_destroy = true\n  }");
+                .contains("lifecycle {\n    prevent_destroy = true\n");
         String cattle = module.substring(module.indexOf("resource \"proxmox_virtual_environment_vm\" \"cattle\""),
                 module.indexOf("resource \"proxmox_virtual_environment_vm\" \"pet\""));
         assertThat(cattle).contains("count = var.pet ? 0 : 1").doesNotContain("prevent_destroy");
@@ -89,13 +89,14 @@ class TerraformFamilyTest {
         assertThat(main).contains("    \"gpu0\" = {\n      comment      = \"gpu0 on pve2\"\n      node         = \"pve2\"\n"
                 + "      id           = \"10de:2704\"\n      path         = \"0000:0a:00\"\n"); // all functions: no function number
         assertThat(main).contains("      path         = \"0000:03:00.0\"\n"); // hba0: one function
-        assertThat(main).contains("    \"coral0\" = {\n      comment = \"coral0 on pve3\"\n      node    = \"pve3\"\n"
-                + "      id      = \"18d1:9302\"\n      path    = \"2-1\"\n");
+        // No USB mapping: a mapping's id is checked at every VM start (pve-guest-common Mapping/USB.pm
+        // assert_valid), and a Coral changes id once its firmware loads. Ansible attaches USB by port.
+        assertThat(main).doesNotContain("proxmox_hardware_mapping_usb").doesNotContain("coral0");
         String gpu = vmBlock(main, "k3s-w-gpu");
         assertThat(gpu).contains("cpu_type    = \"host\"", "bios        = \"ovmf\"", "machine     = \"q35\"",
                 "pci = [{ mapping = \"gpu0\", pcie = true }]");
         String tpu = vmBlock(main, "k3s-w-tpu");
-        assertThat(tpu).contains("usb = [\"coral0\"]", "cpu_type    = \"x86-64-v2-AES\"", "machine     = null");
+        assertThat(tpu).contains("cpu_type    = \"x86-64-v2-AES\"", "machine     = null").doesNotContain("usb");
     }
 
     @Test
@@ -156,5 +157,85 @@ class TerraformFamilyTest {
         assertThat(pg).contains("backend \"pg\" {\n    schema_name = \"sitec_pve\"\n  }");
         String local = BrokenSite.reference().generate(Files.createTempDirectory(dir, "l")).get("terraform/clusters/pve/versions.tf").text();
         assertThat(local).doesNotContain("backend").contains("version = \"~> 0.111.1\"");
+    }
+
+    /**
+     * qemu-server refuses to start a guest whose NIC MTU is above its bridge's, and pve-network's
+     * VlanPlugin sets a vnet bridge's MTU only from its zone's mtu: the zone carries the largest MTU.
+     */
+    @Test
+    void theSdnZoneCarriesTheLargestNetworkMtu() throws Exception {
+        var files = BrokenSite.reference().generate(dir);
+        assertThat(files.get(MAIN).text()).contains("module \"sdn\" {\n  source = \"../../modules/sdn\"\n\n  zone   = \"sitec\"\n"
+                + "  bridge = var.sdn_bridge\n  mtu    = 9000\n");
+        assertThat(files.get("terraform/modules/sdn/main.tf").text()).contains("  mtu    = var.mtu\n");
+        String plain = main(BrokenSite.reference().replace("    cidr: 10.10.30.0/24\n    mtu: 9000\n", "    cidr: 10.10.30.0/24\n"));
+        assertThat(plain).contains("  mtu    = 1500\n");
+    }
+
+    /**
+     * proxmox_sdn_applier applies only when it is created (the provider's
+     * fwprovider/cluster/sdn/applier/resource.go, "intended to be used with replace_triggered_by"):
+     * it is replaced on any zone or vnet change, and VMs reach the vnets only through an output that
+     * waits for it.
+     */
+    @Test
+    void sdnChangesAreAppliedBeforeAnyVmUsesThem() throws Exception {
+        var files = BrokenSite.reference().generate(dir);
+        assertThat(files.get("terraform/modules/sdn/main.tf").text()).contains("resource \"proxmox_sdn_applier\" \"this\" {\n"
+                + "  depends_on = [proxmox_sdn_zone_vlan.this, proxmox_sdn_vnet.this]\n\n  lifecycle {\n"
+                + "    replace_triggered_by = [proxmox_sdn_zone_vlan.this, proxmox_sdn_vnet.this]\n  }\n}");
+        assertThat(files.get("terraform/modules/sdn/outputs.tf").text()).contains("depends_on  = [proxmox_sdn_applier.this]");
+        assertThat(files.get(MAIN).text()).contains("bridge = module.sdn.vnets[nic.bridge]");
+    }
+
+    /**
+     * A snippet's data and a VM's initialization *_file_id are ForceNew in the provider
+     * (proxmoxtf/resource/file.go, proxmoxtf/resource/vm/vm.go): an edited user-data must not replace
+     * the VMs, so both resources of the vm module ignore their initialization (and USB, which Ansible
+     * attaches), and an edit of the admin's SSH key changes no line of a cluster root.
+     */
+    @Test
+    void editingUserDataNeverReplacesAVm() throws Exception {
+        var files = BrokenSite.reference().generate(dir);
+        String module = files.get("terraform/modules/vm/main.tf").text();
+        assertThat(module.split("ignore_changes = \\[initialization, usb\\]", -1)).hasSize(3);
+        BrokenSite otherKey = BrokenSite.reference().replace("DoNotUse0001 ops@workstation", "DoNotUse0002 ops@laptop");
+        var edited = otherKey.generate(Files.createTempDirectory(dir, "k"));
+        assertThat(edited.get(MAIN).text()).isEqualTo(files.get(MAIN).text());
+        assertThat(edited.get("cloud-init/vms/k3s-cp-1/user-data").text()).isNotEqualTo(files.get("cloud-init/vms/k3s-cp-1/user-data").text());
+    }
+
+    /** The provider's default upload_timeout (600 s) bounds the whole download (resource_download_file.go). */
+    @Test
+    void downloadsHaveTimeForALargeImageOnAHomeLink() throws Exception {
+        String main = main(BrokenSite.reference());
+        assertThat(main).contains("  upload_timeout = 3600\n").contains("  timeout_upload = 3600\n");
+    }
+
+    /**
+     * PVE decompresses gz, lzo, zst and bz2 ISO downloads (pve-storage API2/Storage/Status.pm): a
+     * compressed ISO gets the provider's decompression_algorithm and is stored without the suffix.
+     */
+    @Test
+    void aCompressedIsoIsDecompressedIntoItsPlainName() throws Exception {
+        String main = main(BrokenSite.reference().replace("TrueNAS-SCALE-25.04.2.iso\n", "TrueNAS-SCALE-25.04.2.iso.zst\n"));
+        assertThat(main).contains("      url                = \"https://download.truenas.com/TrueNAS-SCALE-Fangtooth/25.04.2/TrueNAS-SCALE-25.04.2.iso.zst\"\n"
+                + "      file_name          = \"TrueNAS-SCALE-25.04.2.iso\"\n");
+        assertThat(main).contains("      decompression      = \"zst\"\n");
+        assertThat(main).contains("  decompression_algorithm = each.value.decompression\n");
+    }
+
+    /**
+     * PVE 9 marks vzdump's mailto and mailnotification deprecated, and without mailto sends job
+     * results through the notification system (pve-guest-common src/PVE/VZDump/Common.pm).
+     */
+    @Test
+    void theBackupJobUsesPve9sNotificationSystem() throws Exception {
+        var files = BrokenSite.reference().generate(dir);
+        String job = files.get("terraform/modules/backup/main.tf").text();
+        assertThat(job).contains("resource \"proxmox_backup_job\"");
+        assertThat(job.replaceAll("(?m)^\\s*#.*$", "")).doesNotContain("mailto").doesNotContain("mailnotification");
+        assertThat(files.get(MAIN).text()).doesNotContain("mailto");
     }
 }
