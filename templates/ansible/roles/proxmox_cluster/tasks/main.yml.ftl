@@ -27,12 +27,11 @@
           set {{ sitec_secret_proxmox_root_password_source | default('the proxmox_root_password secret') }}.
         quiet: true
 
-    - name: Check that the first node has created the cluster
-      ansible.builtin.stat:
-        path: /etc/pve/corosync.conf
+    - name: Check that the first node has formed the cluster
+      ansible.builtin.command:
+        argv: [pvecm, status]
       delegate_to: "{{ proxmox_cluster_first_node_name }}"
-      register: proxmox_cluster_formed
-      failed_when: not proxmox_cluster_formed.stat.exists
+      changed_when: false
 
     - name: Read the first node's API certificate
       ansible.builtin.command:

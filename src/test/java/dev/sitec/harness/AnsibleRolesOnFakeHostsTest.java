@@ -1,0 +1,192 @@
+package dev.sitec.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.sitec.BrokenSite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The generated roles, run by Ansible against stand-ins for the Proxmox and PBS commands
+ * (FakeHosts): which commands a real host would get, with which arguments and input. The
+ * stand-ins answer as the real commands do, in the shapes their sources give (cited per test).
+ */
+class AnsibleRolesOnFakeHostsTest {
+
+    @TempDir
+    Path dir;
+
+    private FakeHosts hosts;
+
+    @BeforeEach
+    void generate() {
+        assumeTrue(System.getenv("CI") != null || ExternalTool.available("ansible-playbook"), "ansible-playbook is not installed");
+        hosts = new FakeHosts(dir, BrokenSite.reference());
+    }
+
+    private static String role(String name, String tasksFrom) {
+        return "- name: Run the role\n  ansible.builtin.include_role:\n    name: " + name + "\n    tasks_from: " + tasksFrom + "\n";
+    }
+
+    private static void ok(FakeHosts.Run run) {
+        assertThat(run.result().exit()).as(run.result().output()).isZero();
+    }
+
+    /**
+     * A joining node goes through the API: `pvecm add <first node> --fingerprint <its certificate>`
+     * with root's password on stdin, never --use_ssh, which runs ssh-copy-id and `ssh -o BatchMode=yes`
+     * and fails without a known_hosts entry (pve-cluster src/PVE/CLI/pvecm.pm). pveproxy serves
+     * pveproxy-ssl.pem when there is one, else pve-ssl.pem: that is the fingerprint pinned.
+     */
+    @Test
+    void aNodeJoinsTheClusterThroughTheApiPinningTheFirstNodesCertificate() throws Exception {
+        hosts.answer("pvenode cert info", 0, """
+                [{"filename":"pve-root-ca.pem","fingerprint":"00:00"},
+                 {"filename":"pve-ssl.pem","fingerprint":"AB:CD:EF"}]""");
+        FakeHosts.Run run = hosts.play("pve2", role("proxmox_cluster", "main.yml")
+                + "  vars:\n    sitec_secret_proxmox_root_password: hunter22\n");
+        ok(run);
+        assertThat(run.lines()).containsExactly("pvecm status", "pvenode cert info --output-format json",
+                "pvecm add 10.10.10.11 --fingerprint AB:CD:EF");
+        assertThat(run.calls().get(2).stdin()).isEqualTo("hunter22\n"); // one line, as read_password reads it
+        assertThat(run.result().output()).doesNotContain("hunter22");
+        assertThat(Files.readString(hosts.tree().resolve("ansible/roles/proxmox_cluster/tasks/main.yml"))
+                .replaceAll("(?m)^\\s*#.*$", "")).doesNotContain("use_ssh").doesNotContain("authorized_key");
+    }
+
+    @Test
+    void aJoinWithoutRootsPasswordStopsBeforeTouchingTheNode() {
+        FakeHosts.Run run = hosts.play("pve2", role("proxmox_cluster", "main.yml")
+                + "  vars:\n    sitec_secret_proxmox_root_password: \"\"\n");
+        assertThat(run.result().exit()).isNotZero();
+        assertThat(run.result().output()).contains("Joining needs the first node's root password");
+        assertThat(run.lines()).isEmpty();
+    }
+
+    /**
+     * After the join every node has the first node's storage.cfg (pve-docs pvecm.adoc): pve3 (ext4)
+     * lost its local-lvm and local-zfs is listed for every node. Both are put right from the first
+     * node: local-lvm defined again for pve3 as the installer wrote it, local-zfs limited to pve1, pve2.
+     */
+    @Test
+    void theVmStoragesExistOnExactlyTheNodesThatHaveThemAfterTheJoin() {
+        hosts.answer("pvesh get /storage", 0, """
+                [{"storage":"local","type":"dir","content":"iso,vztmpl,backup,snippets,import"},
+                 {"storage":"local-zfs","type":"zfspool","pool":"rpool/data","content":"images,rootdir"}]""");
+        FakeHosts.Run run = hosts.play("pve1", role("proxmox_cluster", "storage.yml"));
+        ok(run);
+        assertThat(run.lines()).containsExactly("pvesh get /storage --output-format json",
+                "pvesm add lvmthin local-lvm --nodes pve3 --vgname pve --thinpool data --content images,rootdir",
+                "pvesm set local-zfs --nodes pve1,pve2");
+
+        hosts.answer("pvesh get /storage", 0, """
+                [{"storage":"local-zfs","type":"zfspool","nodes":"pve2,pve1"},
+                 {"storage":"local-lvm","type":"lvmthin","nodes":"pve3"}]""");
+        assertThat(hosts.play("pve1", role("proxmox_cluster", "storage.yml")).lines())
+                .containsExactly("pvesh get /storage --output-format json");
+    }
+
+    private String bootLoader(int rc, String efibootmgr) throws Exception {
+        hosts.answer("efibootmgr", rc, efibootmgr);
+        Path out = dir.resolve("boot-loader");
+        FakeHosts.Run run = hosts.play("pve1", role("proxmox_node", "boot_loader.yml")
+                + "- name: Keep the answer\n  ansible.builtin.copy:\n    content: \"{{ proxmox_node_boot_loader }}\"\n"
+                + "    dest: " + out + "\n    mode: \"0644\"\n");
+        ok(run);
+        return Files.readString(out);
+    }
+
+    /**
+     * The boot loader is what efibootmgr says booted (pve-docs system-booting.adoc, "Determine which
+     * Bootloader is Used"): systemd-boot for ZFS on UEFI, GRUB with Secure Boot (even on ZFS), and GRUB
+     * in BIOS mode when there are no EFI variables.
+     */
+    @Test
+    void theBootLoaderIsTheOneThatBootedTheNode() throws Exception {
+        assertThat(bootLoader(0, """
+                BootCurrent: 0006
+                Timeout: 1 seconds
+                BootOrder: 0006,0005
+                Boot0005* proxmox\tHD(2,GPT,1f2e,0x800,0x100000)/File(\\EFI\\proxmox\\grubx64.efi)
+                Boot0006* Linux Boot Manager\tHD(2,GPT,1f2e,0x800,0x100000)/File(\\EFI\\systemd\\systemd-bootx64.efi)
+                """)).isEqualTo("systemd-boot");
+        assertThat(bootLoader(0, """
+                BootCurrent: 0005
+                BootOrder: 0005,0006
+                Boot0005* proxmox\tHD(2,GPT,1f2e,0x800,0x100000)/File(\\EFI\\proxmox\\shimx64.efi)
+                Boot0006* Linux Boot Manager\tHD(2,GPT,1f2e,0x800,0x100000)/File(\\EFI\\systemd\\systemd-bootx64.efi)
+                """)).isEqualTo("grub");
+        assertThat(bootLoader(2, "EFI variables are not supported on this system.\n")).isEqualTo("grub");
+    }
+
+    /**
+     * A USB device is attached by root on its node, by port (qemu-server API2/Qemu.pm check_usb_perm
+     * allows host= only for root@pam), once the VM exists, and left alone when it is attached already.
+     */
+    @Test
+    void theCoralIsAttachedByPortOnceItsVmExists() {
+        hosts.answer("pvesh get /nodes/pve3/qemu/", 0, "{\"name\":\"k3s-w-tpu\"}");
+        FakeHosts.Run first = hosts.play("pve3", role("proxmox_node", "usb.yml"));
+        ok(first);
+        assertThat(first.lines()).contains("qm set 629827063 --usb0 host=2-1,usb3=1");
+
+        hosts.answer("pvesh get /nodes/pve3/qemu/", 0, "{\"name\":\"k3s-w-tpu\",\"usb0\":\"host=2-1,usb3=1\"}");
+        assertThat(hosts.play("pve3", role("proxmox_node", "usb.yml")).lines()).noneMatch(l -> l.startsWith("qm "));
+
+        hosts.answer("pvesh get /nodes/pve3/qemu/", 2, "");
+        assertThat(hosts.play("pve3", role("proxmox_node", "usb.yml")).lines()).noneMatch(l -> l.startsWith("qm "));
+    }
+
+    private void pbsState(String pruneJobs) throws Exception {
+        hosts.answer("proxmox-backup-manager datastore list", 0, "[{\"name\":\"main\",\"gc-schedule\":\"daily\"}]")
+                .answer("proxmox-backup-manager prune-job list", 0, pruneJobs)
+                .answer("proxmox-backup-manager verify-job list", 0,
+                        "[{\"id\":\"sitec-verify-main\",\"store\":\"main\",\"schedule\":\"weekly\",\"ignore-verified\":true,\"outdated-after\":30}]")
+                .answer("proxmox-backup-manager user list", 0, "[{\"userid\":\"sitec-backup@pbs\"},{\"userid\":\"pdm@pbs\"}]")
+                .answer("proxmox-backup-manager cert info", 0, "Fingerprint (sha256): 12:34:56\n")
+                .answer("proxmox-backup-manager user list-tokens", 0, "[{\"tokenid\":\"pdm@pbs!sitec\"}]")
+                .answer("proxmox-backup-manager user generate-token", 0, "{\"tokenid\":\"pdm@pbs!sitec\",\"value\":\"new-secret\"}");
+    }
+
+    /**
+     * A retention change in site.yaml reaches an existing prune job: updated, with the keep options
+     * the site no longer sets deleted (proxmox-backup src/api2/config/prune.rs DeletableProperty).
+     * The Datacenter Manager's user gets the role as well as its token, whose rights are limited to
+     * its user's (proxmox-backup docs/user-management.rst).
+     */
+    @Test
+    void pbsJobsFollowSiteYamlAndPdmsUserGetsTheRightsItsTokenNeeds() throws Exception {
+        pbsState("[{\"id\":\"sitec-main\",\"store\":\"main\",\"schedule\":\"daily\",\"keep-last\":3,\"keep-daily\":14,\"keep-hourly\":5}]");
+        Files.writeString(hosts.tokenDir().resolve("pdm-pbs1-token"), "pdm@pbs!sitec=kept\n");
+        FakeHosts.Run run = hosts.play("pbs1", role("pbs", "main.yml"));
+        ok(run);
+        assertThat(run.lines()).contains(
+                "proxmox-backup-manager prune-job update sitec-main --schedule daily --keep-last 3 --keep-daily 7"
+                        + " --keep-weekly 4 --keep-monthly 6 --delete keep-hourly",
+                "proxmox-backup-manager acl update / Audit --auth-id pdm@pbs",
+                "proxmox-backup-manager acl update / Audit --auth-id pdm@pbs!sitec");
+        assertThat(run.lines()).noneMatch(l -> l.contains("verify-job create") || l.contains("verify-job update")
+                || l.contains("generate-token") || l.contains("delete-token"));
+
+        pbsState("[{\"id\":\"sitec-main\",\"store\":\"main\",\"schedule\":\"daily\",\"keep-last\":3,\"keep-daily\":7,"
+                + "\"keep-weekly\":4,\"keep-monthly\":6}]");
+        assertThat(hosts.play("pbs1", role("pbs", "main.yml")).lines()).noneMatch(l -> l.contains("prune-job update"));
+    }
+
+    /** PBS shows a token's secret only when it is made: a token whose file is gone is made again. */
+    @Test
+    void aTokenWhoseSecretWasLostOnTheControllerIsMadeAgain() throws Exception {
+        pbsState("[]");
+        FakeHosts.Run run = hosts.play("pbs1", role("pbs", "main.yml"));
+        ok(run);
+        assertThat(run.lines()).containsSubsequence("proxmox-backup-manager user delete-token pdm@pbs sitec",
+                "proxmox-backup-manager user generate-token pdm@pbs sitec --output-format json");
+        assertThat(Files.readString(hosts.tokenDir().resolve("pdm-pbs1-token"))).isEqualTo("pdm@pbs!sitec=new-secret\n");
+        assertThat(run.lines()).contains("proxmox-backup-manager prune-job create sitec-main --store main --schedule daily"
+                + " --keep-last 3 --keep-daily 7 --keep-weekly 4 --keep-monthly 6");
+    }
+}
