@@ -21,8 +21,11 @@ pbs_keep:
 <#else>
 pbs_keep: {}
 </#if>
-<#if v.fingerprintFile??>
-pbs_fingerprint_file: "{{ inventory_dir }}/../[=v.fingerprintFile]"
+<#if v.fingerprintFiles?has_content>
+pbs_fingerprint_files:
+<#list v.fingerprintFiles as f>
+  - "{{ inventory_dir }}/../[=f]"
+</#list>
 <#else>
-pbs_fingerprint_file: ""
+pbs_fingerprint_files: []
 </#if>

@@ -11,8 +11,8 @@ pbs_keep_args: []
 pbs_keep: {}
 # The user Proxmox VE backs up as; its password is the site's pbs_password secret.
 pbs_backup_user: sitec-backup@pbs
-# Where the certificate fingerprints go for Terraform (empty: nowhere).
-pbs_fingerprint_file: ""
+# Where the certificate fingerprints go for Terraform: a pbs.auto.tfvars.json in each cluster root.
+pbs_fingerprint_files: []
 # Whether the Datacenter Manager manages this server (set by sitec): then it gets its own user and token.
 pbs_pdm_remote: false
 pbs_pdm_user: pdm@pbs

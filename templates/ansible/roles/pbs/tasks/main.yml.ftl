@@ -105,9 +105,9 @@
   ansible.builtin.set_fact:
     pbs_fingerprint: "{{ pbs_cert.stdout | regex_search('Fingerprint \\(sha256\\):\\s*([0-9A-Fa-f:]+)', '\\1') | first }}"
 
-- name: Write every backup server's fingerprint for Terraform
+- name: Write every backup server's fingerprint for Terraform, into each cluster's root
   ansible.builtin.copy:
-    dest: "{{ pbs_fingerprint_file }}"
+    dest: "{{ item }}"
     content: "{{ {'pbs_fingerprints': pbs_fingerprints} | to_nice_json }}\n"
     mode: "0644"
   vars:
@@ -115,7 +115,7 @@
   delegate_to: localhost
   become: false
   run_once: true
-  when: pbs_fingerprint_file | length > 0
+  loop: "{{ pbs_fingerprint_files }}"
 
 - name: Give the Datacenter Manager its own user and token
   when: pbs_pdm_remote | bool

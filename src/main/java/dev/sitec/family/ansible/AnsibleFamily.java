@@ -216,9 +216,10 @@ public final class AnsibleFamily implements OutputFamily {
         };
         List<AnsibleViews.Keep> keep = pbs.retention().options().entrySet().stream()
                 .map(e -> new AnsibleViews.Keep(e.getKey(), e.getValue())).toList();
-        String cluster = site.clusters().isEmpty() ? null : site.clusters().firstKey();
         return new AnsibleViews.BackupServer(pbs.name(), datastore.name(), raid, datastore.disks(), "daily", keep,
-                cluster == null ? null : "../terraform/clusters/" + cluster + "/pbs.auto.tfvars.json", isPdmRemote(site, pbs.name()));
+                // Every cluster root's backup module reads every server's fingerprint, so each root gets the file.
+                site.clusters().keySet().stream().map(c -> "../terraform/clusters/" + c + "/pbs.auto.tfvars.json").toList(),
+                isPdmRemote(site, pbs.name()));
     }
 
     private static boolean isPdmRemote(Site site, String name) {

@@ -44,7 +44,7 @@ public final class AnsibleViews {
 
     /** A backup server's variables. */
     public record BackupServer(String host, String datastore, String raidLevel, List<String> disks, String gcSchedule,
-                               List<Keep> keep, String fingerprintFile, boolean pdmRemote) {
+                               List<Keep> keep, List<String> fingerprintFiles, boolean pdmRemote) {
     }
 
     /** One prune setting as proxmox-backup-manager names it. */

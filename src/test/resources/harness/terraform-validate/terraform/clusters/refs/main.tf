@@ -1,12 +1,12 @@
+# A broken sample: references that resolve nowhere.
 locals {
   names = ["a"]
 }
 
 module "thing" {
-  source = "../modules/thing"
+  source = "../../modules/thing"
 
-  size  = var.missing_variable
-  color = "red"
+  name = var.missing_variable
 }
 
 resource "proxmox_virtual_environment_pool" "pool" {
