@@ -3,6 +3,9 @@
 - name: Configure the Proxmox VE nodes and their cluster
   ansible.builtin.import_playbook: playbooks/proxmox.yml
 
+- name: Keep what cloud-init set up on the VMs and machines as site.yaml says
+  ansible.builtin.import_playbook: playbooks/guests.yml
+
 - name: Configure the Proxmox Backup Servers
   ansible.builtin.import_playbook: playbooks/pbs.yml
 

@@ -10,3 +10,21 @@ and generate again. `sitec check` fails when this folder is not what `site.yaml`
 - Virtual machines: <#list v.vms as vm>`[=vm]`<#sep>, </#list><#if !v.vms?has_content>none</#if>
 - Bare-metal machines: <#list v.machines as m>`[=m]`<#sep>, </#list><#if !v.machines?has_content>none</#if>
 - Kubernetes: <#if v.hasKubernetes>K3s<#else>none</#if>
+<#if v.clusters?has_content>
+
+## Changing a VM's cloud-init
+
+cloud-init reads `cloud-init/vms/<vm>/` once, at the VM's first boot, and Terraform ignores later
+changes to a VM's cloud-init files: an edited SSH key, user or timezone never replaces a VM (the
+provider would otherwise recreate every VM that uses the snippet). To bring a change to running
+guests, run Ansible: `ansible-playbook site.yml` (its `playbooks/guests.yml` keeps the admin user's
+SSH keys and the time zone as site.yaml says on every VM and machine). Anything else cloud-init did at
+first boot changes only with a rebuild: to rebuild one cattle VM from its new user-data, replace just
+that VM:
+
+```sh
+terraform -chdir=terraform/clusters/<cluster> apply -replace='module.vm["<vm>"].proxmox_virtual_environment_vm.cattle[0]'
+```
+
+Pets are never rebuilt this way: `prevent_destroy` refuses it.
+</#if>

@@ -86,6 +86,16 @@ class HarnessTest {
                         + " \"missing_variable\" has not been declared. This variable can be declared with a variable \"missing_variable\" {} block.)");
     }
 
+    /** Helm ignores values its chart does not read: each key path is checked against the chart's defaults. */
+    @Test
+    void helmValuesTheChartDoesNotRead() {
+        assertThat(problems(new FluxCheck(yamlLint()), "helm-values")).filteredOn(p -> p.contains(": HelmRelease ") && p.contains(": values.") || p.contains("vendored")).containsExactly(
+                "flux/infrastructure/longhorn.yaml: HelmRelease longhorn: values.persistence.createStorageClasses is not a value of chart longhorn-1.12.1 (Helm would ignore it)",
+                "flux/infrastructure/longhorn.yaml: HelmRelease longhorn: values.persistence.defaultClass is a string, but chart longhorn-1.12.1 has a bool there",
+                "flux/infrastructure/longhorn.yaml: HelmRelease longhorn: values.defaultSetings is not a value of chart longhorn-1.12.1 (Helm would ignore it)",
+                "flux/infrastructure/longhorn.yaml: HelmRelease unknown: no default values of chart some-chart-1.0.0 are vendored (contracts/helm/): its values cannot be checked");
+    }
+
     @Test
     void installerAnswersAndScripts() {
         needs("shellcheck");
