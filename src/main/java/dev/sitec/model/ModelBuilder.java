@@ -218,7 +218,7 @@ public final class ModelBuilder {
     }
 
     /** The Flux release the bootstrap installs when site.yaml names none (Flux 2.9, late 2026). */
-    public static final String DEFAULT_FLUX_VERSION = "v2.9.0";
+    public static final String DEFAULT_FLUX_VERSION = "v2.9.1";
 
     private List<Nic> nics(JsonNode addresses, java.util.function.Function<String, MacAddress> macOf,
                            java.util.function.Predicate<String> derived) {
