@@ -86,6 +86,19 @@ class HarnessTest {
                         + " \"missing_variable\" has not been declared. This variable can be declared with a variable \"missing_variable\" {} block.)");
     }
 
+    /** tflint's recommended terraform rules, each finding at its file and line. */
+    @Test
+    void tflintRecommendedRules() {
+        assumeTrue(System.getenv("CI") != null || java.nio.file.Files.isExecutable(Consumers.of(PROJECT).cache().resolve("bin/tflint")),
+                "scripts/install-consumers has not run");
+        Tflint tflint = new Tflint(Consumers.of(PROJECT), PROJECT.resolve("scripts/harness/tflint.hcl"));
+        assertThat(problems(tflint, "tflint-bad")).containsExactlyInAnyOrder(
+                "terraform/modules/thing/main.tf:3: terraform_unused_declarations: variable \"unused\" is declared but not used",
+                "terraform/modules/thing/main.tf:12: terraform_deprecated_interpolation: Interpolation-only expressions are deprecated in Terraform v0.12.14",
+                "terraform/modules/thing/main.tf:17: terraform_required_providers: Missing version constraint for provider \"proxmox\" in `required_providers`",
+                "terraform/modules/thing/main.tf:15: terraform_required_version: terraform \"required_version\" attribute is required");
+    }
+
     /** Helm ignores values its chart does not read: each key path is checked against the chart's defaults. */
     @Test
     void helmValuesTheChartDoesNotRead() {

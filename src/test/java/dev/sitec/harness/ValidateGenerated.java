@@ -23,6 +23,7 @@ public final class ValidateGenerated {
                 new CloudInitCheck(yamlLint),
                 new TerraformCheck(projectDir.resolve("scripts/harness/node")),
                 new TerraformValidate(Consumers.of(projectDir)),
+                new Tflint(Consumers.of(projectDir), projectDir.resolve("scripts/harness/tflint.hcl")),
                 new AnsibleCheck(yamlLint),
                 new FluxCheck(yamlLint));
     }
