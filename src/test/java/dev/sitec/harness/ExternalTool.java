@@ -50,6 +50,42 @@ final class ExternalTool {
         }
     }
 
+    /** What a tool wrote to stdout and to stderr, apart, for tools whose stdout is data. */
+    record Output(int exit, String stdout, String stderr) {
+        boolean ok() {
+            return exit == 0;
+        }
+    }
+
+    /** Runs a tool with {@code input} (or nothing) on its stdin, keeping stdout and stderr apart. */
+    static Output runApart(Path workingDir, List<String> command, String input) {
+        try {
+            Path err = Files.createTempFile("sitec-tool", ".stderr");
+            try {
+                Process process = new ProcessBuilder(new ArrayList<>(command)).directory(workingDir.toFile())
+                        .redirectError(err.toFile()).start();
+                try (var stdin = process.getOutputStream()) {
+                    if (input != null) {
+                        stdin.write(input.getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                byte[] output = process.getInputStream().readAllBytes();
+                if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    return new Output(124, "", "timed out: " + String.join(" ", command));
+                }
+                return new Output(process.exitValue(), new String(output, StandardCharsets.UTF_8), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            return new Output(127, "", "cannot run " + command.get(0) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Output(130, "", "interrupted");
+        }
+    }
+
     static Result run(Path workingDir, List<String> command) {
         return run(workingDir, Map.of(), command);
     }

@@ -99,6 +99,19 @@ class HarnessTest {
                 "terraform/modules/thing/main.tf:15: terraform_required_version: terraform \"required_version\" attribute is required");
     }
 
+    /** Flux's own build (its substitution) and kubeconform -strict on what it builds. */
+    @Test
+    void fluxBuildAndKubeconform() {
+        Consumers consumers = Consumers.of(PROJECT);
+        assumeTrue(System.getenv("CI") != null || java.nio.file.Files.isExecutable(consumers.cache().resolve("bin/kubeconform")),
+                "scripts/install-consumers has not run");
+        assertThat(problems(new FluxBuild(consumers), "flux-build-bad")).containsExactlyInAnyOrder(
+                "flux/clusters/lab/apps.yaml (Kustomization apps): flux build: ✗ var substitution failed for 'settings-${cluster}':"
+                        + " envsubst error: variable substitution failed: missing closing brace",
+                "flux/clusters/lab/apps.yaml (Kustomization configs): kubeconform: StorageClass bulk: /reclaimPolicy: got number,"
+                        + " want string; : additional properties 'spec' not allowed");
+    }
+
     /** Helm ignores values its chart does not read: each key path is checked against the chart's defaults. */
     @Test
     void helmValuesTheChartDoesNotRead() {

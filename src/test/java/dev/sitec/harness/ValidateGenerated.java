@@ -25,7 +25,8 @@ public final class ValidateGenerated {
                 new TerraformValidate(Consumers.of(projectDir)),
                 new Tflint(Consumers.of(projectDir), projectDir.resolve("scripts/harness/tflint.hcl")),
                 new AnsibleCheck(yamlLint),
-                new FluxCheck(yamlLint));
+                new FluxCheck(yamlLint),
+                new FluxBuild(Consumers.of(projectDir)));
     }
 
     public static List<FamilyReport> run(Path projectDir, Path tree) {
