@@ -66,10 +66,10 @@
     path: /var/lib/rancher/k3s/server/db
   register: k3s_server_datastore
 
-- name: Ask whether a cluster answers behind the API VIP (K3s serves /cacerts without credentials)
-  ansible.builtin.uri:
-    url: "https://{{ k3s_api_vip }}:6443/cacerts"
-    validate_certs: false
+- name: Ask whether a cluster answers behind the API VIP (only a K3s server listens on the VIP's 6443)
+  ansible.builtin.wait_for:
+    host: "{{ k3s_api_vip }}"
+    port: 6443
     timeout: 5
   register: k3s_server_vip
   failed_when: false
@@ -79,7 +79,7 @@
   ansible.builtin.set_fact:
     k3s_server_creates_cluster: >-
       {{ k3s_first_server | bool and not k3s_server_datastore.stat.exists
-         and k3s_server_vip.status | default(-1) != 200 }}
+         and k3s_server_vip.state | default('') != 'started' }}
 
 - name: Write how this server finds its cluster, as a drop-in
   ansible.builtin.copy:

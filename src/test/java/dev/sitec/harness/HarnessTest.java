@@ -112,6 +112,18 @@ class HarnessTest {
                         + " want string; : additional properties 'spec' not allowed");
     }
 
+    /** checkov's security scan, with only the accepted checks of scripts/harness/checkov.yaml skipped. */
+    @Test
+    void checkovSecurityScan() {
+        Consumers consumers = Consumers.of(PROJECT);
+        assumeTrue(System.getenv("CI") != null || java.nio.file.Files.isExecutable(consumers.cache().resolve(
+                "checkov-" + consumers.version("CHECKOV") + "/bin/checkov")), "scripts/install-consumers has not run");
+        List<String> found = problems(new Checkov(consumers, PROJECT.resolve("scripts/harness/checkov.yaml")), "checkov-bad");
+        assertThat(found).contains(
+                "ansible/site.yml:6: CKV_ANSIBLE_2: Ensure that certificate validation isn't disabled with get_url (tasks.ansible.builtin.get_url.Download without checking the certificate)",
+                "flux/pod.yaml:3: CKV_K8S_16: Container should not be privileged (Pod.default.root)");
+    }
+
     /** Helm ignores values its chart does not read: each key path is checked against the chart's defaults. */
     @Test
     void helmValuesTheChartDoesNotRead() {

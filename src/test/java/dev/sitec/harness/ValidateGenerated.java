@@ -26,7 +26,8 @@ public final class ValidateGenerated {
                 new Tflint(Consumers.of(projectDir), projectDir.resolve("scripts/harness/tflint.hcl")),
                 new AnsibleCheck(yamlLint),
                 new FluxCheck(yamlLint),
-                new FluxBuild(Consumers.of(projectDir)));
+                new FluxBuild(Consumers.of(projectDir)),
+                new Checkov(Consumers.of(projectDir), projectDir.resolve("scripts/harness/checkov.yaml")));
     }
 
     public static List<FamilyReport> run(Path projectDir, Path tree) {
