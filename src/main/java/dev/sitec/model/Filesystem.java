@@ -1,5 +1,7 @@
 package dev.sitec.model;
 
+import java.util.List;
+
 /** Root filesystem of a Proxmox host, and the datastore the installer creates for VM disks on it. */
 public enum Filesystem {
     ZFS("local-zfs"), EXT4("local-lvm"), XFS("local-lvm"), BTRFS("local-btrfs");
@@ -28,18 +30,18 @@ public enum Filesystem {
     public StorageDefinition vmStorage() {
         return switch (this) {
             case ZFS -> new StorageDefinition(vmDatastore, "zfspool",
-                    java.util.List.of("--pool", "rpool/data", "--sparse", "1", "--content", "images,rootdir"));
+                    List.of("--pool", "rpool/data", "--sparse", "1", "--content", "images,rootdir"));
             case EXT4, XFS -> new StorageDefinition(vmDatastore, "lvmthin",
-                    java.util.List.of("--vgname", "pve", "--thinpool", "data", "--content", "images,rootdir"));
+                    List.of("--vgname", "pve", "--thinpool", "data", "--content", "images,rootdir"));
             case BTRFS -> new StorageDefinition(vmDatastore, "btrfs",
-                    java.util.List.of("--path", "/var/lib/pve/local-btrfs", "--content", "images,rootdir"));
+                    List.of("--path", "/var/lib/pve/local-btrfs", "--content", "images,rootdir"));
         };
     }
 
     /** A PVE storage: its id, pvesm type and the options that define it. */
-    public record StorageDefinition(String id, String type, java.util.List<String> options) {
+    public record StorageDefinition(String id, String type, List<String> options) {
         public StorageDefinition {
-            options = java.util.List.copyOf(options);
+            options = List.copyOf(options);
         }
     }
 

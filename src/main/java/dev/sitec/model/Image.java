@@ -2,6 +2,8 @@ package dev.sitec.model;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A downloadable image: a cloud image (disk with cloud-init) or an installer ISO. */
 public record Image(String name, JsonPointer origin, Kind kind, Arch arch, String url, Optional<Checksum> checksum) {
@@ -61,11 +63,11 @@ public record Image(String name, JsonPointer origin, Kind kind, Arch arch, Strin
         return compression().map(c -> name.substring(0, name.length() - c.suffix().length())).orElse(name);
     }
 
-    private static final java.util.regex.Pattern UBUNTU_RELEASE = java.util.regex.Pattern.compile("ubuntu-(\\d{2}\\.\\d{2})");
+    private static final Pattern UBUNTU_RELEASE = Pattern.compile("ubuntu-(\\d{2}\\.\\d{2})");
 
     /** The Ubuntu release an image's file is named after (ubuntu-24.04.3-preinstalled-… gives 24.04), if any. */
     public Optional<String> ubuntuRelease() {
-        java.util.regex.Matcher m = UBUNTU_RELEASE.matcher(fileName());
+        Matcher m = UBUNTU_RELEASE.matcher(fileName());
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 

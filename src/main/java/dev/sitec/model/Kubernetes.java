@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.stream.Stream;
 
 /** The K3s cluster and what runs on it. */
 public record Kubernetes(JsonPointer origin, String version, Ipv4 apiVip, List<String> servers, List<String> agents,
@@ -18,7 +19,7 @@ public record Kubernetes(JsonPointer origin, String version, Ipv4 apiVip, List<S
 
     /** Every K3s node's name: the servers, then the agents. */
     public List<String> nodes() {
-        return java.util.stream.Stream.concat(servers.stream(), agents.stream()).toList();
+        return Stream.concat(servers.stream(), agents.stream()).toList();
     }
 
     public record Longhorn(String version, int defaultReplicas, boolean defaultClass) {

@@ -16,7 +16,9 @@ import dev.sitec.plan.OutputFamily;
 import dev.sitec.plan.PlannedFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -75,9 +77,11 @@ public final class AnsibleFamily implements OutputFamily {
         }
         files.add(PlannedFile.of("ansible/inventory/hosts.yml", "ansible/site/hosts.yml.ftl", inventory(site)));
         files.add(PlannedFile.of("ansible/inventory/group_vars/all.yml", "ansible/site/all.yml.ftl", all(site)));
+        Map<String, List<AnsibleViews.UsbDevice>> usb = usbDevicesByNode(site);
         for (Cluster cluster : site.clusters().values()) {
             for (PveNode node : cluster.nodes().values()) {
-                files.add(hostVars(node.name(), "proxmox_node", proxmoxNode(site, cluster, node)));
+                files.add(hostVars(node.name(), "proxmox_node",
+                        proxmoxNode(site, cluster, node, usb.getOrDefault(node.name(), List.of()))));
             }
         }
         for (BackupServer pbs : site.backupServers().values()) {
@@ -161,7 +165,8 @@ public final class AnsibleFamily implements OutputFamily {
                 info.sshAuthorizedKeys(), secrets);
     }
 
-    private static AnsibleViews.ProxmoxNode proxmoxNode(Site site, Cluster cluster, PveNode node) {
+    private static AnsibleViews.ProxmoxNode proxmoxNode(Site site, Cluster cluster, PveNode node,
+                                                        List<AnsibleViews.UsbDevice> usbDevices) {
         List<String> gpuIds = node.devices().values().stream()
                 .filter(Device::isNvidiaGpu)
                 .map(Device::id).sorted().toList();
@@ -169,32 +174,29 @@ public final class AnsibleFamily implements OutputFamily {
         return new AnsibleViews.ProxmoxNode(node.name(), cluster.name(), first,
                 cluster.firstNode().name(), cluster.firstNode().address().toString(), node.interfaceName(),
                 site.largestMtu(), node.devices().values().stream().anyMatch(d -> d.type() == Device.Type.PCI),
-                gpuIds, usbDevices(site, node), isPdmRemote(site, cluster.name()),
+                gpuIds, usbDevices, isPdmRemote(site, cluster.name()),
                 first ? storages(cluster) : List.of());
     }
 
-    /** The USB devices passed through to the node's VMs, in slot order per VM. */
-    private static List<AnsibleViews.UsbDevice> usbDevices(Site site, PveNode node) {
-        List<AnsibleViews.UsbDevice> devices = new ArrayList<>();
+    /** The USB devices passed through to each node's VMs, in slot order per VM: one walk over the VMs. */
+    private static Map<String, List<AnsibleViews.UsbDevice>> usbDevicesByNode(Site site) {
+        Map<String, List<AnsibleViews.UsbDevice>> byNode = new HashMap<>();
         for (Vm vm : site.vms().values()) {
-            if (!vm.node().equals(node.name())) {
-                continue;
-            }
             int slot = 0;
             for (Device device : site.passthroughOf(vm)) {
                 if (device.type() == Device.Type.USB) {
-                    devices.add(new AnsibleViews.UsbDevice(vm.name(), vm.vmId(), "usb" + slot++,
-                            device.usbPort().orElse(device.id())));
+                    byNode.computeIfAbsent(vm.node(), n -> new ArrayList<>()).add(new AnsibleViews.UsbDevice(vm.name(),
+                            vm.vmId(), "usb" + slot++, device.usbPort().orElse(device.id())));
                 }
             }
         }
-        return devices;
+        return byNode;
     }
 
     /** Each VM storage of the cluster's nodes, with the nodes whose boot filesystem made it. */
     private static List<AnsibleViews.Storage> storages(Cluster cluster) {
-        Map<String, Filesystem.StorageDefinition> definitions = new java.util.TreeMap<>();
-        Map<String, List<String>> nodes = new java.util.TreeMap<>();
+        Map<String, Filesystem.StorageDefinition> definitions = new TreeMap<>();
+        Map<String, List<String>> nodes = new TreeMap<>();
         for (PveNode node : cluster.nodes().values()) {
             Filesystem.StorageDefinition definition = node.bootDisks().filesystem().vmStorage();
             definitions.put(definition.id(), definition);

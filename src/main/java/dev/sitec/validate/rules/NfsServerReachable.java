@@ -6,7 +6,10 @@ import dev.sitec.model.NfsServer;
 import dev.sitec.model.Vm;
 import dev.sitec.validate.RuleContext;
 import dev.sitec.validate.SiteRule;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every K3s node reaches the NFS server at the address the StorageClass names: a pod with an NFS
@@ -27,11 +30,11 @@ public final class NfsServerReachable implements SiteRule {
             return List.of(); // reported by KubernetesReferencesResolve
         }
         // Addresses on unknown networks, and nodes off the API network, are reported by their own rules.
-        List<String> hosts = new java.util.ArrayList<>(k8s.nodes());
+        List<String> hosts = new ArrayList<>(k8s.nodes());
         hosts.add(server.name());
-        java.util.Optional<String> apiNetwork = context.site().networkContaining(k8s.apiVip()).map(n -> n.name());
+        Optional<String> apiNetwork = context.site().networkContaining(k8s.apiVip()).map(n -> n.name());
         for (String host : hosts) {
-            java.util.Set<String> networks = NfsServer.networksOf(context.site(), host);
+            Set<String> networks = NfsServer.networksOf(context.site(), host);
             if (!context.site().networks().keySet().containsAll(networks)
                     || (!host.equals(server.name()) && apiNetwork.isPresent() && !networks.contains(apiNetwork.get()))) {
                 return List.of();
