@@ -114,4 +114,65 @@ class AnsibleFamilyTest {
                 .contains("'proxmox-datacenter-manager-admin', 'remote', 'add'", "no_log: true")
                 .contains("(['--nodes'] | product(item.nodes | map(attribute='host') | map('extract', pdm_node_specs)) | flatten)");
     }
+
+    private String text(String path) {
+        return files.get(path).text();
+    }
+
+    /**
+     * K3s's own k3s-killall.sh unmounts everything below /run/k3s, /var/lib/kubelet/pods and
+     * /var/lib/kubelet/plugins before anything is removed: a recursive delete of /var/lib/kubelet
+     * with an NFS or Longhorn volume still mounted would delete that volume's data.
+     */
+    @Test
+    void uninstallUnmountsTheVolumesBeforeDeletingKubeletsFolder() {
+        String uninstall = text("ansible/playbooks/k3s-uninstall.yml");
+        int unmount = uninstall.indexOf("state: unmounted");
+        int remove = uninstall.indexOf("- /var/lib/kubelet\n");
+        assertThat(unmount).isPositive().isLessThan(remove);
+        assertThat(uninstall).contains("\"^(/run/k3s|/var/lib/kubelet/pods|/var/lib/kubelet/plugins|/run/netns/cni-)\"")
+                .contains("sort(reverse=true)");
+    }
+
+    /** DKMS rebuilds the NVIDIA module for each kernel whose headers are installed: the flavour's metapackage follows updates. */
+    @Test
+    void theGpuRoleInstallsTheHeadersMetapackageOfTheKernelsFlavour() {
+        String gpu = text("ansible/roles/gpu/tasks/main.yml");
+        assertThat(gpu).contains("linux-headers-{{ ansible_facts.kernel | regex_search('(cloud-amd64|rt-amd64|amd64|cloud-arm64|rt-arm64|arm64)$') }}")
+                .doesNotContain("linux-headers-{{ ansible_facts.kernel }}");
+    }
+
+    /** flux2 cmd/flux/main.go: the CLI's logger writes to stderr, so that is where "created" or "configured" appear. */
+    @Test
+    void fluxBootstrapReadsWhatTheFluxCliWritesToStderr() {
+        String flux = text("ansible/roles/flux_bootstrap/tasks/main.yml");
+        assertThat(flux).contains("changed_when: \"'configured' in flux_bootstrap_install.stderr or 'created' in flux_bootstrap_install.stderr\"")
+                .contains("changed_when: \"'configured' in flux_bootstrap_secret.stderr or 'created' in flux_bootstrap_secret.stderr\"");
+    }
+
+    /**
+     * A Longhorn disk that fails to mount must not let Longhorn write to the root filesystem: K3s
+     * requires the mount (systemd RequiresMountsFor), while nofail keeps the node bootable.
+     */
+    @Test
+    void k3sStartsOnlyWithTheLonghornDiskMounted() {
+        String prereqs = text("ansible/roles/k3s_prereqs/tasks/main.yml");
+        assertThat(prereqs).contains("RequiresMountsFor={{ k3s_prereqs_longhorn_path }}")
+                .contains("dest: \"/etc/systemd/system/{{ item }}.service.d/10-longhorn-disk.conf\"")
+                .contains("loop: [k3s, k3s-agent]");
+    }
+
+    /**
+     * K3s applies node-label only when a node registers: later label changes reach nodes through the
+     * API. And a service this run just started already runs its new configuration: no restart then.
+     */
+    @Test
+    void labelsFollowSiteYamlAndAFreshServiceIsNotRestarted() {
+        assertThat(text("ansible/playbooks/k3s.yml")).contains("hosts: k3s_servers[0]")
+                .contains("['/usr/local/bin/k3s', 'kubectl', 'label', 'node', item, '--overwrite'] + hostvars[item].k3s_node_labels");
+        assertThat(text("ansible/inventory/host_vars/k3s-w-gpu.yml")).contains("k3s_node_labels:\n  - !unsafe \"accelerator=nvidia\"");
+        assertThat(text("ansible/roles/k3s_server/handlers/main.yml")).contains("when: not k3s_server_start is changed");
+        assertThat(text("ansible/roles/k3s_agent/handlers/main.yml")).contains("when: not k3s_agent_start is changed");
+        assertThat(text("ansible/roles/k3s_server/tasks/main.yml")).contains("register: k3s_server_start");
+    }
 }
