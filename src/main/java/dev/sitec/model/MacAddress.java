@@ -25,6 +25,15 @@ public record MacAddress(String value) {
         return new MacAddress(HexFormat.ofDelimiter(":").formatHex(mac));
     }
 
+    /**
+     * Whether a NIC can have this address: not all zeros, and not a group address (the low bit of
+     * the first octet, IEEE 802 "I/G"), which multicast and broadcast (ff:ff:ff:ff:ff:ff) are.
+     */
+    public boolean isUnicast() {
+        int first = Integer.parseInt(value.substring(0, 2), 16);
+        return (first & 1) == 0 && !hexDigits().equals("000000000000");
+    }
+
     /** The 12 hex digits without separators, as udev's ID_NET_NAME_MAC ends with them. */
     public String hexDigits() {
         return value.replace(":", "");

@@ -7,6 +7,7 @@ import dev.sitec.validate.rules.AddressesInsideNetworks;
 import dev.sitec.validate.rules.AddressesUnique;
 import dev.sitec.validate.rules.ChecksumsOnFixedUrls;
 import dev.sitec.validate.rules.DownloadsProxmoxCanDecompress;
+import dev.sitec.validate.rules.MacsAreUnicast;
 import dev.sitec.validate.rules.NetworkMtuCarriedByHosts;
 import dev.sitec.validate.rules.NfsServerReachable;
 import dev.sitec.validate.rules.BackupReferencesResolve;
@@ -54,6 +55,7 @@ public final class SemanticValidator {
             new AddressesInsideNetworks(),
             new AddressesUnique(),
             new MacsUnique(),
+            new MacsAreUnicast(),
             new VmIdsUnique(),
             new EtcdQuorum(),
             new KubernetesNodesOnApiNetwork(),

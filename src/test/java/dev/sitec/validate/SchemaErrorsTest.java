@@ -37,6 +37,17 @@ class SchemaErrorsTest {
                 "networks.storage.vlan is 0, but must be at least 1", null));
     }
 
+    /** Reproducers from the fuzzing run: once read as an int, these became 14 and -2147483648. */
+    @Test
+    void integersTooLargeForTheModelAreRefusedWhereTheyAreWritten() {
+        BrokenSite group = BrokenSite.reference().replace("iommu_group: 14 }", "iommu_group: 4294967310 }");
+        assertThat(group.diagnostics(dir)).containsExactly(group.error("iommu_group: 4294967310", "4294967310",
+                "proxmox.clusters.pve.nodes.pve1.devices.hba0.iommu_group is 4294967310, but must be at most 65535", null));
+        BrokenSite keep = BrokenSite.reference().replace("keep_daily: 7,", "keep_daily: 2147483648,");
+        assertThat(keep.diagnostics(dir)).containsExactly(keep.error("keep_daily: 2147483648", "2147483648",
+                "proxmox.backup_servers.pbs1.retention.keep_daily is 2147483648, but must be at most 100000", null));
+    }
+
     @Test
     void enumSuggestsTheClosestValue() {
         BrokenSite site = BrokenSite.reference().replace("keyboard: en-us", "keyboard: en-uss");

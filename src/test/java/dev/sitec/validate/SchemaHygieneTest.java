@@ -50,6 +50,22 @@ class SchemaHygieneTest {
         assertThat(open).isEmpty();
     }
 
+    /**
+     * Every integer has a maximum the model reads without narrowing (an int), so a value such as
+     * 4294967310 is refused where it is written instead of wrapping around to another number.
+     */
+    @Test
+    void everyIntegerHasAMaximumThatFitsAnInt() {
+        List<String> unbounded = new ArrayList<>();
+        walk(schema, "#", (path, node) -> {
+            if ("integer".equals(node.path("type").asText())
+                    && (!node.has("maximum") || node.get("maximum").asLong() > Integer.MAX_VALUE)) {
+                unbounded.add(path);
+            }
+        });
+        assertThat(unbounded).isEmpty();
+    }
+
     /** Properties inside if/then/else only constrain fields declared (and described) elsewhere. */
     private static boolean isConditional(String path) {
         return path.contains("/if") || path.contains("/then") || path.contains("/else");

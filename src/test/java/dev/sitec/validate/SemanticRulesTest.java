@@ -557,4 +557,28 @@ class SemanticRulesTest {
                     "give every K3s node an address on one of 'truenas''s networks, or give 'truenas' an address on a network with a gateway"));
         }
     }
+
+    /** IEEE 802: a MAC with the first octet's low bit set is a group address; no NIC has it, nor all zeros. */
+    @Nested
+    class MacsAreUnicast {
+        private static final String HINT = "use the NIC's own address: its first octet is even, e.g. 58:47:ca:…";
+
+        @Test
+        void aNodesMacIsUnicast() {
+            BrokenSite site = BrokenSite.reference().replace("mac: \"58:47:ca:7a:00:02\"", "mac: \"01:00:5e:00:00:02\"");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("mac: \"01:00:5e:00:00:02\"", "\"01",
+                    "MAC 01:00:5e:00:00:02 of node 'pve2' is not a unicast address (all zeros, multicast or broadcast)", HINT));
+        }
+
+        @Test
+        void broadcastAndAllZerosAreNotAHostsMac() {
+            BrokenSite site = BrokenSite.reference().replace("mac: \"2c:cf:67:00:00:01\"", "mac: \"ff:ff:ff:ff:ff:ff\"")
+                    .replace("mac: \"58:47:ca:7a:00:20\"", "mac: \"00:00:00:00:00:00\"");
+            assertThat(site.diagnostics(dir)).containsExactly(
+                    site.error("mac: \"00:00:00:00:00:00\"", "\"00",
+                            "MAC 00:00:00:00:00:00 of backup server 'pbs1' is not a unicast address (all zeros, multicast or broadcast)", HINT),
+                    site.error("mac: \"ff:ff:ff:ff:ff:ff\"", "\"ff",
+                            "MAC ff:ff:ff:ff:ff:ff of machine 'rpi-1' is not a unicast address (all zeros, multicast or broadcast)", HINT));
+        }
+    }
 }
