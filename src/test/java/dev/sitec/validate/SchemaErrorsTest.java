@@ -48,6 +48,34 @@ class SchemaErrorsTest {
                 "proxmox.backup_servers.pbs1.retention.keep_daily is 2147483648, but must be at most 100000", null));
     }
 
+    /**
+     * Reproducers from the fuzzing run: a path-like value with a ".", ".." or empty segment ended in
+     * exit 3 (the planned path escaped the output folder) or in paths such as ./../../tmp/x. Each is
+     * now refused where it is written.
+     */
+    @Test
+    void pathLikeValuesAreCleanPaths() {
+        String hint = "expected path of the cluster's folder in the repository, e.g. clusters/homelab. A clean path: no empty, \".\" or \"..\" segment.";
+        for (String path : java.util.List.of("..", ".", "x/..", "x/./y", "x//y")) {
+            BrokenSite site = BrokenSite.reference().replace("    path: clusters/homelab", "    path: " + path);
+            assertThat(site.diagnostics(dir)).as(path).containsExactly(site.error("    path: " + path, path,
+                    "kubernetes.flux.path has an invalid value '" + path + "'", hint));
+        }
+        BrokenSite export = BrokenSite.reference().replace("export: /mnt/tank/k8s", "export: /mnt/../etc");
+        assertThat(export.diagnostics(dir)).containsExactly(export.error("export: /mnt/../etc", "/mnt/../etc",
+                "kubernetes.storage.nfs.export has an invalid value '/mnt/../etc'",
+                "expected exported path on the server. An absolute clean path: no empty, \".\" or \"..\" segment."));
+        BrokenSite datastore = BrokenSite.reference().replace("path: /mnt/datastore/main", "path: /mnt/datastore/../../tmp");
+        assertThat(datastore.diagnostics(dir)).singleElement().extracting(d -> d.message())
+                .isEqualTo("proxmox.backup_servers.pbs1.datastores.main.path has an invalid value '/mnt/datastore/../../tmp'");
+        for (String branch : java.util.List.of("main..x", "../main", "main/", ".hidden", "a//b", "x.lock")) {
+            BrokenSite site = BrokenSite.reference().replace("    branch: main", "    branch: " + branch);
+            assertThat(site.diagnostics(dir)).as(branch).singleElement().extracting(d -> d.message())
+                    .isEqualTo("kubernetes.flux.branch has an invalid value '" + branch + "'");
+        }
+        assertThat(BrokenSite.reference().replace("    branch: main", "    branch: release/2026.12").diagnostics(dir)).isEmpty();
+    }
+
     @Test
     void enumSuggestsTheClosestValue() {
         BrokenSite site = BrokenSite.reference().replace("keyboard: en-us", "keyboard: en-uss");
