@@ -11,6 +11,7 @@ import dev.sitec.plan.OutputFamily;
 import dev.sitec.plan.PlannedFile;
 import dev.sitec.render.RenderedFile;
 import dev.sitec.render.TemplateRenderer;
+import dev.sitec.validate.ControlCharacters;
 import dev.sitec.validate.SemanticValidator;
 import dev.sitec.write.Manifest;
 import dev.sitec.plan.FileMode;
@@ -48,9 +49,12 @@ public final class SiteCompiler {
         } catch (InvalidInputException e) {
             return new Compilation(e.diagnostics(), Optional.empty(), List.of());
         }
+        List<Diagnostic> controls = ControlCharacters.check(document);
         List<Diagnostic> schemaErrors = Toolchain.schemaValidator().validate(document);
-        if (!schemaErrors.isEmpty()) {
-            return new Compilation(schemaErrors, Optional.empty(), List.of());
+        if (!controls.isEmpty() || !schemaErrors.isEmpty()) {
+            List<Diagnostic> all = new java.util.ArrayList<>(controls);
+            all.addAll(schemaErrors);
+            return new Compilation(all, Optional.empty(), List.of());
         }
         Site site = new ModelBuilder().build(document);
         List<Diagnostic> findings = new SemanticValidator().validate(site, document.sources());
