@@ -1,7 +1,18 @@
 <#-- Lays out a YamlValue tree as block YAML: keys and text quoted and escaped, literals as they are. -->
 <#macro block node indent>
 <#list node.entries as e>
+<#if e.explicit()>
+[=""?left_pad(indent)]? "[=e.key]"
 <#if e.value.isMap() && !e.value.isEmpty()>
+[=""?left_pad(indent)]:
+<@block e.value indent + 2/>
+<#elseif e.value.isList() && !e.value.isEmpty()>
+[=""?left_pad(indent)]:
+<@items e.value indent + 2/>
+<#else>
+[=""?left_pad(indent)]: <@scalar e.value/>
+</#if>
+<#elseif e.value.isMap() && !e.value.isEmpty()>
 [=""?left_pad(indent)]"[=e.key]":
 <@block e.value indent + 2/>
 <#elseif e.value.isList() && !e.value.isEmpty()>

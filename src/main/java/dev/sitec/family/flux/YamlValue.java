@@ -10,8 +10,17 @@ import java.util.List;
  */
 public record YamlValue(String kind, List<Entry> entries, List<YamlValue> items, String text, boolean quoted) {
 
-    /** One key of a map. */
+    /**
+     * One key of a map. A key is written as an explicit key ({@code ? key}) when its quoted form could
+     * exceed the 1024 characters YAML allows an implicit key (YAML 1.2, 7.4.2): past 170 characters,
+     * since escaping can make each character six.
+     */
     public record Entry(String key, YamlValue value) {
+        static final int LONGEST_IMPLICIT_KEY = 170;
+
+        public boolean explicit() {
+            return key.length() > LONGEST_IMPLICIT_KEY;
+        }
     }
 
     public boolean isMap() {

@@ -138,4 +138,22 @@ class FluxFamilyTest {
         assertThat(values.at("/hosts/1/b").asInt()).isEqualTo(1);
         assertThat(values.at("/nodeSelector/kubernetes.io~1arch").asText()).isEqualTo("arm64");
     }
+
+    /**
+     * Reproducer from the fuzzing run: a Helm values key longer than 1,024 characters was written as
+     * an implicit key, which YAML forbids, and the release did not parse. Long keys are explicit now.
+     */
+    @Test
+    void aVeryLongHelmValuesKeyIsWrittenAsAnExplicitKey() throws Exception {
+        String key = "k".repeat(2000) + "\\\"quoted\\\"";
+        String expected = "k".repeat(2000) + "\"quoted\"";
+        // The site can hold such a key only as an explicit key itself.
+        var files = generate(BrokenSite.reference().replace("      values: { replicaCount: 2 }",
+                "      values:\n        replicaCount: 2\n        ? \"" + key + "\"\n        :\n          nested: [1, \"" + key + "\"]\n"
+                        + "        short:\n          ? \"" + key + "\"\n          : true"));
+        JsonNode values = docs(files.get("flux/apps/podinfo/release.yaml")).get(2).at("/spec/values");
+        assertThat(values.get(expected).get("nested").get(1).asText()).isEqualTo(expected);
+        assertThat(values.get("short").get(expected).asBoolean()).isTrue();
+        assertThat(files.get("flux/apps/podinfo/release.yaml").text()).contains("    ? \"" + "k".repeat(2000));
+    }
 }
