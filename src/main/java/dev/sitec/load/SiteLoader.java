@@ -20,12 +20,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -86,10 +85,13 @@ public final class SiteLoader {
                 .build();
         List<Node> documents = new ArrayList<>();
         try {
-            Iterator<Node> all = new Compose(settings).composeAllFromString(text).iterator();
+            Composer all = new Composer(settings, new DepthLimitedParser(settings, text, limits.maxDepth()));
             while (all.hasNext()) {
                 documents.add(all.next());
             }
+        } catch (DepthLimitedParser.TooDeep e) {
+            throw single(displayName, line(e.mark()), column(e.mark()), "document nests deeper than " + limits.maxDepth()
+                    + " levels", null);
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
             String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();

@@ -60,6 +60,21 @@ class SiteLoaderTest {
                 .startsWith("site.yaml:3:1: error: invalid YAML:");
     }
 
+    /**
+     * Reproducers from the fuzzing run: a 100,000-deep flow sequence and a 5,000-deep block mapping
+     * overflowed the stack in the YAML composer. The bound holds before anything recurses.
+     */
+    @Test
+    void refusesDeepNestingBeforeAnythingRecurses() {
+        assertThat(errors("site: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n")).containsExactly(
+                "site.yaml:1:70: error: document nests deeper than 64 levels");
+        StringBuilder block = new StringBuilder("site:\n");
+        for (int i = 0; i < 5000; i++) {
+            block.append(" ".repeat(i + 1)).append("a").append(i).append(":\n");
+        }
+        assertThat(errors(block.toString())).containsExactly("site.yaml:65:65: error: document nests deeper than 64 levels");
+    }
+
     @Test
     void refusesAliasBombs() {
         StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
