@@ -47,6 +47,10 @@ public final class OutputWriter {
         Set<String> planned = new TreeSet<>();
         files.forEach(f -> planned.add(f.path()));
         List<String> stale = owned.stream().filter(p -> !planned.contains(p)).sorted().toList();
+        if (!firstRun) {
+            refuseLinksBelow(out, planned);
+            refuseLinksBelow(out, stale);
+        }
 
         Path parent = out.getParent();
         Files.createDirectories(parent);
@@ -91,6 +95,29 @@ public final class OutputWriter {
             deleteRecursively(staging);
         }
         return new WriteReport(writtenPaths, unchangedPaths, stale);
+    }
+
+    /**
+     * No write, rename or delete follows a symbolic link below the output folder: a linked subfolder
+     * (generated/ansible pointing elsewhere) would have sitec rewrite and delete files outside the
+     * tree. Each folder on the way to a file is looked at once.
+     */
+    private static void refuseLinksBelow(Path out, Iterable<String> paths) throws IOException {
+        Set<Path> checked = new HashSet<>();
+        for (String path : paths) {
+            Path dir = out.resolve(path).getParent();
+            List<Path> ancestors = new ArrayList<>();
+            for (Path d = dir; d != null && !d.equals(out) && d.startsWith(out) && !checked.contains(d); d = d.getParent()) {
+                ancestors.add(d);
+            }
+            for (Path d : ancestors) {
+                if (Files.isSymbolicLink(d)) {
+                    throw new IOException(d + " is a symbolic link: sitec writes nothing through a link below "
+                            + out + "; make it a plain folder (or move it away) and run again");
+                }
+                checked.add(d);
+            }
+        }
     }
 
     /** Refuses files in the way, then tells for each file whether the tree already has its bytes. */

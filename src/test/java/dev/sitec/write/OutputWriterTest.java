@@ -73,6 +73,40 @@ class OutputWriterTest {
         assertThat(Files.getLastModifiedTime(out.resolve("a.tf"))).isEqualTo(old);
     }
 
+    /**
+     * Reproducer from the fuzzing run: with generated/ansible a link to another folder, generate
+     * rewrote and deleted files in its target. Nothing below the output folder is written, renamed
+     * or deleted through a link: the run is refused, naming the link, and both folders stay as they were.
+     */
+    @Test
+    void neverWritesOrDeletesThroughALinkBelowTheOutputFolder() throws IOException {
+        Path out = root.resolve("generated");
+        writer.write(out, tree(file("ansible/site.yml", "v1\n"), file("ansible/old.yml", "old\n"), file("README.md", "r\n")));
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("site.yml"), "someone else's\n");
+        Files.writeString(elsewhere.resolve("old.yml"), "someone else's too\n");
+        deleteTree(out.resolve("ansible"));
+        Files.createSymbolicLink(out.resolve("ansible"), elsewhere);
+        Map<String, String> before = snapshot(elsewhere);
+        Map<String, String> outBefore = snapshot(out);
+
+        assertThatThrownBy(() -> writer.write(out, tree(file("ansible/site.yml", "v2\n"), file("README.md", "r\n"))))
+                .isInstanceOf(IOException.class)
+                .hasMessage(out.resolve("ansible") + " is a symbolic link: sitec writes nothing through a link below "
+                        + out + "; make it a plain folder (or move it away) and run again");
+        assertThat(snapshot(elsewhere)).isEqualTo(before);
+        assertThat(snapshot(out)).isEqualTo(outBefore);
+        assertThat(Files.list(root).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("generated", "elsewhere");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     @Test
     void deletesOwnedFilesNoLongerGeneratedAndNothingElse() throws IOException {
         Path out = root.resolve("generated");
