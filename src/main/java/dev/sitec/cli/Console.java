@@ -10,9 +10,14 @@ final class Console {
     private Console() {
     }
 
+    /** A person reads the first findings; a million more only bury them (the count says how many there are). */
+    static final int SHOWN = 100;
+
     static void report(Compilation compilation, PrintWriter err) {
-        for (Diagnostic diagnostic : compilation.diagnostics()) {
-            err.println(diagnostic.format());
+        java.util.List<Diagnostic> all = compilation.diagnostics();
+        all.stream().limit(SHOWN).forEach(d -> err.println(d.format()));
+        if (all.size() > SHOWN) {
+            err.println("... and " + (all.size() - SHOWN) + " more");
         }
         long errors = compilation.diagnostics().stream().filter(Diagnostic::isError).count();
         long warnings = compilation.diagnostics().size() - errors;
