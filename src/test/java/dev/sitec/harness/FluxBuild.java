@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Flux itself: `flux build kustomization` (Flux's own kustomize and substitution logic) for every
@@ -130,17 +128,7 @@ final class FluxBuild implements HarnessCheck {
     private static Path copyAt(Path flux, String prefix) {
         try {
             Path repository = Files.createTempDirectory("sitec-flux-build");
-            Path target = repository.resolve(prefix);
-            try (Stream<Path> all = Files.walk(flux)) {
-                for (Path p : (Iterable<Path>) all::iterator) {
-                    Path to = target.resolve(flux.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
-                    }
-                }
-            }
+            TreeFiles.copy(flux, repository.resolve(prefix), p -> false);
             return repository;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -102,19 +101,8 @@ final class TerraformValidate implements HarnessCheck {
         try {
             Path copy = Files.createTempDirectory("sitec-terraform-validate");
             for (String top : List.of("terraform", "cloud-init")) {
-                Path from = tree.resolve(top);
-                if (!Files.isDirectory(from)) {
-                    continue;
-                }
-                try (Stream<Path> all = Files.walk(from)) {
-                    for (Path p : (Iterable<Path>) all::iterator) {
-                        Path to = copy.resolve(tree.relativize(p).toString());
-                        if (Files.isDirectory(p)) {
-                            Files.createDirectories(to);
-                        } else if (!p.toString().contains("/.terraform")) {
-                            Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
-                        }
-                    }
+                if (Files.isDirectory(tree.resolve(top))) {
+                    TreeFiles.copy(tree.resolve(top), copy.resolve(top), p -> p.toString().contains("/.terraform"));
                 }
             }
             return copy;

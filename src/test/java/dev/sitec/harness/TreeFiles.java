@@ -58,4 +58,23 @@ final class TreeFiles {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /** Copies a folder of the tree to {@code to}, keeping file attributes; entries {@code skip} accepts are left out. */
+    static void copy(Path from, Path to, Predicate<Path> skip) {
+        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                if (skip.test(p)) {
+                    continue;
+                }
+                Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
