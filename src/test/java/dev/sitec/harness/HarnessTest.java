@@ -76,8 +76,11 @@ class HarnessTest {
         TerraformValidate check = new TerraformValidate(Consumers.of(PROJECT));
         assumeTrue(System.getenv("CI") != null || Consumers.of(PROJECT).missingTerraform() == null,
                 "scripts/install-consumers has not run");
-        // Terraform validates in stages: each root holds one stage's mistakes.
-        assertThat(problems(check, "terraform-validate")).containsExactlyInAnyOrder(
+        // Terraform validates in stages: each root holds one stage's mistakes. (OpenTofu, used where the
+        // machine has no terraform, goes on past the first stage and reports refs' other mistakes too.)
+        List<String> found = problems(check, "terraform-validate");
+        assertThat(found.stream().filter(p -> !p.startsWith("terraform/clusters/refs/")
+                || p.contains("missing_variable")).toList()).containsExactlyInAnyOrder(
                 "terraform/clusters/calls/main.tf:3: error: Missing required argument (The argument \"name\" is required, but no definition was found.)",
                 "terraform/clusters/calls/main.tf:7: error: Unsupported argument (An argument named \"color\" is not expected here.)",
                 "terraform/clusters/lab/main.tf:6: error: Incorrect attribute value type (Inappropriate value for attribute \"cores\": a number is required.)",
