@@ -9,6 +9,6 @@ Variables (defaults in `defaults/main.yml`; sitec sets the site's values in the 
 - `pbs_datastore`
 - `pbs_datastore_raid`
 - `pbs_datastore_disks`
-- `pbs_keep_args`
+- `pbs_keep_args`, `pbs_keep` (the same retention as options and as the job reads it back)
 - `pbs_backup_user`
-- `pbs_fingerprint_file`
+- `pbs_fingerprint_files` (one `pbs.auto.tfvars.json` per cluster root)

@@ -8,3 +8,4 @@ Variables (defaults in `defaults/main.yml`; sitec sets the site's values in the 
 - `proxmox_cluster_first_node`
 - `proxmox_cluster_first_node_name`
 - `proxmox_cluster_first_node_address`
+- `proxmox_cluster_storages` (the first node: VM storages to define again after the join)

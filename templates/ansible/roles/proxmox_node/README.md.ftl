@@ -6,9 +6,10 @@ Depends on `proxmox_repositories` (product `pve`).
 
 Variables (defaults in `defaults/main.yml`; sitec sets the site's values in the inventory):
 
-- `proxmox_node_boot_loader`
+- `proxmox_node_uplink_interface`, `proxmox_node_uplink_mtu` (the bridge and uplink carry the largest network MTU)
 - `proxmox_node_passthrough`
 - `proxmox_node_gpu_ids`
+- `proxmox_node_usb_devices` (attached by port, as root)
 - `proxmox_node_local_content`
 - `proxmox_node_token_file`
 - `proxmox_node_terraform_privileges`

@@ -7,7 +7,6 @@ import dev.sitec.model.K3sNodes;
 import dev.sitec.model.Kubernetes;
 import dev.sitec.model.NfsServer;
 import dev.sitec.model.Site;
-import dev.sitec.model.Vm;
 import dev.sitec.plan.OutputFamily;
 import dev.sitec.plan.PlannedFile;
 import java.util.ArrayList;
