@@ -1,15 +1,16 @@
----
-network:
-  version: 2
-  ethernets:
-<#list v.ethernets as e>
-    [=e.name]:
-      match:
-        macaddress: "[=e.mac]"
-      set-name: "[=e.name]"
-      mtu: [=e.mtu]
+<#macro addressing e>
+      mtu: [=e.mtu?c]
+<#if e.dhcp>
+      dhcp4: true
+<#if !e.primary>
+      dhcp4-overrides:
+        use-routes: false
+        use-dns: false
+</#if>
+<#else>
       addresses:
         - "[=e.address]"
+</#if>
 <#if e.gateway??>
       routes:
         - to: default
@@ -26,4 +27,26 @@ network:
           - "[=domain]"
 </#list>
 </#if>
+</#macro>
+---
+network:
+  version: 2
+  ethernets:
+<#list v.ethernets as e>
+    [=e.name]:
+<#if e.rename>
+      match:
+        macaddress: "[=e.mac]"
+      set-name: "[=e.name]"
+</#if>
+<@addressing e/>
 </#list>
+<#if v.vlans?has_content>
+  vlans:
+<#list v.vlans as e>
+    [=e.name]:
+      id: [=e.vlanId?c]
+      link: [=e.link]
+<@addressing e/>
+</#list>
+</#if>

@@ -8,7 +8,11 @@
 <#if v.serverUrl??>
 server: "[=v.serverUrl]"
 </#if>
+<#if v.nodeIp??>
 node-ip: "[=v.nodeIp]"
+<#else>
+# On DHCP: K3s takes the node IP from the flannel interface.
+</#if>
 flannel-iface: "[=v.flannelIface]"
 <#if v.server>
 write-kubeconfig-mode: "0600"

@@ -71,28 +71,35 @@ locals {
       on_boot     = [=vm.onBoot?c]
       cores       = [=vm.cores]
       memory_mib  = [=vm.memoryMib]
+      balloon_mib = [=vm.balloonMib?c]
       cpu_type    = "[=vm.cpuType]"
       bios        = "[=vm.bios]"
       machine     = <#if vm.machine??>"[=vm.machine]"<#else>null</#if>
+      os_type     = "[=vm.osType]"
+      secure_boot = [=vm.secureBoot?c]
+      tpm         = [=vm.tpm?c]
       datastore   = "[=vm.datastore]"
+      snippets    = "[=vm.snippetsDatastore]"
       iso         = <#if vm.isoKey??>"[=vm.isoKey]"<#else>null</#if>
       cloud_init  = [=vm.cloudInit?c]
+      agent       = [=vm.agent?c]
       tags        = [<#list vm.tags as t>"[=t]"<#sep>, </#list>]
 
       startup = {
-        order    = [=vm.startupOrder]
-        up_delay = [=vm.upDelay]
+        order      = [=vm.startupOrder?c]
+        up_delay   = [=vm.upDelay?c]
+        down_delay = <#if vm.downDelay??>[=vm.downDelay?c]<#else>null</#if>
       }
 
       disks = [
 <#list vm.disks as d>
-        { interface = "[=d.iface]", size_gib = [=d.sizeGib], image = <#if d.importKey??>"[=d.importKey]"<#else>null</#if> },
+        { interface = "[=d.iface]", size_gib = [=d.sizeGib?c], datastore = "[=d.datastore]", image = <#if d.importKey??>"[=d.importKey]"<#else>null</#if>, file = <#if d.importFile??>"[=d.importFile]"<#else>null</#if> },
 </#list>
       ]
 
       nics = [
 <#list vm.nics as n>
-        { bridge = "[=n.bridge]", mac_address = "[=n.mac]", mtu = [=n.mtu] },
+        { vnet = <#if n.vnet??>"[=n.vnet]"<#else>null</#if>, bridge = <#if n.bridge??>"[=n.bridge]"<#else>null</#if>, mac_address = "[=n.mac]", mtu = [=n.mtu?c] },
 </#list>
       ]
 
@@ -103,6 +110,44 @@ locals {
 </#list>
   }
 
+<#if v.containers?has_content>
+  containers = {
+<#list v.containers as ct>
+    "[=ct.name]" = {
+      vm_id        = [=ct.vmId?c]
+      node         = "[=ct.node]"
+      description  = "[=ct.description]"
+      pet          = [=ct.pet?c]
+      on_boot      = [=ct.onBoot?c]
+      cores        = [=ct.cores?c]
+      memory_mib   = [=ct.memoryMib?c]
+      swap_mib     = [=ct.swapMib?c]
+      template     = "[=ct.template]"
+      unprivileged = [=ct.unprivileged?c]
+      nesting      = [=ct.nesting?c]
+      datastore    = "[=ct.datastore]"
+      disk_gib     = [=ct.diskGib?c]
+      tags         = [<#list ct.tags as t>"[=t]"<#sep>, </#list>]
+      dns          = [<#list ct.dns as d>"[=d]"<#sep>, </#list>]
+
+      startup = {
+        order      = [=ct.startupOrder?c]
+        up_delay   = <#if ct.upDelay??>[=ct.upDelay?c]<#else>null</#if>
+        down_delay = <#if ct.downDelay??>[=ct.downDelay?c]<#else>null</#if>
+      }
+
+      nics = [
+<#list ct.nics as n>
+        { vnet = <#if n.vnet??>"[=n.vnet]"<#else>null</#if>, bridge = <#if n.bridge??>"[=n.bridge]"<#else>null</#if>, mac_address = "[=n.mac]", mtu = [=n.mtu?c], address = "[=ct.ips[n?index].address]", gateway = <#if ct.ips[n?index].gateway??>"[=ct.ips[n?index].gateway]"<#else>null</#if> },
+</#list>
+      ]
+
+      volumes = [<#list ct.volumes as m>{ datastore = "[=m.datastore]", size_gib = [=m.sizeGib?c], path = "[=m.path]" }<#sep>, </#list>]
+    }
+</#list>
+  }
+
+</#if>
   image_ids = { for key, file in proxmox_download_file.image : key => file.id }
   iso_ids   = merge(local.image_ids, { for key, file in proxmox_virtual_environment_file.iso : key => file.id })
 }
@@ -162,16 +207,20 @@ resource "proxmox_virtual_environment_pool" "role" {
   comment = each.value.comment
 }
 
+<#if v.hasSdn()>
 module "sdn" {
   source = "../../modules/sdn"
 
   zone   = "[=v.sdnZone]"
-  bridge = var.sdn_bridge
+  bridge = "[=v.sdnBridge]"
   mtu    = [=v.sdnMtu?c]
   nodes  = [<#list v.nodes as n>"[=n.name]"<#sep>, </#list>]
   vnets  = local.vnets
 }
 
+</#if>
+<#-- A NIC on a tagged network is on its SDN vnet; an untagged one straight on its node bridge. -->
+<#macro nicBridge><#if v.hasSdn()>nic.vnet == null ? nic.bridge : module.sdn.vnets[nic.vnet]<#else>nic.bridge</#if></#macro>
 module "vm" {
   source   = "../../modules/vm"
   for_each = local.vms
@@ -187,21 +236,27 @@ module "vm" {
   startup     = each.value.startup
   cores       = each.value.cores
   memory_mib  = each.value.memory_mib
+  balloon_mib = each.value.balloon_mib
   cpu_type    = each.value.cpu_type
   bios        = each.value.bios
   machine     = each.value.machine
-  agent       = each.value.cloud_init
+  os_type     = each.value.os_type
+  secure_boot = each.value.secure_boot
+  tpm         = each.value.tpm
+  agent       = each.value.agent
   addresses   = each.value.addresses
 
-  datastore_id = each.value.datastore
-  iso_file_id  = each.value.iso == null ? null : local.iso_ids[each.value.iso]
+  datastore_id          = each.value.datastore
+  snippets_datastore_id = each.value.snippets
+  iso_file_id           = each.value.iso == null ? null : local.iso_ids[each.value.iso]
   disks = [for disk in each.value.disks : {
-    interface   = disk.interface
-    size_gib    = disk.size_gib
-    import_from = disk.image == null ? null : local.image_ids[disk.image]
+    interface    = disk.interface
+    size_gib     = disk.size_gib
+    datastore_id = disk.datastore
+    import_from  = disk.image != null ? local.image_ids[disk.image] : disk.file
   }]
 
-  nics = [for nic in each.value.nics : merge(nic, { bridge = module.sdn.vnets[nic.bridge] })]
+  nics = [for nic in each.value.nics : { bridge = <@nicBridge/>, mac_address = nic.mac_address, mtu = nic.mtu }]
   pci  = [for device in each.value.pci : merge(device, { mapping = proxmox_hardware_mapping_pci.device[device.mapping].name })]
 
   cloud_init = each.value.cloud_init ? {
@@ -210,6 +265,43 @@ module "vm" {
     network_config = file("${local.cloud_init_dir}/${each.key}/network-config")
   } : null
 }
+<#if v.containers?has_content>
+
+module "container" {
+  source   = "../../modules/container"
+  for_each = local.containers
+
+  name             = each.key
+  domain           = "[=v.domain]"
+  node_name        = each.value.node
+  vm_id            = each.value.vm_id
+  description      = each.value.description
+  tags             = each.value.tags
+  pool_id          = proxmox_virtual_environment_pool.role["containers"].pool_id
+  pet              = each.value.pet
+  on_boot          = each.value.on_boot
+  startup          = each.value.startup
+  cores            = each.value.cores
+  memory_mib       = each.value.memory_mib
+  swap_mib         = each.value.swap_mib
+  template_file_id = local.image_ids[each.value.template]
+  unprivileged     = each.value.unprivileged
+  nesting          = each.value.nesting
+  datastore_id     = each.value.datastore
+  disk_gib         = each.value.disk_gib
+  dns_servers      = each.value.dns
+  ssh_keys         = var.ssh_authorized_keys
+  volumes          = each.value.volumes
+
+  nics = [for nic in each.value.nics : {
+    bridge      = <@nicBridge/>
+    mac_address = nic.mac_address
+    mtu         = nic.mtu
+    address     = nic.address
+    gateway     = nic.gateway
+  }]
+}
+</#if>
 <#list v.vms?filter(vm -> vm.pet) as vm>
 
 # [=vm.name] is a pet: if it was cattle before, its VM moves under the protected resource instead of

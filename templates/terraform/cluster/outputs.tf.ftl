@@ -6,3 +6,13 @@ output "vms" {
     addresses = vm.addresses
   } }
 }
+<#if v.containers?has_content>
+
+output "containers" {
+  description = "Every container of the cluster: its VMID and node."
+  value = { for name, ct in module.container : name => {
+    id   = ct.id
+    node = ct.node
+  } }
+}
+</#if>

@@ -9,13 +9,14 @@ variable "proxmox_ssh_username" {
   type        = string
   default     = "root"
 }
+<#if v.containers?has_content>
 
-variable "sdn_bridge" {
-  description = "The nodes' Linux bridge that carries the site's VLANs to the switch."
-  type        = string
-  default     = "vmbr0"
+variable "ssh_authorized_keys" {
+  description = "Public keys the containers' root accepts (site.yaml: site.ssh_authorized_keys)."
+  type        = list(string)
+  default     = [<#list v.sshKeys as k>"[=k]"<#sep>, </#list>]
 }
-<#if v.backups?has_content>
+</#if><#if v.backups?has_content>
 
 variable "pbs_password" {
   description = "Password of the PBS user Proxmox VE backs up as (site.yaml: secrets.pbs_password). Set TF_VAR_pbs_password."

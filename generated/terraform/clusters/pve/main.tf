@@ -74,10 +74,6 @@ locals {
   }
 
   vnets = {
-    "vlan10" = {
-      alias = "mgmt"
-      tag   = 10
-    }
     "vlan20" = {
       alias = "servers"
       tag   = 20
@@ -110,25 +106,32 @@ locals {
       on_boot     = true
       cores       = 4
       memory_mib  = 8192
+      balloon_mib = 0
       cpu_type    = "x86-64-v2-AES"
       bios        = "seabios"
       machine     = null
+      os_type     = "l26"
+      secure_boot = false
+      tpm         = false
       datastore   = "local-zfs"
+      snippets    = "local"
       iso         = null
       cloud_init  = true
+      agent       = true
       tags        = ["cattle", "k3s-server", "sitec"]
 
       startup = {
-        order    = 30
-        up_delay = 0
+        order      = 30
+        up_delay   = 0
+        down_delay = null
       }
 
       disks = [
-        { interface = "scsi0", size_gib = 40, image = "pve1/debian-13-amd64" },
+        { interface = "scsi0", size_gib = 40, datastore = "local-zfs", image = "pve1/debian-13-amd64", file = null },
       ]
 
       nics = [
-        { bridge = "vlan20", mac_address = "96:60:8a:b4:b9:54", mtu = 1500 },
+        { vnet = "vlan20", bridge = null, mac_address = "96:60:8a:b4:b9:54", mtu = 1500 },
       ]
 
       pci = []
@@ -144,25 +147,32 @@ locals {
       on_boot     = true
       cores       = 4
       memory_mib  = 8192
+      balloon_mib = 0
       cpu_type    = "x86-64-v2-AES"
       bios        = "seabios"
       machine     = null
+      os_type     = "l26"
+      secure_boot = false
+      tpm         = false
       datastore   = "local-zfs"
+      snippets    = "local"
       iso         = null
       cloud_init  = true
+      agent       = true
       tags        = ["cattle", "k3s-server", "sitec"]
 
       startup = {
-        order    = 30
-        up_delay = 0
+        order      = 30
+        up_delay   = 0
+        down_delay = null
       }
 
       disks = [
-        { interface = "scsi0", size_gib = 40, image = "pve2/debian-13-amd64" },
+        { interface = "scsi0", size_gib = 40, datastore = "local-zfs", image = "pve2/debian-13-amd64", file = null },
       ]
 
       nics = [
-        { bridge = "vlan20", mac_address = "32:89:e5:3b:36:da", mtu = 1500 },
+        { vnet = "vlan20", bridge = null, mac_address = "32:89:e5:3b:36:da", mtu = 1500 },
       ]
 
       pci = []
@@ -178,25 +188,32 @@ locals {
       on_boot     = true
       cores       = 4
       memory_mib  = 8192
+      balloon_mib = 0
       cpu_type    = "x86-64-v2-AES"
       bios        = "seabios"
       machine     = null
+      os_type     = "l26"
+      secure_boot = false
+      tpm         = false
       datastore   = "local-lvm"
+      snippets    = "local"
       iso         = null
       cloud_init  = true
+      agent       = true
       tags        = ["cattle", "k3s-server", "sitec"]
 
       startup = {
-        order    = 30
-        up_delay = 0
+        order      = 30
+        up_delay   = 0
+        down_delay = null
       }
 
       disks = [
-        { interface = "scsi0", size_gib = 40, image = "pve3/debian-13-amd64" },
+        { interface = "scsi0", size_gib = 40, datastore = "local-lvm", image = "pve3/debian-13-amd64", file = null },
       ]
 
       nics = [
-        { bridge = "vlan20", mac_address = "36:0b:3c:f5:70:96", mtu = 1500 },
+        { vnet = "vlan20", bridge = null, mac_address = "36:0b:3c:f5:70:96", mtu = 1500 },
       ]
 
       pci = []
@@ -212,27 +229,34 @@ locals {
       on_boot     = true
       cores       = 8
       memory_mib  = 16384
+      balloon_mib = 0
       cpu_type    = "x86-64-v2-AES"
       bios        = "seabios"
       machine     = null
+      os_type     = "l26"
+      secure_boot = false
+      tpm         = false
       datastore   = "local-zfs"
+      snippets    = "local"
       iso         = null
       cloud_init  = true
+      agent       = true
       tags        = ["cattle", "k3s-agent", "sitec"]
 
       startup = {
-        order    = 40
-        up_delay = 0
+        order      = 40
+        up_delay   = 0
+        down_delay = null
       }
 
       disks = [
-        { interface = "scsi0", size_gib = 40, image = "pve1/debian-13-amd64" },
-        { interface = "scsi1", size_gib = 200, image = null },
+        { interface = "scsi0", size_gib = 40, datastore = "local-zfs", image = "pve1/debian-13-amd64", file = null },
+        { interface = "scsi1", size_gib = 200, datastore = "local-zfs", image = null, file = null },
       ]
 
       nics = [
-        { bridge = "vlan20", mac_address = "6e:33:b9:74:68:74", mtu = 1500 },
-        { bridge = "vlan30", mac_address = "c6:27:2b:51:d8:cb", mtu = 9000 },
+        { vnet = "vlan20", bridge = null, mac_address = "6e:33:b9:74:68:74", mtu = 1500 },
+        { vnet = "vlan30", bridge = null, mac_address = "c6:27:2b:51:d8:cb", mtu = 9000 },
       ]
 
       pci = []
@@ -248,27 +272,34 @@ locals {
       on_boot     = true
       cores       = 8
       memory_mib  = 16384
+      balloon_mib = 0
       cpu_type    = "host"
       bios        = "ovmf"
       machine     = "q35"
+      os_type     = "l26"
+      secure_boot = false
+      tpm         = false
       datastore   = "local-zfs"
+      snippets    = "local"
       iso         = null
       cloud_init  = true
+      agent       = true
       tags        = ["cattle", "k3s-agent", "sitec"]
 
       startup = {
-        order    = 40
-        up_delay = 0
+        order      = 40
+        up_delay   = 0
+        down_delay = null
       }
 
       disks = [
-        { interface = "scsi0", size_gib = 40, image = "pve2/debian-13-amd64" },
-        { interface = "scsi1", size_gib = 200, image = null },
+        { interface = "scsi0", size_gib = 40, datastore = "local-zfs", image = "pve2/debian-13-amd64", file = null },
+        { interface = "scsi1", size_gib = 200, datastore = "local-zfs", image = null, file = null },
       ]
 
       nics = [
-        { bridge = "vlan20", mac_address = "0a:6c:79:61:d7:f6", mtu = 1500 },
-        { bridge = "vlan30", mac_address = "02:1a:02:c6:3f:ac", mtu = 9000 },
+        { vnet = "vlan20", bridge = null, mac_address = "0a:6c:79:61:d7:f6", mtu = 1500 },
+        { vnet = "vlan30", bridge = null, mac_address = "02:1a:02:c6:3f:ac", mtu = 9000 },
       ]
 
       pci = [{ mapping = "gpu0", pcie = true }]
@@ -284,27 +315,34 @@ locals {
       on_boot     = true
       cores       = 8
       memory_mib  = 16384
+      balloon_mib = 0
       cpu_type    = "x86-64-v2-AES"
       bios        = "seabios"
       machine     = null
+      os_type     = "l26"
+      secure_boot = false
+      tpm         = false
       datastore   = "local-lvm"
+      snippets    = "local"
       iso         = null
       cloud_init  = true
+      agent       = true
       tags        = ["cattle", "k3s-agent", "sitec"]
 
       startup = {
-        order    = 40
-        up_delay = 0
+        order      = 40
+        up_delay   = 0
+        down_delay = null
       }
 
       disks = [
-        { interface = "scsi0", size_gib = 40, image = "pve3/debian-13-amd64" },
-        { interface = "scsi1", size_gib = 200, image = null },
+        { interface = "scsi0", size_gib = 40, datastore = "local-lvm", image = "pve3/debian-13-amd64", file = null },
+        { interface = "scsi1", size_gib = 200, datastore = "local-lvm", image = null, file = null },
       ]
 
       nics = [
-        { bridge = "vlan20", mac_address = "be:74:0b:81:c4:dc", mtu = 1500 },
-        { bridge = "vlan30", mac_address = "5a:c2:b5:9a:6e:60", mtu = 9000 },
+        { vnet = "vlan20", bridge = null, mac_address = "be:74:0b:81:c4:dc", mtu = 1500 },
+        { vnet = "vlan30", bridge = null, mac_address = "5a:c2:b5:9a:6e:60", mtu = 9000 },
       ]
 
       pci = []
@@ -320,25 +358,32 @@ locals {
       on_boot     = true
       cores       = 2
       memory_mib  = 4096
+      balloon_mib = 0
       cpu_type    = "x86-64-v2-AES"
       bios        = "seabios"
       machine     = null
+      os_type     = "l26"
+      secure_boot = false
+      tpm         = false
       datastore   = "local-lvm"
+      snippets    = "local"
       iso         = "pve3/pdm-auto"
       cloud_init  = false
+      agent       = false
       tags        = ["pet", "sitec"]
 
       startup = {
-        order    = 20
-        up_delay = 0
+        order      = 20
+        up_delay   = 0
+        down_delay = null
       }
 
       disks = [
-        { interface = "scsi0", size_gib = 40, image = null },
+        { interface = "scsi0", size_gib = 40, datastore = "local-lvm", image = null, file = null },
       ]
 
       nics = [
-        { bridge = "vlan10", mac_address = "32:90:64:79:0f:21", mtu = 1500 },
+        { vnet = null, bridge = "vmbr0", mac_address = "32:90:64:79:0f:21", mtu = 1500 },
       ]
 
       pci = []
@@ -354,26 +399,33 @@ locals {
       on_boot     = true
       cores       = 4
       memory_mib  = 32768
+      balloon_mib = 0
       cpu_type    = "host"
       bios        = "ovmf"
       machine     = "q35"
+      os_type     = "l26"
+      secure_boot = false
+      tpm         = false
       datastore   = "local-zfs"
+      snippets    = "local"
       iso         = "pve1/truenas-scale"
       cloud_init  = false
+      agent       = false
       tags        = ["pet", "sitec"]
 
       startup = {
-        order    = 10
-        up_delay = 60
+        order      = 10
+        up_delay   = 60
+        down_delay = null
       }
 
       disks = [
-        { interface = "scsi0", size_gib = 32, image = null },
+        { interface = "scsi0", size_gib = 32, datastore = "local-zfs", image = null, file = null },
       ]
 
       nics = [
-        { bridge = "vlan10", mac_address = "6a:44:4f:6f:86:87", mtu = 1500 },
-        { bridge = "vlan30", mac_address = "ea:a3:8f:e0:94:27", mtu = 9000 },
+        { vnet = null, bridge = "vmbr0", mac_address = "6a:44:4f:6f:86:87", mtu = 1500 },
+        { vnet = "vlan30", bridge = null, mac_address = "ea:a3:8f:e0:94:27", mtu = 9000 },
       ]
 
       pci = [{ mapping = "hba0", pcie = true }]
@@ -445,7 +497,7 @@ module "sdn" {
   source = "../../modules/sdn"
 
   zone   = "sitec"
-  bridge = var.sdn_bridge
+  bridge = "vmbr0"
   mtu    = 9000
   nodes  = ["pve1", "pve2", "pve3"]
   vnets  = local.vnets
@@ -466,21 +518,27 @@ module "vm" {
   startup     = each.value.startup
   cores       = each.value.cores
   memory_mib  = each.value.memory_mib
+  balloon_mib = each.value.balloon_mib
   cpu_type    = each.value.cpu_type
   bios        = each.value.bios
   machine     = each.value.machine
-  agent       = each.value.cloud_init
+  os_type     = each.value.os_type
+  secure_boot = each.value.secure_boot
+  tpm         = each.value.tpm
+  agent       = each.value.agent
   addresses   = each.value.addresses
 
-  datastore_id = each.value.datastore
-  iso_file_id  = each.value.iso == null ? null : local.iso_ids[each.value.iso]
+  datastore_id          = each.value.datastore
+  snippets_datastore_id = each.value.snippets
+  iso_file_id           = each.value.iso == null ? null : local.iso_ids[each.value.iso]
   disks = [for disk in each.value.disks : {
-    interface   = disk.interface
-    size_gib    = disk.size_gib
-    import_from = disk.image == null ? null : local.image_ids[disk.image]
+    interface    = disk.interface
+    size_gib     = disk.size_gib
+    datastore_id = disk.datastore
+    import_from  = disk.image != null ? local.image_ids[disk.image] : disk.file
   }]
 
-  nics = [for nic in each.value.nics : merge(nic, { bridge = module.sdn.vnets[nic.bridge] })]
+  nics = [for nic in each.value.nics : { bridge = nic.vnet == null ? nic.bridge : module.sdn.vnets[nic.vnet], mac_address = nic.mac_address, mtu = nic.mtu }]
   pci  = [for device in each.value.pci : merge(device, { mapping = proxmox_hardware_mapping_pci.device[device.mapping].name })]
 
   cloud_init = each.value.cloud_init ? {

@@ -11,12 +11,6 @@ variable "proxmox_ssh_username" {
   default     = "root"
 }
 
-variable "sdn_bridge" {
-  description = "The nodes' Linux bridge that carries the site's VLANs to the switch."
-  type        = string
-  default     = "vmbr0"
-}
-
 variable "pbs_password" {
   description = "Password of the PBS user Proxmox VE backs up as (site.yaml: secrets.pbs_password). Set TF_VAR_pbs_password."
   type        = string

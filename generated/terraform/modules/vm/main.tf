@@ -52,37 +52,48 @@ resource "proxmox_virtual_environment_vm" "cattle" {
     type  = var.cpu_type
   }
 
-  # All memory dedicated: no balloon device (PCI passthrough pins guest memory anyway).
+  # floating is the balloon's minimum: 0 means no balloon, all memory dedicated (PCI passthrough pins
+  # guest memory anyway, so a rule refuses ballooning with it).
   memory {
     dedicated = var.memory_mib
-    floating  = 0
+    floating  = var.balloon_mib
   }
 
   operating_system {
-    type = "l26"
+    type = var.os_type
   }
 
   dynamic "startup" {
     for_each = var.startup == null ? [] : [var.startup]
     content {
-      order    = startup.value.order
-      up_delay = startup.value.up_delay
+      order      = startup.value.order
+      up_delay   = startup.value.up_delay
+      down_delay = startup.value.down_delay
     }
   }
 
+  # Secure Boot (Windows 11) needs Microsoft's keys enrolled in the EFI vars from the start.
   dynamic "efi_disk" {
     for_each = var.bios == "ovmf" ? [1] : []
     content {
       datastore_id      = var.datastore_id
       type              = "4m"
-      pre_enrolled_keys = false
+      pre_enrolled_keys = var.secure_boot
+    }
+  }
+
+  dynamic "tpm_state" {
+    for_each = var.tpm ? [1] : []
+    content {
+      datastore_id = var.datastore_id
+      version      = "v2.0"
     }
   }
 
   dynamic "disk" {
     for_each = var.disks
     content {
-      datastore_id = var.datastore_id
+      datastore_id = disk.value.datastore_id
       interface    = disk.value.interface
       size         = disk.value.size_gib
       import_from  = disk.value.import_from
@@ -181,37 +192,48 @@ resource "proxmox_virtual_environment_vm" "pet" {
     type  = var.cpu_type
   }
 
-  # All memory dedicated: no balloon device (PCI passthrough pins guest memory anyway).
+  # floating is the balloon's minimum: 0 means no balloon, all memory dedicated (PCI passthrough pins
+  # guest memory anyway, so a rule refuses ballooning with it).
   memory {
     dedicated = var.memory_mib
-    floating  = 0
+    floating  = var.balloon_mib
   }
 
   operating_system {
-    type = "l26"
+    type = var.os_type
   }
 
   dynamic "startup" {
     for_each = var.startup == null ? [] : [var.startup]
     content {
-      order    = startup.value.order
-      up_delay = startup.value.up_delay
+      order      = startup.value.order
+      up_delay   = startup.value.up_delay
+      down_delay = startup.value.down_delay
     }
   }
 
+  # Secure Boot (Windows 11) needs Microsoft's keys enrolled in the EFI vars from the start.
   dynamic "efi_disk" {
     for_each = var.bios == "ovmf" ? [1] : []
     content {
       datastore_id      = var.datastore_id
       type              = "4m"
-      pre_enrolled_keys = false
+      pre_enrolled_keys = var.secure_boot
+    }
+  }
+
+  dynamic "tpm_state" {
+    for_each = var.tpm ? [1] : []
+    content {
+      datastore_id = var.datastore_id
+      version      = "v2.0"
     }
   }
 
   dynamic "disk" {
     for_each = var.disks
     content {
-      datastore_id = var.datastore_id
+      datastore_id = disk.value.datastore_id
       interface    = disk.value.interface
       size         = disk.value.size_gib
       import_from  = disk.value.import_from

@@ -50,10 +50,11 @@ variable "on_boot" {
 }
 
 variable "startup" {
-  description = "Boot order among the node's VMs, and seconds to wait before starting the next one."
+  description = "Boot order among the node's guests, and seconds to wait after starting (up) or stopping (down) it."
   type = object({
-    order    = number
-    up_delay = optional(number, 0)
+    order      = number
+    up_delay   = optional(number, 0)
+    down_delay = optional(number)
   })
   default = null
 }
@@ -77,6 +78,30 @@ variable "memory_mib" {
     condition     = var.memory_mib >= 256
     error_message = "A VM needs at least 256 MiB."
   }
+}
+
+variable "balloon_mib" {
+  description = "Minimum memory in MiB the balloon may shrink the VM to; 0 for no balloon (all memory dedicated)."
+  type        = number
+  default     = 0
+}
+
+variable "os_type" {
+  description = "Proxmox OS type: l26 (Linux), win11 (Windows 11, Server 2022 and 2025) or other."
+  type        = string
+  default     = "l26"
+}
+
+variable "secure_boot" {
+  description = "Enroll Microsoft's Secure Boot keys in the EFI disk (OVMF only)."
+  type        = bool
+  default     = false
+}
+
+variable "tpm" {
+  description = "Give the VM a TPM 2.0 (its state on datastore_id)."
+  type        = bool
+  default     = false
 }
 
 variable "cpu_type" {
@@ -114,11 +139,12 @@ variable "datastore_id" {
 }
 
 variable "disks" {
-  description = "Disks in order (scsi0 boots); import_from is the file id of a cloud image to import into the disk."
+  description = "Disks in order (scsi0 boots), each on its datastore; import_from is the file id of a disk image to import into the disk."
   type = list(object({
-    interface   = string
-    size_gib    = number
-    import_from = optional(string)
+    interface    = string
+    size_gib     = number
+    datastore_id = string
+    import_from  = optional(string)
   }))
 
   validation {

@@ -9,7 +9,10 @@ Variables (defaults in `defaults/main.yml`; sitec sets the site's values in the 
 - `proxmox_node_uplink_interface`, `proxmox_node_uplink_mtu` (the bridge and uplink carry the largest network MTU)
 - `proxmox_node_passthrough`
 - `proxmox_node_gpu_ids`
-- `proxmox_node_usb_devices` (attached by port, as root)
+- `proxmox_node_guest_settings` (USB devices by port, a Windows VM's driver CD-ROM, containers' bind mounts,
+  devices and features: made as root with `qm set`/`pct set`)
+- `proxmox_node_disk_images` (compressed disk images fetched and decompressed into `local:import`)
+- `proxmox_node_datastores`, `proxmox_node_other_bridges` (checked to exist before Terraform runs)
 - `proxmox_node_local_content`
 - `proxmox_node_token_file`
 - `proxmox_node_terraform_privileges`

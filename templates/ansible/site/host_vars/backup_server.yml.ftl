@@ -2,10 +2,14 @@
 ---
 pbs_datastore: !unsafe "[=v.datastore]"
 pbs_datastore_raid: !unsafe "[=v.raidLevel]"
+<#if v.disks?has_content>
 pbs_datastore_disks:
 <#list v.disks as disk>
   - !unsafe "[=disk]"
 </#list>
+<#else>
+pbs_datastore_disks: []
+</#if>
 pbs_pdm_remote: [=v.pdmRemote?c]
 pbs_gc_schedule: !unsafe "[=v.gcSchedule]"
 pbs_keep_args:

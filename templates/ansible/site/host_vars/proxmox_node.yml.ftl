@@ -5,6 +5,7 @@ proxmox_cluster_first_node: [=v.firstNode?c]
 proxmox_cluster_first_node_name: !unsafe "[=v.firstNodeName]"
 proxmox_cluster_first_node_address: !unsafe "[=v.firstNodeAddress]"
 proxmox_node_uplink_interface: !unsafe "[=v.uplinkInterface]"
+proxmox_node_bridge: !unsafe "[=v.bridge]"
 proxmox_node_uplink_mtu: [=v.uplinkMtu?c]
 proxmox_node_passthrough: [=v.passthrough?c]
 proxmox_node_pdm_remote: [=v.pdmRemote?c]
@@ -16,17 +17,32 @@ proxmox_node_gpu_ids:
 <#else>
 proxmox_node_gpu_ids: []
 </#if>
-<#if v.usbDevices?has_content>
-proxmox_node_usb_devices:
-<#list v.usbDevices as u>
-  - vm: !unsafe "[=u.vm]"
-    vmid: [=u.vmid?c]
-    slot: !unsafe "[=u.slot]"
-    host: !unsafe "[=u.host]"
+<#if v.guestSettings?has_content>
+proxmox_node_guest_settings:
+<#list v.guestSettings as g>
+  - guest: !unsafe "[=g.guest]"
+    vmid: [=g.vmid?c]
+    tool: [=g.tool]
+    option: !unsafe "[=g.option]"
+    value: !unsafe "[=g.value]"
 </#list>
 <#else>
-proxmox_node_usb_devices: []
+proxmox_node_guest_settings: []
 </#if>
+<#if v.diskImages?has_content>
+proxmox_node_disk_images:
+<#list v.diskImages as i>
+  - name: !unsafe "[=i.name]"
+    url: !unsafe "[=i.url]"
+    checksum: !unsafe "[=i.checksum]"
+    file: !unsafe "[=i.file]"
+    decompress: [=i.decompress]
+</#list>
+<#else>
+proxmox_node_disk_images: []
+</#if>
+proxmox_node_datastores: [<#list v.datastores as d>!unsafe "[=d]"<#sep>, </#list>]
+proxmox_node_other_bridges: [<#list v.otherBridges as b>!unsafe "[=b]"<#sep>, </#list>]
 <#if v.storages?has_content>
 proxmox_cluster_storages:
 <#list v.storages as s>

@@ -19,8 +19,17 @@
       - "{{ pbs_datastore_raid }}"
       - --add-datastore
       - "true"
-  when: pbs_datastore not in (pbs_datastores.stdout | from_json | map(attribute='name') | list)
+  when: >-
+    pbs_datastore_disks | length > 0 and
+    pbs_datastore not in (pbs_datastores.stdout | from_json | map(attribute='name') | list)
   changed_when: true
+
+- name: An existing datastore (site.yaml names no disks for it) is there
+  ansible.builtin.assert:
+    that: pbs_datastore in (pbs_datastores.stdout | from_json | map(attribute='name') | list)
+    fail_msg: "Datastore '{{ pbs_datastore }}' does not exist on {{ inventory_hostname }}: create it, or give it disks in site.yaml."
+    quiet: true
+  when: pbs_datastore_disks | length == 0
 
 - name: Collect garbage on schedule
   ansible.builtin.command:

@@ -10,7 +10,10 @@ proxmox_node_uplink_interface: ""
 proxmox_node_uplink_mtu: 1500
 # USB devices for this node's VMs (set by sitec): vm, vmid, slot (usbN) and host (a port such as
 # 2-1, or vendor:device).
-proxmox_node_usb_devices: []
+proxmox_node_guest_settings: []
+proxmox_node_disk_images: []
+proxmox_node_datastores: []
+proxmox_node_other_bridges: []
 # Content types the local datastore must allow: Terraform uploads cloud-init snippets and ISOs and imports cloud images.
 proxmox_node_local_content: [backup, import, iso, snippets, vztmpl]
 # The Terraform API user, role and token; the token secret is written once, to a 0600 file on the controller.

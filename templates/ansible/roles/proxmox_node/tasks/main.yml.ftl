@@ -20,9 +20,17 @@
   ansible.builtin.include_tasks: passthrough.yml
   when: proxmox_node_passthrough | bool
 
-- name: Attach the USB devices to their VMs
-  ansible.builtin.include_tasks: usb.yml
-  when: proxmox_node_usb_devices | length > 0
+- name: Check the datastores and bridges the guests use
+  ansible.builtin.include_tasks: datastores.yml
+  when: proxmox_node_datastores | length > 0 or proxmox_node_other_bridges | length > 0
+
+- name: Fetch the compressed disk images the guests boot from
+  ansible.builtin.include_tasks: disk_images.yml
+  when: proxmox_node_disk_images | length > 0
+
+- name: Make the guest settings only root may make
+  ansible.builtin.include_tasks: guest_settings.yml
+  when: proxmox_node_guest_settings | length > 0
 
 - name: Create the Terraform API user, role and token
   ansible.builtin.include_tasks: api_token.yml

@@ -5,10 +5,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A downloadable image: a cloud image (disk with cloud-init) or an installer ISO. */
-public record Image(String name, JsonPointer origin, Kind kind, Arch arch, String url, Optional<Checksum> checksum) {
+/**
+ * A downloadable image: a disk image (a cloud image configured by cloud-init, or an appliance's disk),
+ * an installer ISO, or an LXC container template.
+ */
+public record Image(String name, JsonPointer origin, Kind kind, Arch arch, String url, Optional<Checksum> checksum,
+                    boolean uefi) {
 
-    public enum Kind { CLOUD_IMAGE, ISO }
+    public enum Kind { CLOUD_IMAGE, ISO, LXC }
 
     /** A checksum as the download tools name it: algorithm and hex digest. */
     public record Checksum(String algorithm, String hex) {

@@ -5,9 +5,10 @@ import java.util.SortedMap;
 
 /**
  * A K3s node as the Ansible and Flux families need it: where it is, what it runs on, and the
- * labels it registers with (the site's, plus those sitec derives from its hardware).
+ * labels it registers with (the site's, plus those sitec derives from its hardware). An agent on
+ * DHCP has no fixed node IP: K3s takes the address of its flannel interface.
  */
-public record K3sNode(String name, Role role, boolean raspberryPi, Arch arch, Ipv4 nodeIp, String nodeInterface,
+public record K3sNode(String name, Role role, boolean raspberryPi, Arch arch, Optional<Ipv4> nodeIp, String nodeInterface,
                       Optional<String> longhornDisk, boolean nvidiaGpu, SortedMap<String, String> labels) {
 
     public enum Role {

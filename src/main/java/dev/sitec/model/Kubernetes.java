@@ -46,7 +46,7 @@ public record Kubernetes(JsonPointer origin, String version, Ipv4 apiVip, List<S
     }
 
     /** A Helm chart delivered by Flux; {@code values} are the user's, passed through as they are. */
-    public record App(String name, String chartRepository, String chartName, String chartVersion, String namespace,
+    public record App(String name, JsonPointer origin, String chartRepository, String chartName, String chartVersion, String namespace,
                       JsonNode values, SortedMap<String, String> nodeSelector) {
     }
 }

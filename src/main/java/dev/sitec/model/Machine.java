@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 
-/** A bare-metal machine (Raspberry Pi) provisioned from a flashed image and a NoCloud seed. */
-public record Machine(String name, JsonPointer origin, Board board, String image, MacAddress mac, List<Nic> nics,
+/**
+ * A bare-metal machine (Raspberry Pi) provisioned from a flashed image and a NoCloud seed. It has one
+ * wired NIC: its first address is untagged on it (the switch port's native VLAN), further ones are
+ * VLAN interfaces over it.
+ */
+public record Machine(String name, JsonPointer origin, Board board, String image, Optional<MacAddress> mac, List<Nic> nics,
                       List<String> roles, Optional<String> longhornDisk, SortedMap<String, String> labels) {
 
     public enum Board {
@@ -36,6 +40,9 @@ public record Machine(String name, JsonPointer origin, Board board, String image
             return Arch.ARM64;
         }
     }
+
+    /** The wired NIC's name on Ubuntu's Raspberry Pi images, matched when the site gives no MAC. */
+    public static final String WIRED_INTERFACE = "eth0";
 
     public Machine {
         nics = List.copyOf(nics);

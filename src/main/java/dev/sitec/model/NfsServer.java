@@ -33,11 +33,11 @@ public final class NfsServer {
         Optional<Nic> direct = shared.stream().filter(nic -> !routed(site, nic.network())).findFirst()
                 .or(() -> shared.stream().findFirst());
         if (direct.isPresent()) {
-            return direct.map(Nic::address);
+            return direct.flatMap(Nic::address);
         }
         boolean everyNodeRouted = nodeNetworks.stream().allMatch(networks -> networks.stream().anyMatch(n -> routed(site, n)));
         return everyNodeRouted
-                ? server.nics().stream().filter(nic -> routed(site, nic.network())).findFirst().map(Nic::address)
+                ? server.nics().stream().filter(nic -> routed(site, nic.network())).findFirst().flatMap(Nic::address)
                 : Optional.empty();
     }
 

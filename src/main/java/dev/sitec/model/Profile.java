@@ -8,5 +8,6 @@ import java.util.OptionalInt;
 
 /** Shared settings of VMs of one kind, as declared. */
 public record Profile(String name, JsonPointer origin, Optional<String> image, OptionalInt cores,
-                      OptionalInt memoryMib, Optional<List<VmDisk>> disks, Map<String, String> labels) {
+                      OptionalInt memoryMib, Optional<List<VmDisk>> disks, Map<String, String> labels,
+                      Optional<String> datastore, Optional<GuestOs> os, OptionalInt balloonMinMib) {
 }

@@ -8,6 +8,10 @@ import java.util.OptionalInt;
 public record Retention(OptionalInt keepLast, OptionalInt keepHourly, OptionalInt keepDaily,
                         OptionalInt keepWeekly, OptionalInt keepMonthly, OptionalInt keepYearly) {
 
+    /** Without a retention: the last 3, a week of dailies, a month of weeklies, half a year of monthlies. */
+    public static final Retention DEFAULT = new Retention(OptionalInt.of(3), OptionalInt.empty(), OptionalInt.of(7),
+            OptionalInt.of(4), OptionalInt.of(6), OptionalInt.empty());
+
     /** The settings given, as Proxmox names them (keep-last, keep-daily, …), in that order. */
     public Map<String, Integer> options() {
         Map<String, Integer> options = new LinkedHashMap<>();

@@ -15,7 +15,7 @@ public record Site(SiteInfo info, SortedMap<String, SecretRef> secrets, SortedMa
                    SortedMap<String, BackupServer> backupServers, Optional<DatacenterManager> datacenterManager,
                    Installer installer, TerraformSettings terraform,
                    SortedMap<String, Profile> profiles, SortedMap<String, Vm> vms,
-                   SortedMap<String, Machine> machines, Optional<Kubernetes> kubernetes) {
+                   SortedMap<String, Container> containers, SortedMap<String, Machine> machines, Optional<Kubernetes> kubernetes) {
 
     public Stream<PveNode> pveNodes() {
         return clusters.values().stream().flatMap(c -> c.nodes().values().stream());
@@ -31,6 +31,20 @@ public record Site(SiteInfo info, SortedMap<String, SecretRef> secrets, SortedMa
 
     public Cluster clusterOf(Vm vm) {
         return clusters.get(expectNode(vm.node()).cluster());
+    }
+
+    /** The datastore a VM's disk goes to: the disk's own, else the VM's (or its profile's), else its node's. */
+    public String datastoreOf(Vm vm, VmDisk disk) {
+        return disk.datastore().or(vm::datastore).orElseGet(() -> expectNode(vm.node()).vmDatastore());
+    }
+
+    public String datastoreOf(Vm vm) {
+        return vm.datastore().orElseGet(() -> expectNode(vm.node()).vmDatastore());
+    }
+
+    /** The datastore of a container's root disk: its own, else its node's. */
+    public String datastoreOf(Container container) {
+        return container.disk().datastore().orElseGet(() -> expectNode(container.node()).vmDatastore());
     }
 
     public Stream<Device> devices() {
@@ -70,8 +84,19 @@ public record Site(SiteInfo info, SortedMap<String, SecretRef> secrets, SortedMa
         return networks.values().stream().mapToInt(Network::mtu).max().orElse(Network.DEFAULT_MTU);
     }
 
+    /** The largest MTU of the networks a bridge carries (untagged on it, or tagged in the SDN zone on it). */
+    public int largestMtu(String bridge) {
+        return networks.values().stream().filter(n -> n.bridge().equals(bridge)).mapToInt(Network::mtu).max()
+                .orElse(Network.DEFAULT_MTU);
+    }
+
+    /** The tagged networks: the VLANs the SDN zone carries. */
+    public List<Network> taggedNetworks() {
+        return networks.values().stream().filter(Network::tagged).toList();
+    }
+
     /** The network that holds an address, if any. */
     public Optional<Network> networkContaining(Ipv4 address) {
-        return networks.values().stream().filter(n -> n.cidr().contains(address)).findFirst();
+        return networks.values().stream().filter(n -> n.contains(address)).findFirst();
     }
 }

@@ -3,6 +3,7 @@ package dev.sitec.model;
 import com.fasterxml.jackson.core.JsonPointer;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 
 /**
@@ -12,11 +13,16 @@ import java.util.SortedMap;
 public record Vm(String name, JsonPointer origin, String node, Optional<String> profile, Optional<String> image,
                  Lifecycle lifecycle, int cores, int memoryMib, List<VmDisk> disks, List<String> passthrough,
                  List<Nic> nics, SortedMap<String, String> labels, int vmId, boolean vmIdExplicit, boolean onBoot,
-                 Optional<String> description) {
+                 Optional<String> description, Optional<String> datastore, GuestOs os, Optional<Windows> windows,
+                 OptionalInt balloonMinMib, Optional<Startup> startup) {
 
     public static final int DEFAULT_CORES = 2;
     public static final int DEFAULT_MEMORY_MIB = 2048;
     public static final int DEFAULT_DISK_GIB = 32;
+
+    /** A Windows guest's release (os_type) and the image of the virtio-win driver ISO. */
+    public record Windows(String osType, Optional<String> drivers) {
+    }
 
     public Vm {
         disks = List.copyOf(disks);

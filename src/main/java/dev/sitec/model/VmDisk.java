@@ -1,7 +1,9 @@
 package dev.sitec.model;
 
-/** A virtual disk. */
-public record VmDisk(int index, int sizeGib, Purpose purpose) {
+import java.util.Optional;
+
+/** A virtual disk, on the datastore the site names for it (else its guest's). */
+public record VmDisk(int index, int sizeGib, Purpose purpose, Optional<String> datastore) {
 
     public enum Purpose { SYSTEM, LONGHORN, DATA }
 }

@@ -77,6 +77,16 @@ public final class SchemaValidator {
                 return Diagnostic.error(document.sources().key(at),
                         (where.isEmpty() ? "the file" : where) + " is missing the required key '" + key + "'");
             }
+            case "dependentRequired": {
+                // e.g. boot_disks without mac: the installer answer needs all of them.
+                // networknt reports the present key as the property, the missing one as the first argument.
+                String because = error.getProperty();
+                Object[] args = error.getArguments();
+                String key = args != null && args.length > 0 ? String.valueOf(args[0]) : "";
+                return Diagnostic.error(document.sources().key(at), (where.isEmpty() ? "the file" : where)
+                        + " is missing the key '" + key + "', which '" + because + "' needs")
+                        .withHint(dependentHint(at, key, because));
+            }
             case "propertyNames": {
                 String name = error.getProperty();
                 return Diagnostic.error(document.sources().key(at.appendProperty(name)),
@@ -150,6 +160,18 @@ public final class SchemaValidator {
                 return Diagnostic.error(document.sources().value(at), (where.isEmpty() ? "" : where + ": ")
                         + stripPath(error.getMessage()));
         }
+    }
+
+    /** How to satisfy a dependency: hosts and datastores say which two shapes they come in. */
+    private static String dependentHint(JsonPointer at, String key, String because) {
+        String path = display(at);
+        if (path.startsWith("proxmox.clusters.") || path.startsWith("proxmox.backup_servers.")) {
+            if (!path.contains(".datastores.")) {
+                return "sitec installs a host that has mac, interface and boot_disks; leave out mac and boot_disks"
+                        + " for a host that is installed already";
+            }
+        }
+        return "add '" + key + "', or remove '" + because + "'";
     }
 
     private static JsonPointer pointer(NodePath path) {
@@ -262,8 +284,12 @@ public final class SchemaValidator {
         return value.asText();
     }
 
-    private static String lowerFirst(String text) {
-        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    /** Lowers a description's first letter to follow "expected", but not an acronym's (DNS, IPv4). */
+    static String lowerFirst(String text) {
+        if (text.isEmpty() || (text.length() > 1 && Character.isUpperCase(text.charAt(1)))) {
+            return text;
+        }
+        return Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String stripPath(String message) {

@@ -130,15 +130,15 @@ class AnsibleRolesOnFakeHostsTest {
     @Test
     void theCoralIsAttachedByPortOnceItsVmExists() {
         hosts.answer("pvesh get /nodes/pve3/qemu/", 0, "{\"name\":\"k3s-w-tpu\"}");
-        FakeHosts.Run first = hosts.play("pve3", role("proxmox_node", "usb.yml"));
+        FakeHosts.Run first = hosts.play("pve3", role("proxmox_node", "guest_settings.yml"));
         ok(first);
         assertThat(first.lines()).contains("qm set 629827063 --usb0 host=2-1,usb3=1");
 
         hosts.answer("pvesh get /nodes/pve3/qemu/", 0, "{\"name\":\"k3s-w-tpu\",\"usb0\":\"host=2-1,usb3=1\"}");
-        assertThat(hosts.play("pve3", role("proxmox_node", "usb.yml")).lines()).noneMatch(l -> l.startsWith("qm "));
+        assertThat(hosts.play("pve3", role("proxmox_node", "guest_settings.yml")).lines()).noneMatch(l -> l.startsWith("qm "));
 
         hosts.answer("pvesh get /nodes/pve3/qemu/", 2, "");
-        assertThat(hosts.play("pve3", role("proxmox_node", "usb.yml")).lines()).noneMatch(l -> l.startsWith("qm "));
+        assertThat(hosts.play("pve3", role("proxmox_node", "guest_settings.yml")).lines()).noneMatch(l -> l.startsWith("qm "));
     }
 
     private void pbsState(String pruneJobs) throws Exception {

@@ -43,7 +43,7 @@ class ModelBuilderTest {
     void nicsFollowTheDeclaredOrder() {
         Vm truenas = reference().vms().get("truenas");
         assertThat(truenas.nics()).extracting(Nic::network).containsExactly("mgmt", "storage");
-        assertThat(truenas.nics()).extracting(n -> n.address().toString()).containsExactly("10.10.10.30", "10.10.30.30");
+        assertThat(truenas.nics()).extracting(n -> n.staticAddress().toString()).containsExactly("10.10.10.30", "10.10.30.30");
     }
 
     @Test

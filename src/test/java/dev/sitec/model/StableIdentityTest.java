@@ -67,6 +67,6 @@ class StableIdentityTest {
         Compilation result = site.validate(dir);
         Vm vm = result.site().orElseThrow().vms().get("k3s-cp-1");
         assertThat(vm.vmId()).isEqualTo(101);
-        assertThat(vm.nics().get(0).mac().value()).isEqualTo("bc:24:11:00:00:01");
+        assertThat(vm.nics().get(0).guestMac().value()).isEqualTo("bc:24:11:00:00:01");
     }
 }

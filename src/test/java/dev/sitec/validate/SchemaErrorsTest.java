@@ -22,9 +22,9 @@ class SchemaErrorsTest {
 
     @Test
     void missingRequiredKeyPointsAtItsObject() {
-        BrokenSite site = BrokenSite.reference().replace("    cidr: 10.10.10.0/24\n", "");
-        assertThat(site.diagnostics(dir)).containsExactly(site.error("  mgmt:", "mgmt",
-                "networks.mgmt is missing the required key 'cidr'", null));
+        BrokenSite site = BrokenSite.reference().replace("k3s-cp-1: { node: pve1, ", "k3s-cp-1: { ");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("  k3s-cp-1:", "k3s-cp-1",
+                "vms.k3s-cp-1 is missing the required key 'node'", null));
     }
 
     @Test
@@ -123,7 +123,7 @@ class SchemaErrorsTest {
         BrokenSite site = BrokenSite.reference().replace("port: \"2-1\" }", "port: \"2-1\", iommu_group: 3 }");
         assertThat(site.diagnostics(dir)).containsExactly(site.error("iommu_group: 3", "iommu_group",
                 "'iommu_group' is not allowed in proxmox.clusters.pve.nodes.pve3.devices.coral0",
-                "iommu_group: The IOMMU group the device is in (pci only; see /sys/kernel/iommu_groups). Required for pci."));
+                "iommu_group: The IOMMU group the device is in (pci only; see /sys/kernel/iommu_groups). Optional: PVE checks it at VM start when given."));
     }
 
     @Test

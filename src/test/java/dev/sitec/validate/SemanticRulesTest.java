@@ -410,10 +410,12 @@ class SemanticRulesTest {
     @Nested
     class Installer {
         @Test
-        void aProxmoxNodeNeedsAMac() {
+        void aNodeSitecInstallsNeedsAMac() {
             BrokenSite site = BrokenSite.reference().replace("          mac: \"58:47:ca:7a:00:03\"\n", "");
             assertThat(site.diagnostics(dir)).containsExactly(site.error("        pve3:", "pve3",
-                    "proxmox.clusters.pve.nodes.pve3 is missing the required key 'mac'", null));
+                    "proxmox.clusters.pve.nodes.pve3 is missing the key 'mac', which 'boot_disks' needs",
+                    "sitec installs a host that has mac, interface and boot_disks; leave out mac and boot_disks"
+                            + " for a host that is installed already"));
         }
 
         @Test

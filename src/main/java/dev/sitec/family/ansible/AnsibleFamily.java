@@ -4,22 +4,19 @@ import dev.sitec.model.BackupServer;
 import dev.sitec.model.Cluster;
 import dev.sitec.model.Device;
 import dev.sitec.model.Filesystem;
-import dev.sitec.model.Image;
 import dev.sitec.model.K3sNode;
 import dev.sitec.model.K3sNodes;
 import dev.sitec.model.Kubernetes;
+import dev.sitec.model.Network;
 import dev.sitec.model.PveNode;
 import dev.sitec.model.SecretRef;
 import dev.sitec.model.Site;
-import dev.sitec.model.Vm;
 import dev.sitec.plan.OutputFamily;
 import dev.sitec.plan.PlannedFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Ansible: a YAML inventory with the site's groups, group and host variables holding the site data
@@ -43,7 +40,8 @@ public final class AnsibleFamily implements OutputFamily {
     static final Map<String, List<String>> ROLE_FILES = Map.ofEntries(
             Map.entry("proxmox_repositories", List.of("defaults/main.yml", "tasks/main.yml")),
             Map.entry("proxmox_node", List.of("defaults/main.yml", "tasks/main.yml", "tasks/network.yml", "tasks/passthrough.yml",
-                    "tasks/boot_loader.yml", "tasks/usb.yml", "tasks/api_token.yml", "handlers/main.yml")),
+                    "tasks/boot_loader.yml", "tasks/datastores.yml",
+                    "tasks/disk_images.yml", "tasks/guest_settings.yml", "tasks/api_token.yml", "handlers/main.yml")),
             Map.entry("proxmox_cluster", List.of("defaults/main.yml", "tasks/main.yml", "tasks/storage.yml")),
             Map.entry("pbs", List.of("defaults/main.yml", "tasks/main.yml")),
             Map.entry("pdm", List.of("defaults/main.yml", "tasks/main.yml")),
@@ -75,13 +73,13 @@ public final class AnsibleFamily implements OutputFamily {
                 files.add(PlannedFile.of(path, path + ".ftl", none));
             }
         }
-        files.add(PlannedFile.of("ansible/inventory/hosts.yml", "ansible/site/hosts.yml.ftl", inventory(site)));
+        files.add(PlannedFile.of("ansible/inventory/hosts.yml", "ansible/site/hosts.yml.ftl", AnsibleInventory.of(site)));
         files.add(PlannedFile.of("ansible/inventory/group_vars/all.yml", "ansible/site/all.yml.ftl", all(site)));
-        Map<String, List<AnsibleViews.UsbDevice>> usb = usbDevicesByNode(site);
+        Map<String, List<AnsibleViews.GuestSetting>> settings = GuestSettings.byNode(site);
         for (Cluster cluster : site.clusters().values()) {
             for (PveNode node : cluster.nodes().values()) {
                 files.add(hostVars(node.name(), "proxmox_node",
-                        proxmoxNode(site, cluster, node, usb.getOrDefault(node.name(), List.of()))));
+                        proxmoxNode(site, cluster, node, settings.getOrDefault(node.name(), List.of()))));
             }
         }
         for (BackupServer pbs : site.backupServers().values()) {
@@ -110,49 +108,6 @@ public final class AnsibleFamily implements OutputFamily {
         return PlannedFile.of("ansible/inventory/host_vars/" + host + ".yml", "ansible/site/host_vars/" + kind + ".yml.ftl", view);
     }
 
-    static AnsibleViews.Inventory inventory(Site site) {
-        List<AnsibleViews.Group> groups = new ArrayList<>();
-        List<String> clusterGroups = new ArrayList<>();
-        for (Cluster cluster : site.clusters().values()) {
-            String group = "proxmox_" + cluster.name().replace('-', '_');
-            clusterGroups.add(group);
-            groups.add(new AnsibleViews.Group(group, cluster.nodes().values().stream()
-                    .map(n -> new AnsibleViews.Host(n.name(), n.address().toString())).toList(), List.of()));
-        }
-        groups.add(new AnsibleViews.Group("proxmox", List.of(), clusterGroups));
-        groups.add(new AnsibleViews.Group("pbs", site.backupServers().values().stream()
-                .map(b -> new AnsibleViews.Host(b.name(), b.address().toString())).toList(), List.of()));
-        groups.add(new AnsibleViews.Group("pdm", site.datacenterManager().map(pdm -> site.vms().get(pdm.vm()))
-                .map(vm -> List.of(host(vm))).orElse(List.of()), List.of()));
-        List<Vm> cloudVms = site.vms().values().stream().filter(vm -> site.imageOf(vm).kind() == Image.Kind.CLOUD_IMAGE).toList();
-        groups.add(new AnsibleViews.Group("vms", cloudVms.stream().map(AnsibleFamily::host).toList(), List.of()));
-        groups.add(new AnsibleViews.Group("machines", site.machines().values().stream()
-                .map(m -> new AnsibleViews.Host(m.name(), m.nics().get(0).address().toString())).toList(), List.of()));
-        List<K3sNode> k3s = K3sNodes.of(site);
-        groups.add(new AnsibleViews.Group("k3s_servers", names(k3s.stream().filter(K3sNode::isServer).map(K3sNode::name).toList()), List.of()));
-        groups.add(new AnsibleViews.Group("k3s_agents", names(k3s.stream().filter(n -> !n.isServer()).map(K3sNode::name).toList()), List.of()));
-        groups.add(new AnsibleViews.Group("k3s_cluster", List.of(), List.of("k3s_servers", "k3s_agents")));
-        groups.add(new AnsibleViews.Group("nvidia_gpu", names(k3s.stream().filter(K3sNode::nvidiaGpu).map(K3sNode::name).toList()), List.of()));
-        groups.add(new AnsibleViews.Group("raspberry_pi", names(List.copyOf(site.machines().keySet())), List.of()));
-        TreeSet<String> amd64 = new TreeSet<>();
-        site.pveNodes().forEach(n -> amd64.add(n.name()));
-        amd64.addAll(site.backupServers().keySet());
-        site.datacenterManager().ifPresent(pdm -> amd64.add(pdm.vm()));
-        cloudVms.forEach(vm -> amd64.add(vm.name()));
-        groups.add(new AnsibleViews.Group("amd64", names(List.copyOf(amd64)), List.of()));
-        groups.add(new AnsibleViews.Group("arm64", names(List.copyOf(site.machines().keySet())), List.of()));
-        return new AnsibleViews.Inventory(groups);
-    }
-
-    /** Hosts listed again in further groups: their address is given once, in their first group. */
-    private static List<AnsibleViews.Host> names(List<String> hosts) {
-        return hosts.stream().map(h -> new AnsibleViews.Host(h, null)).toList();
-    }
-
-    private static AnsibleViews.Host host(Vm vm) {
-        return new AnsibleViews.Host(vm.name(), vm.nics().get(0).address().toString());
-    }
-
     static AnsibleViews.All all(Site site) {
         List<AnsibleViews.Secret> secrets = new ArrayList<>();
         for (SecretRef secret : site.secrets().values()) {
@@ -166,39 +121,38 @@ public final class AnsibleFamily implements OutputFamily {
     }
 
     private static AnsibleViews.ProxmoxNode proxmoxNode(Site site, Cluster cluster, PveNode node,
-                                                        List<AnsibleViews.UsbDevice> usbDevices) {
+                                                        List<AnsibleViews.GuestSetting> guestSettings) {
         List<String> gpuIds = node.devices().values().stream()
                 .filter(Device::isNvidiaGpu)
                 .map(Device::id).sorted().toList();
         boolean first = node.equals(cluster.firstNode());
         return new AnsibleViews.ProxmoxNode(node.name(), cluster.name(), first,
-                cluster.firstNode().name(), cluster.firstNode().address().toString(), node.interfaceName(),
-                site.largestMtu(), node.devices().values().stream().anyMatch(d -> d.type() == Device.Type.PCI),
-                gpuIds, usbDevices, isPdmRemote(site, cluster.name()),
-                first ? storages(cluster) : List.of());
+                cluster.firstNode().name(), cluster.firstNode().address().toString(), node.interfaceName().orElse(""),
+                Network.DEFAULT_BRIDGE, site.largestMtu(Network.DEFAULT_BRIDGE), otherBridges(site),
+                node.devices().values().stream().anyMatch(d -> d.type() == Device.Type.PCI),
+                gpuIds, guestSettings, GuestSettings.diskImages(site, node), GuestSettings.datastores(site, node),
+                isPdmRemote(site, cluster.name()), first ? storages(cluster) : List.of());
     }
 
-    /** The USB devices passed through to each node's VMs, in slot order per VM: one walk over the VMs. */
-    private static Map<String, List<AnsibleViews.UsbDevice>> usbDevicesByNode(Site site) {
-        Map<String, List<AnsibleViews.UsbDevice>> byNode = new HashMap<>();
-        for (Vm vm : site.vms().values()) {
-            int slot = 0;
-            for (Device device : site.passthroughOf(vm)) {
-                if (device.type() == Device.Type.USB) {
-                    byNode.computeIfAbsent(vm.node(), n -> new ArrayList<>()).add(new AnsibleViews.UsbDevice(vm.name(),
-                            vm.vmId(), "usb" + slot++, device.usbPort().orElse(device.id())));
-                }
-            }
-        }
-        return byNode;
+    /** Bridges besides the installer's that the site's networks live on: they must exist on every node. */
+    private static List<String> otherBridges(Site site) {
+        return site.networks().values().stream().map(Network::bridge).filter(b -> !b.equals(Network.DEFAULT_BRIDGE))
+                .distinct().sorted().toList();
     }
 
-    /** Each VM storage of the cluster's nodes, with the nodes whose boot filesystem made it. */
+    /**
+     * Each VM storage the installer made on the cluster's nodes, with the nodes whose boot filesystem
+     * made it. Storages of nodes installed already, and datastores the site names, sitec does not
+     * define: Ansible checks that they exist (GuestSettings.datastores).
+     */
     private static List<AnsibleViews.Storage> storages(Cluster cluster) {
         Map<String, Filesystem.StorageDefinition> definitions = new TreeMap<>();
         Map<String, List<String>> nodes = new TreeMap<>();
         for (PveNode node : cluster.nodes().values()) {
-            Filesystem.StorageDefinition definition = node.bootDisks().filesystem().vmStorage();
+            if (node.bootDisks().isEmpty()) {
+                continue;
+            }
+            Filesystem.StorageDefinition definition = node.bootDisks().get().filesystem().vmStorage();
             definitions.put(definition.id(), definition);
             nodes.computeIfAbsent(definition.id(), id -> new ArrayList<>()).add(node.name());
         }
@@ -219,8 +173,9 @@ public final class AnsibleFamily implements OutputFamily {
         List<AnsibleViews.Keep> keep = pbs.retention().options().entrySet().stream()
                 .map(e -> new AnsibleViews.Keep(e.getKey(), e.getValue())).toList();
         return new AnsibleViews.BackupServer(pbs.name(), datastore.name(), raid, datastore.disks(), "daily", keep,
-                // Every cluster root's backup module reads every server's fingerprint, so each root gets the file.
-                site.clusters().keySet().stream().map(c -> "../terraform/clusters/" + c + "/pbs.auto.tfvars.json").toList(),
+                // Each root of a cluster that backs up here reads this server's fingerprint from that file.
+                pbs.clusters().stream().filter(site.clusters()::containsKey)
+                        .map(c -> "../terraform/clusters/" + c + "/pbs.auto.tfvars.json").toList(),
                 isPdmRemote(site, pbs.name()));
     }
 
@@ -268,7 +223,7 @@ public final class AnsibleFamily implements OutputFamily {
                 disable.add("local-storage");
             }
         }
-        return new AnsibleViews.K3sConfig(node.isServer(), serverUrl, node.nodeIp().toString(),
+        return new AnsibleViews.K3sConfig(node.isServer(), serverUrl, node.nodeIp().map(Object::toString).orElse(null),
                 node.nodeInterface(), sans, disable, labels(node), List.of());
     }
 }

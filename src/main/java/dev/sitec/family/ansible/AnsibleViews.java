@@ -30,12 +30,22 @@ public final class AnsibleViews {
 
     /** Proxmox VE nodes' variables; the cluster's storages are given to its first node, which fixes them up. */
     public record ProxmoxNode(String host, String cluster, boolean firstNode, String firstNodeName, String firstNodeAddress,
-                              String uplinkInterface, int uplinkMtu, boolean passthrough, List<String> gpuIds,
-                              List<UsbDevice> usbDevices, boolean pdmRemote, List<Storage> storages) {
+                              String uplinkInterface, String bridge, int uplinkMtu, List<String> otherBridges,
+                              boolean passthrough, List<String> gpuIds, List<GuestSetting> guestSettings,
+                              List<DiskImage> diskImages, List<String> datastores, boolean pdmRemote,
+                              List<Storage> storages) {
     }
 
-    /** A USB device Ansible attaches to a VM on the node: by port when the site gives one, else by id. */
-    public record UsbDevice(String vm, int vmid, String slot, String host) {
+    /**
+     * One setting of a guest on the node that only root@pam may make, so Ansible makes it with qm or
+     * pct once Terraform has created the guest: a USB device by port, a VM's second CD-ROM, a
+     * container's bind mount, device node or features.
+     */
+    public record GuestSetting(String guest, int vmid, String tool, String option, String value) {
+    }
+
+    /** A compressed disk image the node fetches and decompresses into its local storage's import folder. */
+    public record DiskImage(String name, String url, String checksum, String file, String decompress) {
     }
 
     /** A VM storage of a cluster, the nodes that have it, and how {@code pvesm add} defines it. */

@@ -90,19 +90,31 @@ public final class CloudInitFamily implements OutputFamily {
         return new MetaDataView("iid-sitec-" + host, host);
     }
 
-    /** The first NIC on a network with a gateway is the primary: default route and DNS. */
+    /**
+     * The first NIC on DHCP or on a network with a gateway is the primary: default route and DNS (from
+     * the site, or from the DHCP server).
+     */
     static NetworkConfigView networkConfig(Site site, List<Nic> nics) {
-        Optional<Nic> primary = nics.stream().filter(n -> site.network(n.network()).gateway().isPresent()).findFirst();
-        List<NetworkConfigView.Ethernet> ethernets = new ArrayList<>();
+        Optional<Nic> primary = nics.stream()
+                .filter(n -> n.dhcp() || site.network(n.network()).gateway().isPresent()).findFirst();
+        List<NetworkConfigView.Interface> ethernets = new ArrayList<>();
+        List<NetworkConfigView.Interface> vlans = new ArrayList<>();
         for (Nic nic : nics) {
             Network network = site.network(nic.network());
             boolean isPrimary = primary.map(p -> p.index() == nic.index()).orElse(false);
-            ethernets.add(new NetworkConfigView.Ethernet(nic.interfaceName(), nic.mac().value(),
-                    nic.address() + "/" + network.cidr().prefix(), network.mtu(),
-                    isPrimary ? network.gateway().map(Object::toString).orElse(null) : null,
-                    isPrimary ? network.dns().stream().map(Object::toString).toList() : List.of(),
-                    isPrimary ? List.of(site.info().domain()) : List.of()));
+            boolean staticPrimary = isPrimary && !nic.dhcp();
+            // A machine's further addresses are VLANs over its one NIC (named parent.vlan).
+            boolean vlan = nic.index() > 0 && nic.interfaceName().contains(".");
+            String parent = vlan ? nic.interfaceName().substring(0, nic.interfaceName().indexOf('.')) : null;
+            NetworkConfigView.Interface iface = new NetworkConfigView.Interface(nic.interfaceName(),
+                    nic.mac().map(m -> m.value()).orElse(null), nic.mac().isPresent() && !vlan,
+                    vlan ? network.vlan().getAsInt() : null, parent,
+                    nic.address().map(a -> a + "/" + network.prefix()).orElse(null), nic.dhcp(), network.mtu(),
+                    staticPrimary ? network.gateway().map(Object::toString).orElse(null) : null,
+                    staticPrimary ? network.dns().stream().map(Object::toString).toList() : List.of(),
+                    staticPrimary ? List.of(site.info().domain()) : List.of(), isPrimary);
+            (vlan ? vlans : ethernets).add(iface);
         }
-        return new NetworkConfigView(ethernets);
+        return new NetworkConfigView(ethernets, vlans);
     }
 }

@@ -19,7 +19,7 @@ public record AnswerView(String product, String fqdn, String keyboard, String co
         String filesystem = disks.filesystem().id();
         return new AnswerView(target.product().label(), info.fqdn(target.host()), info.keyboard(), info.country(),
                 info.adminEmail(), info.timezone(), info.passwordHash(), info.sshAuthorizedKeys(),
-                target.address() + "/" + network.cidr().prefix(),
+                target.address() + "/" + network.prefix(),
                 network.gateway().map(Object::toString).orElseThrow(),
                 network.dns().get(0).toString(),
                 "*" + target.mac().hexDigits(),

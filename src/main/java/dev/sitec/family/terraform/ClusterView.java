@@ -5,8 +5,14 @@ import java.util.List;
 /** Everything a cluster's Terraform root lays out. */
 public record ClusterView(String name, String endpoint, String providerVersion, List<Node> nodes,
                           List<Download> downloads, List<Upload> uploads, List<PciMapping> pciMappings,
-                          List<Vnet> vnets, String sdnZone, int sdnMtu, List<Pool> pools,
-                          List<VmView> vms, List<Backup> backups, Backend backend, String apiTokenSource) {
+                          List<Vnet> vnets, String sdnZone, String sdnBridge, int sdnMtu, List<Pool> pools,
+                          List<VmView> vms, List<ContainerView> containers, List<Backup> backups, Backend backend,
+                          String apiTokenSource, String domain, List<String> sshKeys) {
+
+    /** True when some network is tagged: the cluster gets the SDN zone and its vnets. */
+    public boolean hasSdn() {
+        return !vnets.isEmpty();
+    }
 
     /** A node and the address Terraform's SSH reaches it on. */
     public record Node(String name, String address) {
@@ -29,7 +35,7 @@ public record ClusterView(String name, String endpoint, String providerVersion, 
                              Integer iommuGroup) {
     }
 
-    /** An SDN vnet carrying one site network's VLAN. */
+    /** An SDN vnet carrying one tagged network's VLAN. */
     public record Vnet(String id, String network, int tag) {
     }
 

@@ -2,15 +2,14 @@ package dev.sitec.family.terraform;
 
 import dev.sitec.model.BackupServer;
 import dev.sitec.model.Cluster;
+import dev.sitec.model.Container;
 import dev.sitec.model.Device;
 import dev.sitec.model.Image;
 import dev.sitec.model.Network;
-import dev.sitec.model.Nic;
 import dev.sitec.model.Retention;
 import dev.sitec.model.SecretRef;
 import dev.sitec.model.Site;
 import dev.sitec.model.Vm;
-import dev.sitec.model.VmDisk;
 import dev.sitec.plan.OutputFamily;
 import dev.sitec.plan.PlannedFile;
 import dev.sitec.validate.rules.RequiredSecretsDeclared;
@@ -21,7 +20,6 @@ import java.util.OptionalInt;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -35,9 +33,9 @@ public final class TerraformFamily implements OutputFamily {
     public static final String PROVIDER_VERSION = "0.111.1";
     static final String SDN_ZONE = "sitec";
     static final String BACKUP_USER = "sitec-backup@pbs";
-    /** Proxmox's default CPU model since 8.0: migratable between hosts of different generations. */
-    static final String MIGRATABLE_CPU = "x86-64-v2-AES";
-    private static final List<String> MODULES = List.of("vm", "sdn", "backup");
+    /** The pool every container goes in: a container's pool_id is ForceNew in the provider. */
+    static final String CONTAINER_POOL = "containers";
+    private static final List<String> MODULES = List.of("vm", "container", "sdn", "backup");
     private static final List<String> MODULE_FILES = List.of("main", "variables", "outputs", "versions");
     private static final List<String> ROOT_FILES = List.of("versions", "providers", "variables", "main", "outputs");
 
@@ -72,6 +70,8 @@ public final class TerraformFamily implements OutputFamily {
 
     static ClusterView cluster(Site site, Cluster cluster) {
         List<Vm> vms = site.vms().values().stream().filter(vm -> cluster.nodes().containsKey(vm.node())).toList();
+        List<Container> containers = site.containers().values().stream()
+                .filter(ct -> cluster.nodes().containsKey(ct.node())).toList();
         SortedMap<String, ClusterView.Download> downloads = new TreeMap<>();
         List<ClusterView.Upload> uploads = new ArrayList<>();
         List<VmView> vmViews = new ArrayList<>();
@@ -81,11 +81,15 @@ public final class TerraformFamily implements OutputFamily {
             VmRole role = roles.get(vm.name());
             pools.put(role.pool(), new ClusterView.Pool(role.pool(), role.poolComment()));
             Image image = site.imageOf(vm);
-            String imageKey = null;
+            String importKey = null;
+            String importFile = null;
             String isoKey = null;
-            if (image.kind() == Image.Kind.CLOUD_IMAGE) {
-                imageKey = vm.node() + "/" + image.name();
-                downloads.put(imageKey, download(imageKey, vm.node(), "import", image, importFileName(image)));
+            if (image.kind() == Image.Kind.CLOUD_IMAGE && image.compression().isPresent()) {
+                // PVE decompresses ISO downloads only: Ansible fetches and decompresses this one on the node.
+                importFile = NodeImages.importVolume(image);
+            } else if (image.kind() == Image.Kind.CLOUD_IMAGE) {
+                importKey = vm.node() + "/" + image.name();
+                downloads.put(importKey, download(importKey, vm.node(), "import", image, importFileName(image)));
             } else if (role == VmRole.MANAGEMENT) {
                 // The PDM ISO with its answer baked in, made by installer/<vm>/prepare-iso.sh.
                 isoKey = vm.node() + "/" + vm.name() + "-auto";
@@ -97,54 +101,41 @@ public final class TerraformFamily implements OutputFamily {
                 isoKey = vm.node() + "/" + image.name();
                 downloads.put(isoKey, download(isoKey, vm.node(), "iso", image, image.storedFileName()));
             }
-            vmViews.add(vm(site, vm, role, imageKey, isoKey));
+            // The virtio-win ISO is downloaded here and attached as a second CD-ROM by Ansible (the provider has one).
+            vm.windows().flatMap(Vm.Windows::drivers).map(site.images()::get).ifPresent(drivers -> {
+                String key = vm.node() + "/" + drivers.name();
+                downloads.put(key, download(key, vm.node(), "iso", drivers, drivers.storedFileName()));
+            });
+            vmViews.add(VmViews.of(site, vm, role, importKey, importFile, isoKey));
         }
+        List<ContainerView> containerViews = new ArrayList<>();
+        if (!containers.isEmpty()) {
+            pools.put(CONTAINER_POOL, new ClusterView.Pool(CONTAINER_POOL, "LXC containers"));
+        }
+        for (Container ct : containers) {
+            Image template = site.images().get(ct.template());
+            String key = ct.node() + "/" + template.name();
+            downloads.put(key, download(key, ct.node(), "vztmpl", template, template.fileName()));
+            containerViews.add(ContainerViews.of(site, ct, key));
+        }
+        List<Network> tagged = site.taggedNetworks();
+        String sdnBridge = tagged.isEmpty() ? null : tagged.get(0).bridge();
         return new ClusterView(cluster.name(), cluster.endpoint(), PROVIDER_VERSION,
                 cluster.nodes().values().stream().map(n -> new ClusterView.Node(n.name(), n.address().toString())).toList(),
                 List.copyOf(downloads.values()), uploads, pciMappings(cluster),
-                site.networks().values().stream().map(TerraformFamily::vnet).toList(), SDN_ZONE, site.largestMtu(),
-                List.copyOf(pools.values()), vmViews, backups(site, vms), backend(site, cluster),
-                apiTokenSource(site));
-    }
-
-    private static VmView vm(Site site, Vm vm, VmRole role, String imageKey, String isoKey) {
-        List<Device> devices = site.passthroughOf(vm);
-        boolean pci = devices.stream().anyMatch(d -> d.type() == Device.Type.PCI);
-        List<VmView.Disk> disks = new ArrayList<>();
-        for (VmDisk disk : vm.disks()) {
-            boolean boot = disk.index() == 0 && imageKey != null;
-            disks.add(new VmView.Disk("scsi" + disk.index(), disk.sizeGib(), boot ? imageKey : null));
-        }
-        TreeSet<String> tags = new TreeSet<>(List.of("sitec", vm.lifecycle().id()));
-        vm.profile().ifPresent(tags::add);
-        if (role.k3sTag() != null) {
-            tags.add(role.k3sTag());
-        }
-        String description = "Managed by sitec from site.yaml (" + vm.lifecycle().id() + ")."
-                + vm.description().map(d -> " " + d).orElse("");
-        return new VmView(vm.name(), vm.vmId(), vm.node(), description, role.pool(), vm.isPet(), vm.onBoot(),
-                vm.cores(), vm.memoryMib(),
-                // Passed-through PCI devices pin the VM to its host: use the host's CPU, PCIe on q35 + OVMF.
-                pci ? "host" : MIGRATABLE_CPU, pci ? "ovmf" : "seabios", pci ? "q35" : null,
-                site.expectNode(vm.node()).vmDatastore(), isoKey, imageKey != null,
-                role.startupOrder(), role.upDelaySeconds(), List.copyOf(tags), disks,
-                vm.nics().stream().map(nic -> nic(site, nic)).toList(),
-                devices.stream().filter(d -> d.type() == Device.Type.PCI).map(d -> new VmView.Pci(d.name(), true)).toList(),
-                vm.nics().stream().map(n -> new VmView.Address(n.network(), n.address().toString())).toList());
-    }
-
-    private static VmView.Nic nic(Site site, Nic nic) {
-        Network network = site.network(nic.network());
-        return new VmView.Nic(vnetId(network), nic.mac().value(), network.mtu());
+                tagged.stream().map(TerraformFamily::vnet).toList(), SDN_ZONE, sdnBridge,
+                tagged.stream().mapToInt(Network::mtu).max().orElse(Network.DEFAULT_MTU),
+                List.copyOf(pools.values()), vmViews, containerViews, backups(site, cluster, vms, containers),
+                backend(site, cluster), apiTokenSource(site), site.info().domain(), site.info().sshAuthorizedKeys());
     }
 
     /** SDN vnet ids are at most 8 characters: named by VLAN id, which is unique; the alias says which network. */
     static String vnetId(Network network) {
-        return "vlan" + network.vlan();
+        return "vlan" + network.vlan().getAsInt();
     }
 
     private static ClusterView.Vnet vnet(Network network) {
-        return new ClusterView.Vnet(vnetId(network), network.name(), network.vlan());
+        return new ClusterView.Vnet(vnetId(network), network.name(), network.vlan().getAsInt());
     }
 
     private static ClusterView.Download download(String key, String node, String contentType, Image image, String fileName) {
@@ -189,11 +180,19 @@ public final class TerraformFamily implements OutputFamily {
         return device.name() + " on " + device.node();
     }
 
-    private static List<ClusterView.Backup> backups(Site site, List<Vm> clusterVms) {
+    /** The backup servers this cluster backs up to, each with the pets (and protected guests) it keeps. */
+    private static List<ClusterView.Backup> backups(Site site, Cluster cluster, List<Vm> clusterVms,
+                                                    List<Container> clusterContainers) {
         List<ClusterView.Backup> backups = new ArrayList<>();
         for (BackupServer pbs : site.backupServers().values()) {
-            List<String> ids = clusterVms.stream().filter(vm -> vm.isPet() || pbs.protect().contains(vm.name()))
-                    .map(vm -> String.valueOf(vm.vmId())).sorted().toList();
+            if (!pbs.serves(cluster.name())) {
+                continue;
+            }
+            List<String> ids = Stream.concat(
+                    clusterVms.stream().filter(vm -> vm.isPet() || pbs.protect().contains(vm.name())).map(Vm::vmId),
+                    clusterContainers.stream().filter(ct -> ct.isPet() || pbs.protect().contains(ct.name()))
+                            .map(Container::vmId))
+                    .map(String::valueOf).sorted().toList();
             backups.add(new ClusterView.Backup(pbs.name(), pbs.address().toString(), pbs.primaryDatastore().name(),
                     BACKUP_USER, calendarEvent(pbs.backupSchedule()), ids, prune(pbs.retention())));
         }

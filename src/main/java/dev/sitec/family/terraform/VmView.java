@@ -4,24 +4,28 @@ import java.util.List;
 
 /** One VM in a cluster root's `local.vms`: every setting decided, in Terraform's terms. */
 public record VmView(String name, int vmId, String node, String description, String pool, boolean pet,
-                     boolean onBoot, int cores, int memoryMib, String cpuType, String bios, String machine,
-                     String datastore, String isoKey, boolean cloudInit, int startupOrder, int upDelay,
-                     List<String> tags, List<Disk> disks, List<Nic> nics, List<Pci> pci,
+                     boolean onBoot, int cores, int memoryMib, int balloonMib, String cpuType, String bios,
+                     String machine, String osType, boolean secureBoot, boolean tpm, String datastore, String snippetsDatastore,
+                     String isoKey, boolean cloudInit, boolean agent, int startupOrder, int upDelay,
+                     Integer downDelay, List<String> tags, List<Disk> disks, List<Nic> nics, List<Pci> pci,
                      List<Address> addresses) {
 
-    /** A disk; the boot disk of a cloud-image VM is imported from the downloaded image. */
-    public record Disk(String iface, int sizeGib, String importKey) {
+    /**
+     * A disk on its datastore; the boot disk of a disk-image VM is imported from a downloaded image
+     * ({@code importKey}) or from a file Ansible put on the node ({@code importFile}).
+     */
+    public record Disk(String iface, int sizeGib, String datastore, String importKey, String importFile) {
     }
 
-    /** A NIC on an SDN vnet, with the VM's stable MAC. */
-    public record Nic(String bridge, String mac, int mtu) {
+    /** A NIC on an SDN vnet (a tagged network) or, untagged, straight on a node bridge; with its stable MAC. */
+    public record Nic(String vnet, String bridge, String mac, int mtu) {
     }
 
     /** A PCI device by its cluster mapping; PCIe needs the q35 machine. */
     public record Pci(String mapping, boolean pcie) {
     }
 
-    /** A static address, for the outputs. */
+    /** An address for the outputs: static, or "dhcp". */
     public record Address(String network, String ip) {
     }
 }

@@ -2,6 +2,7 @@ package dev.sitec.validate.rules;
 
 import dev.sitec.diagnostic.Diagnostic;
 import dev.sitec.model.Ipv4;
+import dev.sitec.model.Ipv4Cidr;
 import dev.sitec.model.Network;
 import dev.sitec.model.Site;
 import dev.sitec.validate.RuleContext;
@@ -22,10 +23,14 @@ public final class AddressesInsideNetworks implements SiteRule {
         Site site = context.site();
         List<Diagnostic> out = new ArrayList<>();
         for (Network network : site.networks().values()) {
+            if (network.cidr().isEmpty()) {
+                continue; // its addresses are the router's to give: DhcpOnlyWithoutCidr checks its NICs
+            }
+            Ipv4Cidr cidr = network.cidr().get();
             network.gateway().ifPresent(gateway -> {
-                if (!network.cidr().contains(gateway) || reserved(network, gateway)) {
+                if (!cidr.contains(gateway) || reserved(cidr, gateway)) {
                     out.add(context.errorAt(network.origin().appendProperty("gateway"), "gateway " + gateway
-                            + " of network '" + network.name() + "' is not a host address in " + network.cidr()));
+                            + " of network '" + network.name() + "' is not a host address in " + cidr));
                 }
             });
         }
@@ -43,13 +48,17 @@ public final class AddressesInsideNetworks implements SiteRule {
                 continue; // an unknown network name is reported by NetworkReferencesResolve
             }
             Network net = network.get();
-            if (!net.cidr().contains(address.ip())) {
+            if (net.cidr().isEmpty()) {
+                continue; // a static address on a network without a CIDR: DhcpOnlyWithoutCidr reports it
+            }
+            Ipv4Cidr cidr = net.cidr().get();
+            if (!cidr.contains(address.ip())) {
                 out.add(context.errorAt(address.at(), "address " + address.ip() + " of " + owner
-                        + " is outside network '" + net.name() + "' (" + net.cidr() + ")"));
-            } else if (address.ip().equals(net.cidr().network())) {
+                        + " is outside network '" + net.name() + "' (" + cidr + ")"));
+            } else if (address.ip().equals(cidr.network())) {
                 out.add(context.errorAt(address.at(), "address " + address.ip() + " of " + owner
                         + " is the network address of '" + net.name() + "'"));
-            } else if (address.ip().equals(net.cidr().broadcast()) && net.cidr().prefix() < 31) {
+            } else if (address.ip().equals(cidr.broadcast()) && cidr.prefix() < 31) {
                 out.add(context.errorAt(address.at(), "address " + address.ip() + " of " + owner
                         + " is the broadcast address of '" + net.name() + "'"));
             } else if (net.gateway().map(address.ip()::equals).orElse(false)) {
@@ -60,8 +69,7 @@ public final class AddressesInsideNetworks implements SiteRule {
         return out;
     }
 
-    private static boolean reserved(Network network, Ipv4 ip) {
-        return network.cidr().prefix() < 31
-                && (ip.equals(network.cidr().network()) || ip.equals(network.cidr().broadcast()));
+    private static boolean reserved(Ipv4Cidr cidr, Ipv4 ip) {
+        return cidr.prefix() < 31 && (ip.equals(cidr.network()) || ip.equals(cidr.broadcast()));
     }
 }

@@ -2,6 +2,7 @@ package dev.sitec.validate.rules;
 
 import dev.sitec.diagnostic.Diagnostic;
 import dev.sitec.model.BackupServer;
+import dev.sitec.model.BootDisks;
 import dev.sitec.model.Filesystem;
 import dev.sitec.validate.RuleContext;
 import dev.sitec.validate.SiteRule;
@@ -15,7 +16,7 @@ public final class BtrfsOnlyOnProxmoxVe implements SiteRule {
     public List<Diagnostic> check(RuleContext context) {
         List<Diagnostic> out = new ArrayList<>();
         for (BackupServer pbs : context.site().backupServers().values()) {
-            if (pbs.bootDisks().filesystem() == Filesystem.BTRFS) {
+            if (pbs.bootDisks().map(BootDisks::filesystem).orElse(null) == Filesystem.BTRFS) {
                 out.add(context.errorAt(pbs.origin().appendProperty("boot_disks").appendProperty("filesystem"),
                         "backup server '" + pbs.name() + "' cannot be installed on btrfs: only the Proxmox VE installer offers it")
                         .withHint("use zfs (with a raid level), ext4 or xfs"));

@@ -1,6 +1,7 @@
 package dev.sitec.validate.rules;
 
 import dev.sitec.diagnostic.Diagnostic;
+import dev.sitec.model.Ipv4Cidr;
 import dev.sitec.model.Network;
 import dev.sitec.validate.RuleContext;
 import dev.sitec.validate.SiteRule;
@@ -14,12 +15,11 @@ public final class CidrsAreNetworkAddresses implements SiteRule {
     public List<Diagnostic> check(RuleContext context) {
         List<Diagnostic> out = new ArrayList<>();
         for (Network network : context.site().networks().values()) {
-            if (network.cidr().hasHostBits()) {
+            network.cidr().filter(Ipv4Cidr::hasHostBits).ifPresent(cidr ->
                 out.add(context.errorAt(network.origin().appendProperty("cidr"), "cidr "
-                        + network.cidr().address() + "/" + network.cidr().prefix() + " of network '" + network.name()
+                        + cidr.address() + "/" + cidr.prefix() + " of network '" + network.name()
                         + "' has host bits set")
-                        .withHint("did you mean " + network.cidr() + "?"));
-            }
+                        .withHint("did you mean " + cidr + "?")));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package dev.sitec.validate.rules;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import dev.sitec.model.BackupServer;
+import dev.sitec.model.Container;
 import dev.sitec.model.Ipv4;
 import dev.sitec.model.MacAddress;
 import dev.sitec.model.Machine;
@@ -39,6 +40,7 @@ final class Hosts {
         site.pveNodes().forEach(n -> hosts.add(new Host("node", n.name(), n.origin())));
         site.backupServers().values().forEach(b -> hosts.add(new Host("backup server", b.name(), b.origin())));
         site.vms().values().forEach(v -> hosts.add(new Host("vm", v.name(), v.origin())));
+        site.containers().values().forEach(c -> hosts.add(new Host("container", c.name(), c.origin())));
         site.machines().values().forEach(m -> hosts.add(new Host("machine", m.name(), m.origin())));
         return hosts;
     }
@@ -51,41 +53,52 @@ final class Hosts {
             out.add(new Address(backupServer(b), b.address(), Optional.empty(), b.origin().appendProperty("address")));
         }
         for (Vm vm : site.vms().values()) {
-            Host host = new Host("vm", vm.name(), vm.origin());
-            for (Nic nic : vm.nics()) {
-                out.add(new Address(host, nic.address(), Optional.of(nic.network()),
-                        vm.origin().appendProperty("address").appendProperty(nic.network())));
-            }
+            nicAddresses(out, new Host("vm", vm.name(), vm.origin()), vm.nics());
+        }
+        for (Container c : site.containers().values()) {
+            nicAddresses(out, new Host("container", c.name(), c.origin()), c.nics());
         }
         for (Machine m : site.machines().values()) {
-            Host host = new Host("machine", m.name(), m.origin());
-            for (Nic nic : m.nics()) {
-                out.add(new Address(host, nic.address(), Optional.of(nic.network()),
-                        m.origin().appendProperty("address").appendProperty(nic.network())));
-            }
+            nicAddresses(out, new Host("machine", m.name(), m.origin()), m.nics());
         }
         site.kubernetes().ifPresent(k -> out.add(new Address(new Host("kubernetes", "api_vip", k.origin()),
                 k.apiVip(), Optional.empty(), k.origin().appendProperty("api_vip"))));
         return out;
     }
 
+    /** The static addresses of a guest's NICs (DHCP ones have none to check). */
+    private static void nicAddresses(List<Address> out, Host host, List<Nic> nics) {
+        for (Nic nic : nics) {
+            nic.address().ifPresent(ip -> out.add(new Address(host, ip, Optional.of(nic.network()),
+                    host.origin().appendProperty("address").appendProperty(nic.network()))));
+        }
+    }
+
     static List<Mac> macs(Site site) {
         List<Mac> out = new ArrayList<>();
-        site.pveNodes().forEach(n -> out.add(new Mac(node(n), n.mac(), false, n.origin().appendProperty("mac"))));
+        site.pveNodes().forEach(n -> n.mac().ifPresent(mac -> out.add(new Mac(node(n), mac, false,
+                n.origin().appendProperty("mac")))));
         for (BackupServer b : site.backupServers().values()) {
-            out.add(new Mac(backupServer(b), b.mac(), false, b.origin().appendProperty("mac")));
+            b.mac().ifPresent(mac -> out.add(new Mac(backupServer(b), mac, false, b.origin().appendProperty("mac"))));
         }
         for (Machine m : site.machines().values()) {
-            out.add(new Mac(new Host("machine", m.name(), m.origin()), m.mac(), false, m.origin().appendProperty("mac")));
+            m.mac().ifPresent(mac -> out.add(new Mac(new Host("machine", m.name(), m.origin()), mac, false,
+                    m.origin().appendProperty("mac"))));
         }
         for (Vm vm : site.vms().values()) {
-            Host host = new Host("vm", vm.name(), vm.origin());
-            for (Nic nic : vm.nics()) {
-                JsonPointer declared = vm.origin().appendProperty("macs").appendProperty(nic.network());
-                out.add(new Mac(host, nic.mac(), nic.macDerived(), nic.macDerived() ? vm.origin() : declared));
-            }
+            guestMacs(out, new Host("vm", vm.name(), vm.origin()), vm.nics());
+        }
+        for (Container c : site.containers().values()) {
+            guestMacs(out, new Host("container", c.name(), c.origin()), c.nics());
         }
         return out;
+    }
+
+    private static void guestMacs(List<Mac> out, Host host, List<Nic> nics) {
+        for (Nic nic : nics) {
+            JsonPointer declared = host.origin().appendProperty("macs").appendProperty(nic.network());
+            out.add(new Mac(host, nic.guestMac(), nic.macDerived(), nic.macDerived() ? host.origin() : declared));
+        }
     }
 
     private static Host node(PveNode n) {

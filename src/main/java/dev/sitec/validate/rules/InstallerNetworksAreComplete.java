@@ -2,8 +2,10 @@ package dev.sitec.validate.rules;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import dev.sitec.diagnostic.Diagnostic;
+import dev.sitec.model.BackupServer;
 import dev.sitec.model.Ipv4;
 import dev.sitec.model.Network;
+import dev.sitec.model.PveNode;
 import dev.sitec.model.Site;
 import dev.sitec.model.Vm;
 import dev.sitec.validate.RuleContext;
@@ -13,7 +15,8 @@ import java.util.List;
 
 /**
  * The Proxmox installer configures a static address only with a gateway and a DNS server: the
- * network a PVE node, backup server or the PDM VM is installed on must have both.
+ * network a PVE node, backup server or the PDM VM is installed on must have both. Hosts installed
+ * already are not checked: sitec writes no answer for them.
  */
 public final class InstallerNetworksAreComplete implements SiteRule {
 
@@ -21,12 +24,13 @@ public final class InstallerNetworksAreComplete implements SiteRule {
     public List<Diagnostic> check(RuleContext context) {
         Site site = context.site();
         List<Diagnostic> out = new ArrayList<>();
-        site.pveNodes().forEach(n -> check(out, context, "node '" + n.name() + "'", n.address(),
-                n.origin().appendProperty("address")));
-        site.backupServers().values().forEach(b -> check(out, context, "backup server '" + b.name() + "'", b.address(),
-                b.origin().appendProperty("address")));
-        site.datacenterManager().map(pdm -> site.vms().get(pdm.vm())).filter(vm -> !vm.nics().isEmpty())
-                .ifPresent(vm -> check(out, context, "vm '" + vm.name() + "'", vm.nics().get(0).address(),
+        site.pveNodes().filter(PveNode::installedBySitec).forEach(n -> check(out, context, "node '" + n.name() + "'",
+                n.address(), n.origin().appendProperty("address")));
+        site.backupServers().values().stream().filter(BackupServer::installedBySitec).forEach(b -> check(out, context,
+                "backup server '" + b.name() + "'", b.address(), b.origin().appendProperty("address")));
+        site.datacenterManager().map(pdm -> site.vms().get(pdm.vm()))
+                .filter(vm -> vm != null && !vm.nics().isEmpty() && !vm.nics().get(0).dhcp())
+                .ifPresent(vm -> check(out, context, "vm '" + vm.name() + "'", vm.nics().get(0).staticAddress(),
                         firstAddress(vm)));
         return out;
     }

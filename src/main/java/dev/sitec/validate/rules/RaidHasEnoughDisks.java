@@ -21,12 +21,15 @@ public final class RaidHasEnoughDisks implements SiteRule {
     @Override
     public List<Diagnostic> check(RuleContext context) {
         List<Diagnostic> out = new ArrayList<>();
-        context.site().pveNodes().forEach(node -> bootDisks(out, context, "node '" + node.name() + "'",
-                node.origin().appendProperty("boot_disks"), node.bootDisks()));
+        context.site().pveNodes().forEach(node -> node.bootDisks().ifPresent(disks -> bootDisks(out, context,
+                "node '" + node.name() + "'", node.origin().appendProperty("boot_disks"), disks)));
         for (BackupServer pbs : context.site().backupServers().values()) {
-            bootDisks(out, context, "backup server '" + pbs.name() + "'", pbs.origin().appendProperty("boot_disks"),
-                    pbs.bootDisks());
+            pbs.bootDisks().ifPresent(disks -> bootDisks(out, context, "backup server '" + pbs.name() + "'",
+                    pbs.origin().appendProperty("boot_disks"), disks));
             for (PbsDatastore datastore : pbs.datastores().values()) {
+                if (datastore.existing()) {
+                    continue;
+                }
                 diskCount(out, context, "datastore '" + datastore.name() + "'", datastore.origin(), "zfs",
                         datastore.raid(), datastore.disks().size());
             }

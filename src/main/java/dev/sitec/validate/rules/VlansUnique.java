@@ -9,7 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Two networks on one VLAN would be one broadcast domain with two address plans. */
+/**
+ * Two networks on one VLAN would be one broadcast domain with two address plans. (Untagged networks
+ * may share a bridge: one flat LAN can carry several subnets.)
+ */
 public final class VlansUnique implements SiteRule {
 
     @Override
@@ -19,9 +22,12 @@ public final class VlansUnique implements SiteRule {
         List<Network> networks = new ArrayList<>(context.site().networks().values());
         networks.sort((a, b) -> context.key(a.origin()).compareTo(context.key(b.origin())));
         for (Network network : networks) {
-            Network first = seen.putIfAbsent(network.vlan(), network);
+            if (network.vlan().isEmpty()) {
+                continue;
+            }
+            Network first = seen.putIfAbsent(network.vlan().getAsInt(), network);
             if (first != null) {
-                out.add(context.errorAt(network.origin().appendProperty("vlan"), "VLAN " + network.vlan()
+                out.add(context.errorAt(network.origin().appendProperty("vlan"), "VLAN " + network.vlan().getAsInt()
                         + " of network '" + network.name() + "' is already used by network '" + first.name() + "'")
                         .withHint("every network needs a VLAN id of its own"));
             }

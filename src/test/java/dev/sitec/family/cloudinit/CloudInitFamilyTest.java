@@ -59,11 +59,11 @@ class CloudInitFamilyTest {
         JsonNode ethernets = yaml("cloud-init/vms/k3s-w-1/network-config").get("network").get("ethernets");
         JsonNode servers = ethernets.get("net0");
         JsonNode storage = ethernets.get("net1");
-        assertThat(servers.get("match").get("macaddress").asText()).isEqualTo(vm.nics().get(0).mac().value());
+        assertThat(servers.get("match").get("macaddress").asText()).isEqualTo(vm.nics().get(0).guestMac().value());
         assertThat(servers.get("addresses").get(0).asText()).isEqualTo("10.10.20.31/24");
         assertThat(servers.get("routes").get(0).get("via").asText()).isEqualTo("10.10.20.1");
         assertThat(servers.get("nameservers").get("addresses").get(0).asText()).isEqualTo("10.10.10.1");
-        assertThat(storage.get("match").get("macaddress").asText()).isEqualTo(vm.nics().get(1).mac().value());
+        assertThat(storage.get("match").get("macaddress").asText()).isEqualTo(vm.nics().get(1).guestMac().value());
         assertThat(storage.get("mtu").asInt()).isEqualTo(9000);
         assertThat(storage.has("routes")).isFalse();
         assertThat(storage.has("nameservers")).isFalse();

@@ -66,7 +66,7 @@ class InstallerFamilyTest {
     void thePdmVmIsFoundByItsDerivedMacOnItsOneDisk() throws Exception {
         Map<String, RenderedFile> files = BrokenSite.reference().generate(dir);
         JsonNode answer = toml(files.get("installer/pdm/answer.toml"));
-        String mac = BrokenSite.reference().validate(dir).site().orElseThrow().vms().get("pdm").nics().get(0).mac().hexDigits();
+        String mac = BrokenSite.reference().validate(dir).site().orElseThrow().vms().get("pdm").nics().get(0).guestMac().hexDigits();
         assertThat(answer.get("network").get("filter").get("ID_NET_NAME_MAC").asText()).isEqualTo("*" + mac);
         assertThat(answer.get("network").has("interface-name-pinning")).isFalse();
         assertThat(answer.get("disk-setup").get("filesystem").asText()).isEqualTo("ext4");

@@ -112,12 +112,12 @@ class TerraformFamilyTest {
     @Test
     void cloudImagesAreImportedAndIsosAttached() throws Exception {
         String main = main(BrokenSite.reference());
-        assertThat(vmBlock(main, "k3s-cp-1")).contains("{ interface = \"scsi0\", size_gib = 40, image = \"pve1/debian-13-amd64\" }");
-        assertThat(vmBlock(main, "k3s-w-1")).contains("{ interface = \"scsi1\", size_gib = 200, image = null }");
+        assertThat(vmBlock(main, "k3s-cp-1")).contains("{ interface = \"scsi0\", size_gib = 40, datastore = \"local-zfs\", image = \"pve1/debian-13-amd64\", file = null }");
+        assertThat(vmBlock(main, "k3s-w-1")).contains("{ interface = \"scsi1\", size_gib = 200, datastore = \"local-zfs\", image = null, file = null }");
         assertThat(vmBlock(main, "truenas")).contains("iso         = \"pve1/truenas-scale\"", "cloud_init  = false");
         assertThat(vmBlock(main, "pdm")).contains("iso         = \"pve3/pdm-auto\"");
         assertThat(main).contains("content_type       = \"import\"", "checksum_algorithm = \"sha512\"");
-        Image img = new Image("u", null, Image.Kind.CLOUD_IMAGE, null, "https://x/noble-server-cloudimg-amd64.img", Optional.empty());
+        Image img = new Image("u", null, Image.Kind.CLOUD_IMAGE, null, "https://x/noble-server-cloudimg-amd64.img", Optional.empty(), false);
         assertThat(TerraformFamily.importFileName(img)).isEqualTo("noble-server-cloudimg-amd64.qcow2");
     }
 
@@ -167,7 +167,7 @@ class TerraformFamilyTest {
     void theSdnZoneCarriesTheLargestNetworkMtu() throws Exception {
         var files = BrokenSite.reference().generate(dir);
         assertThat(files.get(MAIN).text()).contains("module \"sdn\" {\n  source = \"../../modules/sdn\"\n\n  zone   = \"sitec\"\n"
-                + "  bridge = var.sdn_bridge\n  mtu    = 9000\n");
+                + "  bridge = \"vmbr0\"\n  mtu    = 9000\n");
         assertThat(files.get("terraform/modules/sdn/main.tf").text()).contains("  mtu    = var.mtu\n");
         String plain = main(BrokenSite.reference().replace("    cidr: 10.10.30.0/24\n    mtu: 9000\n", "    cidr: 10.10.30.0/24\n"));
         assertThat(plain).contains("  mtu    = 1500\n");
@@ -186,7 +186,7 @@ class TerraformFamilyTest {
                 + "  depends_on = [proxmox_sdn_zone_vlan.this, proxmox_sdn_vnet.this]\n\n  lifecycle {\n"
                 + "    replace_triggered_by = [proxmox_sdn_zone_vlan.this, proxmox_sdn_vnet.this]\n  }\n}");
         assertThat(files.get("terraform/modules/sdn/outputs.tf").text()).contains("depends_on  = [proxmox_sdn_applier.this]");
-        assertThat(files.get(MAIN).text()).contains("bridge = module.sdn.vnets[nic.bridge]");
+        assertThat(files.get(MAIN).text()).contains("bridge = nic.vnet == null ? nic.bridge : module.sdn.vnets[nic.vnet]");
     }
 
     /**

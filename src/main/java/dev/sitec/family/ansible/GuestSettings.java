@@ -1,0 +1,112 @@
+package dev.sitec.family.ansible;
+
+import dev.sitec.model.Container;
+import dev.sitec.model.Device;
+import dev.sitec.model.Image;
+import dev.sitec.model.PveNode;
+import dev.sitec.model.Site;
+import dev.sitec.model.Vm;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * What each Proxmox node does for its guests that Terraform cannot: settings only root@pam may make
+ * (qemu-server check_usb_perm; pve-container check_ct_modify_config_perm: bind mounts, devN, and
+ * every feature but nesting), disk images PVE cannot decompress, and the datastores the guests need.
+ */
+final class GuestSettings {
+
+    /** The IDE slot of a Windows VM's driver CD-ROM; ide3 holds the installer, ide2 is cloud-init's. */
+    static final String DRIVERS_SLOT = "ide0";
+
+    private GuestSettings() {
+    }
+
+    /** Every node's guest settings, in guest order: one walk over the VMs and containers. */
+    static Map<String, List<AnsibleViews.GuestSetting>> byNode(Site site) {
+        Map<String, List<AnsibleViews.GuestSetting>> byNode = new HashMap<>();
+        for (Vm vm : site.vms().values()) {
+            List<AnsibleViews.GuestSetting> settings = byNode.computeIfAbsent(vm.node(), n -> new ArrayList<>());
+            int slot = 0;
+            for (Device device : site.passthroughOf(vm)) {
+                if (device.type() == Device.Type.USB) {
+                    settings.add(new AnsibleViews.GuestSetting(vm.name(), vm.vmId(), "qm", "usb" + slot++,
+                            "host=" + device.usbPort().orElse(device.id()) + ",usb3=1"));
+                }
+            }
+            vm.windows().flatMap(Vm.Windows::drivers).map(site.images()::get).ifPresent(drivers ->
+                    settings.add(new AnsibleViews.GuestSetting(vm.name(), vm.vmId(), "qm", DRIVERS_SLOT,
+                            "local:iso/" + drivers.storedFileName() + ",media=cdrom")));
+        }
+        for (Container ct : site.containers().values()) {
+            List<AnsibleViews.GuestSetting> settings = byNode.computeIfAbsent(ct.node(), n -> new ArrayList<>());
+            if (ct.features().stream().anyMatch(f -> f != Container.Feature.NESTING)) {
+                settings.add(new AnsibleViews.GuestSetting(ct.name(), ct.vmId(), "pct", "features",
+                        ct.features().stream().map(f -> f.id() + "=1").sorted().collect(Collectors.joining(","))));
+            }
+            for (Container.Mount mount : ct.mounts()) {
+                mount.hostPath().ifPresent(host -> settings.add(new AnsibleViews.GuestSetting(ct.name(), ct.vmId(),
+                        "pct", "mp" + mount.index(), host + ",mp=" + mount.path())));
+            }
+            for (int i = 0; i < ct.devices().size(); i++) {
+                settings.add(new AnsibleViews.GuestSetting(ct.name(), ct.vmId(), "pct", "dev" + i, ct.devices().get(i)));
+            }
+        }
+        byNode.values().removeIf(List::isEmpty);
+        return byNode;
+    }
+
+    /** The compressed disk images the node's VMs boot from, each fetched once. */
+    static List<AnsibleViews.DiskImage> diskImages(Site site, PveNode node) {
+        SortedMap<String, AnsibleViews.DiskImage> images = new TreeMap<>();
+        for (Vm vm : site.vms().values()) {
+            if (!vm.node().equals(node.name())) {
+                continue;
+            }
+            Image image = site.imageOf(vm);
+            if (image.kind() == Image.Kind.CLOUD_IMAGE && image.compression().isPresent()) {
+                images.put(image.name(), new AnsibleViews.DiskImage(image.name(), image.url(),
+                        image.checksum().map(c -> c.algorithm() + ":" + c.hex()).orElse(""),
+                        image.storedFileName(), decompressor(image.compression().get())));
+            }
+        }
+        return List.copyOf(images.values());
+    }
+
+    private static String decompressor(Image.Compression compression) {
+        return switch (compression) {
+            case XZ -> "xz";
+            case GZ -> "gzip";
+            case BZ2 -> "bzip2";
+            case ZST -> "zstd";
+            case LZO -> "lzop";
+        };
+    }
+
+    /** Every datastore the node's guests put disks, volumes or cloud-init drives on. */
+    static List<String> datastores(Site site, PveNode node) {
+        TreeSet<String> used = new TreeSet<>();
+        for (Vm vm : site.vms().values()) {
+            if (vm.node().equals(node.name())) {
+                used.add(site.datastoreOf(vm));
+                vm.disks().forEach(d -> used.add(site.datastoreOf(vm, d)));
+            }
+        }
+        for (Container ct : site.containers().values()) {
+            if (ct.node().equals(node.name())) {
+                used.add(site.datastoreOf(ct));
+                ct.mounts().forEach(m -> m.datastore().ifPresent(used::add));
+            }
+        }
+        if (!used.isEmpty()) {
+            used.add(node.snippetsDatastore());
+        }
+        return List.copyOf(used);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.sitec.family.terraform;
+
+import dev.sitec.model.Container;
+import dev.sitec.model.Network;
+import dev.sitec.model.Nic;
+import dev.sitec.model.Site;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** Decides each container's settings in the provider's terms. */
+final class ContainerViews {
+
+    /** Where containers start in the boot order when the site does not say: after the VMs they may need. */
+    static final int DEFAULT_STARTUP_ORDER = 60;
+
+    private ContainerViews() {
+    }
+
+    static ContainerView of(Site site, Container ct, String templateKey) {
+        TreeSet<String> tags = new TreeSet<>(List.of("sitec", ct.lifecycle().id(), "lxc"));
+        tags.addAll(ct.tags());
+        Optional<Nic> primary = ct.nics().stream()
+                .filter(n -> n.dhcp() || site.network(n.network()).gateway().isPresent()).findFirst();
+        List<ContainerView.Ip> ips = ct.nics().stream().map(nic -> {
+            Network network = site.network(nic.network());
+            boolean routes = primary.map(p -> p.index() == nic.index()).orElse(false) && !nic.dhcp();
+            return nic.address().map(a -> new ContainerView.Ip(a + "/" + network.prefix(),
+                    routes ? network.gateway().map(Object::toString).orElse(null) : null))
+                    .orElse(new ContainerView.Ip("dhcp", null));
+        }).toList();
+        List<String> dns = primary.filter(p -> !p.dhcp()).map(p -> site.network(p.network()).dns().stream()
+                .map(Object::toString).toList()).orElse(List.of());
+        List<ContainerView.Volume> volumes = ct.mounts().stream().filter(m -> !m.bind())
+                .map(m -> new ContainerView.Volume(m.datastore().orElseGet(() -> site.datastoreOf(ct)), m.sizeGib(), m.path()))
+                .toList();
+        String description = "Managed by sitec from site.yaml (" + ct.lifecycle().id() + ")."
+                + ct.description().map(d -> " " + d).orElse("");
+        return new ContainerView(ct.name(), ct.vmId(), ct.node(), description, ct.isPet(), ct.onBoot(), ct.cores(),
+                ct.memoryMib(), ct.swapMib(), templateKey, ct.unprivileged(),
+                ct.features().contains(Container.Feature.NESTING), site.datastoreOf(ct), ct.disk().sizeGib(),
+                ct.startup().map(s -> s.order()).orElse(DEFAULT_STARTUP_ORDER),
+                ct.startup().flatMap(s -> VmViews.boxed(s.upDelaySeconds())).orElse(null),
+                ct.startup().flatMap(s -> VmViews.boxed(s.downDelaySeconds())).orElse(null),
+                List.copyOf(tags), ct.nics().stream().map(nic -> VmViews.nic(site, nic)).toList(), ips, volumes, dns,
+                site.info().domain());
+    }
+}

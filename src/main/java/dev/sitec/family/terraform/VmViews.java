@@ -1,0 +1,83 @@
+package dev.sitec.family.terraform;
+
+import dev.sitec.model.Device;
+import dev.sitec.model.GuestOs;
+import dev.sitec.model.Image;
+import dev.sitec.model.Network;
+import dev.sitec.model.Nic;
+import dev.sitec.model.Site;
+import dev.sitec.model.Vm;
+import dev.sitec.model.VmDisk;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/** Decides each VM's settings in the provider's terms. */
+final class VmViews {
+
+    /** Proxmox's default CPU model since 8.0: migratable between hosts of different generations. */
+    static final String MIGRATABLE_CPU = "x86-64-v2-AES";
+    /**
+     * PVE's ostype for Windows 11, Server 2022 and Server 2025 alike (qemu-server's ostype enum has no
+     * separate server values; the provider's OperatingSystemTypeValidator takes the same list).
+     */
+    static final String WINDOWS_OS_TYPE = "win11";
+
+    private VmViews() {
+    }
+
+    /**
+     * @param importKey the download a disk-image VM's boot disk is imported from, or null
+     * @param importFile the file on the node's local storage Ansible decompressed it into, or null
+     */
+    static VmView of(Site site, Vm vm, VmRole role, String importKey, String importFile, String isoKey) {
+        List<Device> devices = site.passthroughOf(vm);
+        boolean pci = devices.stream().anyMatch(d -> d.type() == Device.Type.PCI);
+        Image image = site.imageOf(vm);
+        boolean windows = vm.os() == GuestOs.WINDOWS;
+        boolean uefiAppliance = vm.os() == GuestOs.APPLIANCE && image.uefi();
+        boolean uefi = pci || windows || uefiAppliance;
+        boolean cloudInit = vm.os() == GuestOs.LINUX && image.kind() == Image.Kind.CLOUD_IMAGE;
+        List<VmView.Disk> disks = new ArrayList<>();
+        for (VmDisk disk : vm.disks()) {
+            boolean boot = disk.index() == 0;
+            disks.add(new VmView.Disk("scsi" + disk.index(), disk.sizeGib(), site.datastoreOf(vm, disk),
+                    boot ? importKey : null, boot ? importFile : null));
+        }
+        TreeSet<String> tags = new TreeSet<>(List.of("sitec", vm.lifecycle().id()));
+        vm.profile().ifPresent(tags::add);
+        if (role.k3sTag() != null) {
+            tags.add(role.k3sTag());
+        }
+        if (vm.os() != GuestOs.LINUX) {
+            tags.add(vm.os().id());
+        }
+        String description = "Managed by sitec from site.yaml (" + vm.lifecycle().id() + ")."
+                + vm.description().map(d -> " " + d).orElse("");
+        return new VmView(vm.name(), vm.vmId(), vm.node(), description, role.pool(), vm.isPet(), vm.onBoot(),
+                vm.cores(), vm.memoryMib(), vm.balloonMinMib().orElse(0),
+                // Passed-through PCI devices pin the VM to its host: use the host's CPU, PCIe on q35 + OVMF.
+                pci || windows ? "host" : MIGRATABLE_CPU, uefi ? "ovmf" : "seabios", uefi ? "q35" : null,
+                windows ? WINDOWS_OS_TYPE : vm.os() == GuestOs.APPLIANCE ? "other" : "l26",
+                // Windows 11 wants Secure Boot: OVMF with Microsoft's keys enrolled, and a TPM 2.0.
+                windows, windows, site.datastoreOf(vm), site.expectNode(vm.node()).snippetsDatastore(), isoKey, cloudInit, cloudInit,
+                vm.startup().map(s -> s.order()).orElse(role.startupOrder()),
+                vm.startup().flatMap(s -> boxed(s.upDelaySeconds())).orElse(role.upDelaySeconds()),
+                vm.startup().flatMap(s -> boxed(s.downDelaySeconds())).orElse(null),
+                List.copyOf(tags), disks, vm.nics().stream().map(nic -> nic(site, nic)).toList(),
+                devices.stream().filter(d -> d.type() == Device.Type.PCI).map(d -> new VmView.Pci(d.name(), true)).toList(),
+                vm.nics().stream().map(n -> new VmView.Address(n.network(),
+                        n.address().map(Object::toString).orElse("dhcp"))).toList());
+    }
+
+    static java.util.Optional<Integer> boxed(java.util.OptionalInt value) {
+        return value.isPresent() ? java.util.Optional.of(value.getAsInt()) : java.util.Optional.empty();
+    }
+
+    static VmView.Nic nic(Site site, Nic nic) {
+        Network network = site.network(nic.network());
+        return network.tagged()
+                ? new VmView.Nic(TerraformFamily.vnetId(network), null, nic.guestMac().value(), network.mtu())
+                : new VmView.Nic(null, network.bridge(), nic.guestMac().value(), network.mtu());
+    }
+}

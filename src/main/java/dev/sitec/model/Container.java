@@ -1,0 +1,57 @@
+package dev.sitec.model;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An LXC container on a Proxmox VE node, built from a container template. It shares the VMs' VMID
+ * scheme and lifecycle: cattle may be rebuilt, pets are protected and backed up.
+ */
+public record Container(String name, JsonPointer origin, String node, String template, Lifecycle lifecycle,
+                        int cores, int memoryMib, int swapMib, RootDisk disk, List<Nic> nics, boolean unprivileged,
+                        List<Feature> features, List<Mount> mounts, List<String> devices, List<String> tags,
+                        boolean onBoot, Optional<Startup> startup, int vmId, boolean vmIdExplicit,
+                        Optional<String> description) {
+
+    public static final int DEFAULT_CORES = 1;
+    public static final int DEFAULT_MEMORY_MIB = 512;
+    public static final int DEFAULT_SWAP_MIB = 512;
+    public static final int DEFAULT_DISK_GIB = 8;
+
+    /** The root filesystem, on the datastore the site names (else the node's). */
+    public record RootDisk(int sizeGib, Optional<String> datastore) {
+    }
+
+    /** LXC features PVE exposes to a container (pct.conf "features"). */
+    public enum Feature {
+        NESTING, KEYCTL, FUSE;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A mount point: a bind mount of a host path, or a volume of {@code sizeGib} on a datastore. The
+     * index is its mpN slot.
+     */
+    public record Mount(int index, String path, Optional<String> hostPath, Optional<String> datastore,
+                        int sizeGib) {
+        public boolean bind() {
+            return hostPath.isPresent();
+        }
+    }
+
+    public Container {
+        nics = List.copyOf(nics);
+        features = List.copyOf(features);
+        mounts = List.copyOf(mounts);
+        devices = List.copyOf(devices);
+        tags = List.copyOf(tags);
+    }
+
+    public boolean isPet() {
+        return lifecycle == Lifecycle.PET;
+    }
+}

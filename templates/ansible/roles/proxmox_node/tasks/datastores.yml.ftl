@@ -1,0 +1,33 @@
+# The datastores this node's guests use are named in site.yaml (or made by the installer). sitec
+# defines none of the named ones (a Ceph pool or a ZFS pool is the operator's), so it checks them
+# here, before Terraform would fail on a missing storage in the middle of an apply.
+---
+- name: Read the storages active on this node
+  ansible.builtin.command:
+    argv: [pvesm, status, --enabled, "1"]
+  register: proxmox_node_storage_status
+  changed_when: false
+
+- name: Every datastore the guests use exists and is active here
+  ansible.builtin.assert:
+    that: item in (proxmox_node_storage_status.stdout_lines[1:] | map('split') | selectattr('2', 'equalto', 'active') | map('first') | list)
+    fail_msg: >-
+      Datastore '{{ item }}' is not an active storage on {{ inventory_hostname }}. Add it
+      (Datacenter > Storage) or name an existing one in site.yaml (datastore:).
+    quiet: true
+  loop: "{{ proxmox_node_datastores }}"
+
+- name: Every bridge the site's networks use exists here
+  ansible.builtin.stat:
+    path: "/sys/class/net/{{ item }}/bridge"
+  loop: "{{ proxmox_node_other_bridges }}"
+  register: proxmox_node_bridges
+
+- name: Refuse a missing bridge
+  ansible.builtin.assert:
+    that: item.stat.exists
+    fail_msg: "Bridge '{{ item.item }}' does not exist on {{ inventory_hostname }}: create it (System > Network) or change the network's bridge in site.yaml."
+    quiet: true
+  loop: "{{ proxmox_node_bridges.results }}"
+  loop_control:
+    label: "{{ item.item }}"

@@ -1,0 +1,119 @@
+# One LXC container. Cattle and pets differ only in their lifecycle, which Terraform cannot set from a
+# variable: each container is one of two otherwise identical resources, chosen by var.pet.
+#
+# Left to Ansible, as root (pve-container check_ct_modify_config_perm refuses an API token): bind
+# mounts, device nodes and every feature but nesting. Terraform ignores those settings once made.
+
+<#macro container>
+  node_name     = var.node_name
+  vm_id         = var.vm_id
+  description   = var.description
+  tags          = sort(var.tags)
+  pool_id       = var.pool_id
+  start_on_boot = var.on_boot
+  started       = true
+  protection    = var.pet
+  unprivileged  = var.unprivileged
+
+  cpu {
+    cores = var.cores
+  }
+
+  memory {
+    dedicated = var.memory_mib
+    swap      = var.swap_mib
+  }
+
+  disk {
+    datastore_id = var.datastore_id
+    size         = var.disk_gib
+  }
+
+  operating_system {
+    template_file_id = var.template_file_id
+  }
+
+  features {
+    nesting = var.nesting
+  }
+
+  dynamic "startup" {
+    for_each = var.startup == null ? [] : [var.startup]
+    content {
+      order      = startup.value.order
+      up_delay   = startup.value.up_delay
+      down_delay = startup.value.down_delay
+    }
+  }
+
+  initialization {
+    hostname = var.name
+
+    dns {
+      domain  = var.domain
+      servers = var.dns_servers
+    }
+
+    dynamic "ip_config" {
+      for_each = var.nics
+      content {
+        ipv4 {
+          address = ip_config.value.address
+          gateway = ip_config.value.gateway
+        }
+      }
+    }
+
+    user_account {
+      keys = var.ssh_keys
+    }
+  }
+
+  dynamic "network_interface" {
+    for_each = var.nics
+    content {
+      name        = "eth${network_interface.key}"
+      bridge      = network_interface.value.bridge
+      mac_address = network_interface.value.mac_address
+      mtu         = network_interface.value.mtu
+      firewall    = false
+    }
+  }
+
+  dynamic "mount_point" {
+    for_each = var.volumes
+    content {
+      volume = mount_point.value.datastore
+      size   = "${mount_point.value.size_gib}G"
+      path   = mount_point.value.path
+    }
+  }
+</#macro>
+<#-- Why each lifecycle rule, once for both twins. -->
+<#macro ignored>
+    # - initialization[0].user_account: the keys are ForceNew in the provider (resource/container),
+    #   so a key edit would replace the container; playbooks/guests.yml keeps keys up to date.
+    # - mount_point, device_passthrough, features: Ansible adds bind mounts, devices and features as
+    #   root; mount points are ForceNew, and a read-back bind mount would replace the container.
+    ignore_changes = [initialization[0].user_account, mount_point, device_passthrough, features]
+</#macro>
+resource "proxmox_virtual_environment_container" "cattle" {
+  count = var.pet ? 0 : 1
+
+<@container/>
+
+  lifecycle {
+<@ignored/>
+  }
+}
+
+resource "proxmox_virtual_environment_container" "pet" {
+  count = var.pet ? 1 : 0
+
+<@container/>
+
+  lifecycle {
+    prevent_destroy = true
+<@ignored/>
+  }
+}
