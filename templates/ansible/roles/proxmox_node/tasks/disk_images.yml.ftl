@@ -15,11 +15,13 @@
 
 - name: Decompress each image once (into a part file, renamed when complete)
   ansible.builtin.shell:
-    cmd: "{{ item.item.decompress }} -dc {{ item.dest | quote }} > {{ proxmox_node_part | quote }} && mv {{ proxmox_node_part | quote }} {{ proxmox_node_image | quote }}"
-    creates: "{{ proxmox_node_image }}"
+    cmd: >-
+      {{ item.item.decompress }} -dc {{ item.dest | quote }} > {{ proxmox_node_tmp | quote }}
+      && mv {{ proxmox_node_tmp | quote }} {{ proxmox_node_img | quote }}
+    creates: "{{ proxmox_node_img }}"
   vars:
-    proxmox_node_image: "/var/lib/vz/import/{{ item.item.file }}"
-    proxmox_node_part: "{{ proxmox_node_image }}.part"
+    proxmox_node_img: "/var/lib/vz/import/{{ item.item.file }}"
+    proxmox_node_tmp: "{{ proxmox_node_img }}.part"
   loop: "{{ proxmox_node_fetched_images.results }}"
   loop_control:
     label: "{{ item.item.name }}"

@@ -59,9 +59,18 @@ public record Site(SiteInfo info, SortedMap<String, SecretRef> secrets, SortedMa
         return findDevice(name).orElseThrow(() -> new IllegalStateException("unresolved device " + name));
     }
 
+    /**
+     * The device a VM's passthrough entry names: its own node's when that node has one of that name
+     * (so a name used twice, reported once by DeviceNamesUnique, is not reported again here), else any.
+     */
+    public Optional<Device> deviceFor(Vm vm, String name) {
+        return findNode(vm.node()).map(n -> n.devices().get(name)).or(() -> findDevice(name));
+    }
+
     /** The devices a VM's passthrough list names, in its order. */
     public List<Device> passthroughOf(Vm vm) {
-        return vm.passthrough().stream().map(this::expectDevice).toList();
+        return vm.passthrough().stream().map(name -> deviceFor(vm, name)
+                .orElseThrow(() -> new IllegalStateException("unresolved device " + name))).toList();
     }
 
     public Image imageOf(Vm vm) {

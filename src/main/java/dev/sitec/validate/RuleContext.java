@@ -27,6 +27,10 @@ public record RuleContext(Site site, SourceMap sources) {
         return Diagnostic.error(key(at), message);
     }
 
+    public Diagnostic warningAt(JsonPointer at, String message) {
+        return Diagnostic.warning(value(at), message);
+    }
+
     public Diagnostic warningAtKey(JsonPointer at, String message) {
         return Diagnostic.warning(key(at), message);
     }

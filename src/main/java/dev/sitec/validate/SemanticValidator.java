@@ -5,33 +5,44 @@ import dev.sitec.load.SourceMap;
 import dev.sitec.model.Site;
 import dev.sitec.validate.rules.AddressesInsideNetworks;
 import dev.sitec.validate.rules.AddressesUnique;
-import dev.sitec.validate.rules.ChecksumsOnFixedUrls;
-import dev.sitec.validate.rules.DownloadsProxmoxCanDecompress;
-import dev.sitec.validate.rules.MacsAreUnicast;
-import dev.sitec.validate.rules.NetworkMtuCarriedByHosts;
-import dev.sitec.validate.rules.NfsServerReachable;
 import dev.sitec.validate.rules.BackupReferencesResolve;
+import dev.sitec.validate.rules.BalloonFits;
 import dev.sitec.validate.rules.BtrfsOnlyOnProxmoxVe;
+import dev.sitec.validate.rules.ChartVersionsPinned;
+import dev.sitec.validate.rules.ChecksumsOnFixedUrls;
+import dev.sitec.validate.rules.CidrsAreNetworkAddresses;
+import dev.sitec.validate.rules.ContainerReferencesResolve;
+import dev.sitec.validate.rules.DatacenterManagerReferencesResolve;
 import dev.sitec.validate.rules.DatacenterManagerRunsFromIso;
 import dev.sitec.validate.rules.DeviceNamesUnique;
-import dev.sitec.validate.rules.InstallerNetworksAreComplete;
-import dev.sitec.validate.rules.CidrsAreNetworkAddresses;
-import dev.sitec.validate.rules.DatacenterManagerReferencesResolve;
+import dev.sitec.validate.rules.DhcpOnlyWithoutCidr;
+import dev.sitec.validate.rules.DownloadsProxmoxCanDecompress;
 import dev.sitec.validate.rules.EtcdQuorum;
+import dev.sitec.validate.rules.GuestImagesFit;
 import dev.sitec.validate.rules.HostnamesUnique;
 import dev.sitec.validate.rules.ImagesFitTargets;
+import dev.sitec.validate.rules.InstalledHostsOnVmbr0;
+import dev.sitec.validate.rules.InstallerNetworksAreComplete;
 import dev.sitec.validate.rules.KubernetesNodesOnApiNetwork;
+import dev.sitec.validate.rules.KubernetesNodesRunLinux;
 import dev.sitec.validate.rules.KubernetesReferencesResolve;
 import dev.sitec.validate.rules.MachineReferencesResolve;
-import dev.sitec.validate.rules.MacsUnique;
 import dev.sitec.validate.rules.MachineRolesMatchKubernetes;
+import dev.sitec.validate.rules.MachineVlansAreTagged;
+import dev.sitec.validate.rules.MacsAreUnicast;
+import dev.sitec.validate.rules.MacsUnique;
+import dev.sitec.validate.rules.NetworkMtuCarriedByHosts;
 import dev.sitec.validate.rules.NetworkReferencesResolve;
 import dev.sitec.validate.rules.NetworksDoNotOverlap;
+import dev.sitec.validate.rules.NfsServerReachable;
 import dev.sitec.validate.rules.NodeLabelsNotReserved;
+import dev.sitec.validate.rules.NodesHaveDatastore;
 import dev.sitec.validate.rules.PassthroughDevicesExclusive;
 import dev.sitec.validate.rules.PetsAreBackedUp;
-import dev.sitec.validate.rules.RequiredSecretsDeclared;
 import dev.sitec.validate.rules.RaidHasEnoughDisks;
+import dev.sitec.validate.rules.RequiredSecretsDeclared;
+import dev.sitec.validate.rules.StaticAddressesWhereNeeded;
+import dev.sitec.validate.rules.TaggedNetworksShareOneBridge;
 import dev.sitec.validate.rules.VlansUnique;
 import dev.sitec.validate.rules.VmIdsUnique;
 import dev.sitec.validate.rules.VmReferencesResolve;
@@ -44,6 +55,7 @@ public final class SemanticValidator {
     private static final List<SiteRule> RULES = List.of(
             new VmReferencesResolve(),
             new MachineReferencesResolve(),
+            new ContainerReferencesResolve(),
             new NetworkReferencesResolve(),
             new KubernetesReferencesResolve(),
             new DatacenterManagerReferencesResolve(),
@@ -52,6 +64,12 @@ public final class SemanticValidator {
             new CidrsAreNetworkAddresses(),
             new NetworksDoNotOverlap(),
             new VlansUnique(),
+            new TaggedNetworksShareOneBridge(),
+            new DhcpOnlyWithoutCidr(),
+            new StaticAddressesWhereNeeded(),
+            new MachineVlansAreTagged(),
+            new InstalledHostsOnVmbr0(),
+            new NodesHaveDatastore(),
             new AddressesInsideNetworks(),
             new AddressesUnique(),
             new MacsUnique(),
@@ -60,6 +78,10 @@ public final class SemanticValidator {
             new EtcdQuorum(),
             new KubernetesNodesOnApiNetwork(),
             new ImagesFitTargets(),
+            new GuestImagesFit(),
+            new KubernetesNodesRunLinux(),
+            new BalloonFits(),
+            new ChartVersionsPinned(),
             new ChecksumsOnFixedUrls(),
             new DownloadsProxmoxCanDecompress(),
             new NetworkMtuCarriedByHosts(),

@@ -59,6 +59,7 @@ final class FluxBuild implements HarnessCheck {
             return new FamilyReport(family(), clusterFiles.size(), List.of(new Problem("(harness)",
                     "the Flux CLI, kubeconform or their schemas are not built; run scripts/install-consumers")));
         }
+        problems.addAll(chartVersions(tree));
         String prefix = FluxCheck.repositoryPrefix(tree);
         Path repository = copyAt(tree.resolve("flux"), prefix);
         try {
@@ -89,6 +90,41 @@ final class FluxBuild implements HarnessCheck {
         } finally {
             TreeFiles.deleteRecursively(repository);
         }
+    }
+
+    /**
+     * Every HelmRelease's chart version, as Flux reads it (Masterminds/semver): an exact version or
+     * a range; anything else would leave the release unreconciled.
+     */
+    private List<Problem> chartVersions(Path tree) {
+        List<String> files = new ArrayList<>();
+        List<String> releases = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
+        for (Path file : TreeFiles.under(tree, "flux", YamlLint::isYaml)) {
+            for (JsonNode doc : documents(file)) {
+                if (doc.path("kind").asText().equals("HelmRelease")) {
+                    files.add(TreeFiles.relative(tree, file));
+                    releases.add(doc.path("metadata").path("name").asText());
+                    versions.add(doc.path("spec").path("chart").path("spec").path("version").asText());
+                }
+            }
+        }
+        if (versions.isEmpty()) {
+            return List.of();
+        }
+        List<String> verdicts = ChartVersions.read(consumers, versions);
+        if (verdicts == null) {
+            return List.of(new Problem("(harness)", "semver-constraint is not built; run scripts/install-consumers"));
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < verdicts.size(); i++) {
+            if (verdicts.get(i).startsWith("invalid")) {
+                problems.add(new Problem(files.get(i), "HelmRelease " + releases.get(i) + ": chart version '"
+                        + versions.get(i) + "' is neither a version nor a range Flux reads ("
+                        + verdicts.get(i).substring("invalid: ".length()) + ")"));
+            }
+        }
+        return problems;
     }
 
     /** kubeconform -strict on a file, or on stdin (input given), each invalid document a problem. */

@@ -10,13 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Links a Flux tree like a linker: every sourceRef, dependsOn, namespace and storageClassName
  * resolves to something the tree defines (or that Kubernetes and Flux always have), every
- * Kustomization path is a folder of the tree, every chart version is pinned and every Helm
- * repository is https.
+ * Kustomization path is a folder of the tree and every Helm repository is https. (Chart versions
+ * are read by Flux's own semver library: FluxBuild.)
  */
 final class FluxLinker {
 
@@ -24,7 +23,6 @@ final class FluxLinker {
     private static final Set<String> BUILTIN_NAMESPACES = Set.of("default", "kube-system", "kube-public", "flux-system");
     /** StorageClasses that exist without the tree: the one the Longhorn chart creates. */
     private static final Set<String> BUILTIN_STORAGE_CLASSES = Set.of("longhorn");
-    private static final Pattern PINNED = Pattern.compile("^v?\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$");
 
     private record Doc(String file, JsonNode node) {
         String kind() {
@@ -99,10 +97,6 @@ final class FluxLinker {
                 case "HelmRelease" -> {
                     JsonNode chart = spec.path("chart").path("spec");
                     ref(problems, doc, chart.path("sourceRef"), defined);
-                    if (!PINNED.matcher(chart.path("version").asText()).matches()) {
-                        problems.add(new Problem(doc.file(), what + " does not pin its chart version: '"
-                                + chart.path("version").asText() + "'"));
-                    }
                     storageClassNames(spec.path("values"), storageClasses, doc, problems);
                 }
                 case "HelmRepository" -> {

@@ -27,6 +27,13 @@ class ToolVersionsTest {
         assertThat("v" + versions.get("FLUX")).isEqualTo(ModelBuilder.DEFAULT_FLUX_VERSION);
     }
 
+    /** The chart-version reader's go.mod requires the semver library tool-versions names. */
+    @Test
+    void theChartVersionReaderUsesThePinnedSemverLibrary() throws java.io.IOException {
+        assertThat(java.nio.file.Files.readString(Path.of("scripts/harness/semver-constraint/go.mod")))
+                .contains("require github.com/Masterminds/semver/v3 v" + versions.get("MASTERMINDS_SEMVER") + "\n");
+    }
+
     @Test
     void kubeconformsSchemasAreForTheReferenceSitesKubernetes() {
         assertThat(BrokenSite.reference().text()).contains("  version: v" + versions.get("KUBERNETES") + "+k3s1\n");

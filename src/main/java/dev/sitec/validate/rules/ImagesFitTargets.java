@@ -47,6 +47,15 @@ public final class ImagesFitTargets implements SiteRule {
                         .withHint("use an " + PVE_ARCH.id() + " image; arm64 hosts belong under 'machines'"));
             }
         }
+        for (var ct : context.site().containers().values()) {
+            Image image = context.site().images().get(ct.template());
+            if (image != null && image.arch() != PVE_ARCH) {
+                out.add(context.errorAt(ct.origin().appendProperty("template"), "container '" + ct.name() + "' uses "
+                        + image.arch().id() + " template '" + image.name() + "', but Proxmox VE node '" + ct.node()
+                        + "' runs " + PVE_ARCH.id())
+                        .withHint("use an " + PVE_ARCH.id() + " container template"));
+            }
+        }
         return out;
     }
 }

@@ -10,7 +10,7 @@ import dev.sitec.validate.SiteRule;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every address of a VM or machine is on a network the site defines; a machine has one NIC. */
+/** Every address of a VM or machine is on a network the site defines (containers: ContainerReferencesResolve). */
 public final class NetworkReferencesResolve implements SiteRule {
 
     @Override
@@ -28,12 +28,6 @@ public final class NetworkReferencesResolve implements SiteRule {
                 References.resolveInto(out, context,
                         machine.origin().appendProperty("address").appendProperty(nic.network()),
                         "machine '" + machine.name() + "'", "network", nic.network(), site.networks().keySet());
-            }
-            if (machine.nics().size() > 1) {
-                out.add(context.errorAt(machine.origin().appendProperty("address"),
-                        "machine '" + machine.name() + "' has one wired NIC, but " + machine.nics().size()
-                                + " addresses are given")
-                        .withHint("give the machine one address, on the network its port is on"));
             }
         }
         return out;

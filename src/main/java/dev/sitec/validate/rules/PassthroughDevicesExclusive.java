@@ -22,7 +22,7 @@ public final class PassthroughDevicesExclusive implements SiteRule {
         vms.sort(Comparator.comparing(vm -> context.key(vm.origin())));
         for (Vm vm : vms) {
             for (int i = 0; i < vm.passthrough().size(); i++) {
-                Device device = context.site().findDevice(vm.passthrough().get(i)).orElse(null);
+                Device device = context.site().deviceFor(vm, vm.passthrough().get(i)).orElse(null);
                 if (device == null) {
                     continue; // reported by VmReferencesResolve
                 }

@@ -23,6 +23,13 @@ public final class PetsAreBackedUp implements SiteRule {
                         .withHint("add a Proxmox Backup Server under proxmox.backup_servers"));
             }
         }
+        for (var ct : context.site().containers().values()) {
+            if (ct.isPet()) {
+                out.add(context.warningAtKey(ct.origin(), "pet '" + ct.name()
+                        + "' is not backed up: the site has no backup server")
+                        .withHint("add a Proxmox Backup Server under proxmox.backup_servers"));
+            }
+        }
         return out;
     }
 }

@@ -1,0 +1,48 @@
+package dev.sitec.validate.rules;
+
+import dev.sitec.diagnostic.Diagnostic;
+import dev.sitec.validate.RuleContext;
+import dev.sitec.validate.SiteRule;
+import java.util.ArrayList;
+import java.util.List;
+import dev.sitec.model.GuestOs;
+import dev.sitec.model.Image;
+import dev.sitec.model.Kubernetes;
+import dev.sitec.model.Vm;
+
+/**
+ * A K3s node is a Linux VM built from a cloud image, or a machine: Ansible reaches it as the admin
+ * user cloud-init created. A Windows or appliance VM, or one installed from an ISO (TrueNAS, PDM),
+ * has no such user, and the K3s playbook could not configure it.
+ */
+public final class KubernetesNodesRunLinux implements SiteRule {
+
+    @Override
+    public List<Diagnostic> check(RuleContext context) {
+        Kubernetes k8s = context.site().kubernetes().orElse(null);
+        if (k8s == null) {
+            return List.of();
+        }
+        List<Diagnostic> out = new ArrayList<>();
+        check(out, context, k8s, "servers", k8s.servers());
+        check(out, context, k8s, "agents", k8s.agents());
+        return out;
+    }
+
+    private static void check(List<Diagnostic> out, RuleContext context, Kubernetes k8s, String list, List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            Vm vm = context.site().vms().get(names.get(i));
+            Image image = vm == null ? null : vm.image().map(context.site().images()::get).orElse(null);
+            if (vm == null || image == null) {
+                continue; // not a VM (a machine, or reported by KubernetesReferencesResolve)
+            }
+            String why = vm.os() != GuestOs.LINUX ? "runs " + vm.os().id()
+                    : image.kind() != Image.Kind.CLOUD_IMAGE ? "is installed from ISO '" + image.name() + "'" : null;
+            if (why != null) {
+                out.add(context.errorAt(k8s.origin().appendProperty(list).appendIndex(i), "K3s node '" + vm.name() + "' "
+                        + why + ": Ansible configures K3s nodes through the admin user cloud-init creates")
+                        .withHint("make '" + vm.name() + "' a Linux VM from a cloud image, or remove it from kubernetes." + list));
+            }
+        }
+    }
+}
