@@ -9,10 +9,11 @@ First-boot configuration for every machine that boots a cloud image: `user-data`
 - `vms/[=vm]/`
 </#list>
 
-Terraform uploads these files as snippets to each node's `local` datastore (which must allow `snippets`
-content: the Ansible `proxmox_node` role enables it) and wires them into the VM's cloud-init drive.
+Terraform uploads these files as snippets to each node's snippets datastore (`local` unless site.yaml
+names another; it must allow `snippets` content: the Ansible `proxmox_node` role enables it on `local`
+and checks it on any other) and wires them into the VM's cloud-init drive.
 <#if v.isoVms?has_content>
-Installed from an ISO, so configured by their own installer instead: <#list v.isoVms as vm>`[=vm]`<#sep>, </#list>.
+Installed from an ISO, Windows or appliances, so configured by their own installer or by hand instead: <#list v.isoVms as vm>`[=vm]`<#sep>, </#list>.
 </#if>
 <#if v.machines?has_content>
 

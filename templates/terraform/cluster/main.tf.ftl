@@ -43,6 +43,8 @@ locals {
 </#list>
   }
 
+<#if v.hasSdn()>
+  # The tagged networks: one SDN vnet per VLAN (untagged ones sit on their node bridge).
   vnets = {
 <#list v.vnets as n>
     "[=n.id]" = {
@@ -52,6 +54,7 @@ locals {
 </#list>
   }
 
+</#if>
   pools = {
 <#list v.pools as p>
     "[=p.id]" = {
@@ -309,6 +312,14 @@ module "container" {
 moved {
   from = module.vm["[=vm.name]"].proxmox_virtual_environment_vm.cattle[0]
   to   = module.vm["[=vm.name]"].proxmox_virtual_environment_vm.pet[0]
+}
+</#list>
+<#list v.containers?filter(ct -> ct.pet) as ct>
+
+# [=ct.name] is a pet: if it was cattle before, its container moves under the protected resource.
+moved {
+  from = module.container["[=ct.name]"].proxmox_virtual_environment_container.cattle[0]
+  to   = module.container["[=ct.name]"].proxmox_virtual_environment_container.pet[0]
 }
 </#list>
 <#list v.backups as b>

@@ -73,6 +73,7 @@ locals {
     }
   }
 
+  # The tagged networks: one SDN vnet per VLAN (untagged ones sit on their node bridge).
   vnets = {
     "vlan20" = {
       alias = "servers"

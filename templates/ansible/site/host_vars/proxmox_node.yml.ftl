@@ -41,6 +41,7 @@ proxmox_node_disk_images:
 <#else>
 proxmox_node_disk_images: []
 </#if>
+proxmox_node_snippets_datastore: !unsafe "[=v.snippetsDatastore]"
 proxmox_node_datastores: [<#list v.datastores as d>!unsafe "[=d]"<#sep>, </#list>]
 proxmox_node_other_bridges: [<#list v.otherBridges as b>!unsafe "[=b]"<#sep>, </#list>]
 <#if v.storages?has_content>

@@ -35,6 +35,15 @@ public final class BrokenSite {
         }
     }
 
+    /** The kept test site with the shapes real labs have (flat LAN, DHCP, installed nodes, containers, ...). */
+    public static BrokenSite realLabs() {
+        try {
+            return new BrokenSite(Files.readString(Path.of("sites/real-labs.yaml")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static BrokenSite of(String text) {
         return new BrokenSite(text);
     }
@@ -81,6 +90,11 @@ public final class BrokenSite {
 
     public List<Diagnostic> diagnostics(Path dir) {
         return validate(dir).diagnostics();
+    }
+
+    /** The errors only (a kept site may carry a warning on purpose). */
+    public List<Diagnostic> errors(Path dir) {
+        return diagnostics(dir).stream().filter(Diagnostic::isError).toList();
     }
 
     /** Where {@code token} starts within the first line that contains {@code lineSnippet}. */

@@ -13,6 +13,7 @@ proxmox_node_uplink_mtu: 1500
 proxmox_node_guest_settings: []
 proxmox_node_disk_images: []
 proxmox_node_datastores: []
+proxmox_node_snippets_datastore: local
 proxmox_node_other_bridges: []
 # Content types the local datastore must allow: Terraform uploads cloud-init snippets and ISOs and imports cloud images.
 proxmox_node_local_content: [backup, import, iso, snippets, vztmpl]

@@ -17,6 +17,22 @@
     quiet: true
   loop: "{{ proxmox_node_datastores }}"
 
+- name: Read the snippets datastore's content types
+  ansible.builtin.command:
+    argv: [pvesh, get, "/storage/{{ proxmox_node_snippets_datastore }}", --output-format, json]
+  register: proxmox_node_snippets_storage
+  changed_when: false
+  when: proxmox_node_snippets_datastore != 'local'
+
+- name: The snippets datastore takes cloud-init snippets
+  ansible.builtin.assert:
+    that: "'snippets' in (proxmox_node_snippets_storage.stdout | from_json).content.split(',')"
+    fail_msg: >-
+      Datastore '{{ proxmox_node_snippets_datastore }}' does not allow the snippets content type, which
+      Terraform uploads cloud-init files as: add it (pvesm set {{ proxmox_node_snippets_datastore }} --content ...).
+    quiet: true
+  when: proxmox_node_snippets_datastore != 'local'
+
 - name: Every bridge the site's networks use exists here
   ansible.builtin.stat:
     path: "/sys/class/net/{{ item }}/bridge"

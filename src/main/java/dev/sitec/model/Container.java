@@ -33,8 +33,9 @@ public record Container(String name, JsonPointer origin, String node, String tem
     }
 
     /**
-     * A mount point: a bind mount of a host path, or a volume of {@code sizeGib} on a datastore. The
-     * index is its mpN slot.
+     * A mount point: a bind mount of a host path, or a volume of {@code sizeGib} on a datastore, in
+     * the site's order ({@code index}). Volumes take the first mpN slots (Terraform makes them), bind
+     * mounts the next (Ansible makes them).
      */
     public record Mount(int index, String path, Optional<String> hostPath, Optional<String> datastore,
                         int sizeGib) {

@@ -73,6 +73,14 @@ public record Site(SiteInfo info, SortedMap<String, SecretRef> secrets, SortedMa
                 .orElseThrow(() -> new IllegalStateException("unresolved device " + name))).toList();
     }
 
+    /**
+     * A Linux VM from a disk image is configured by cloud-init (and then reached by Ansible as the
+     * admin user); an ISO install, a Windows VM or an appliance configures itself.
+     */
+    public boolean configuredByCloudInit(Vm vm) {
+        return vm.os() == GuestOs.LINUX && imageOf(vm).kind() == Image.Kind.CLOUD_IMAGE;
+    }
+
     public Image imageOf(Vm vm) {
         return vm.image().map(images::get).orElseThrow(() -> new IllegalStateException("vm without image " + vm.name()));
     }

@@ -20,6 +20,14 @@ class SchemaErrorsTest {
                 "unknown key 'memory_mb' in profiles.k3s-server", "did you mean 'memory_mib'?"));
     }
 
+    /** A description that starts with an acronym keeps it after "expected". */
+    @Test
+    void hintsKeepAcronyms() {
+        BrokenSite site = BrokenSite.reference().replace("  domain: lab.example.org", "  domain: lab_example");
+        assertThat(site.diagnostics(dir)).singleElement().satisfies(d ->
+                assertThat(d.hint()).get().asString().startsWith("expected DNS domain of every host"));
+    }
+
     @Test
     void missingRequiredKeyPointsAtItsObject() {
         BrokenSite site = BrokenSite.reference().replace("k3s-cp-1: { node: pve1, ", "k3s-cp-1: { ");
@@ -55,7 +63,9 @@ class SchemaErrorsTest {
      */
     @Test
     void pathLikeValuesAreCleanPaths() {
-        String hint = "expected path of the cluster's folder in the repository, e.g. clusters/homelab. A clean path: no empty, \".\" or \"..\" segment.";
+        String hint = "expected path of the cluster's folder inside sitec's Flux tree (not from the repository root), e.g."
+                + " clusters/homelab: Flux syncs <tree>/<path>, by default generated/flux/clusters/homelab. A clean path: no empty,"
+                + " \".\" or \"..\" segment.";
         for (String path : java.util.List.of("..", ".", "x/..", "x/./y", "x//y")) {
             BrokenSite site = BrokenSite.reference().replace("    path: clusters/homelab", "    path: " + path);
             assertThat(site.diagnostics(dir)).as(path).containsExactly(site.error("    path: " + path, path,

@@ -112,7 +112,7 @@ class SemanticRulesTest {
         void backupProtectList() {
             BrokenSite site = BrokenSite.reference().replace("protect: [k3s-cp-1]", "protect: [k3s-cp-9]");
             assertThat(site.diagnostics(dir)).containsExactly(site.error("protect: [k3s-cp-9]", "k3s-cp-9",
-                    "backup server 'pbs1' refers to unknown vm 'k3s-cp-9'", "did you mean 'k3s-cp-1'?"));
+                    "backup server 'pbs1' refers to unknown vm or container 'k3s-cp-9'", "did you mean 'k3s-cp-1'?"));
         }
 
         @Test
@@ -392,6 +392,33 @@ class SemanticRulesTest {
                 "use a prefix of your own, e.g. lab.example.org/gpu"));
     }
 
+    /**
+     * The labels a kubelet may self-set (k8s.io/kubelet pkg/apis/well_known_labels.go KubeletLabels,
+     * and the kubelet.kubernetes.io and node.kubernetes.io namespaces): topology labels among them.
+     */
+    @Test
+    void nodeLabelsTheKubeletMaySetAreAccepted() {
+        BrokenSite site = BrokenSite.reference().replace("labels: { accelerator: nvidia }",
+                "labels: { topology.kubernetes.io/zone: rack-1, topology.kubernetes.io/region: home,"
+                        + " node.kubernetes.io/instance-type: gpu, x.kubelet.kubernetes.io/y: z }");
+        assertThat(site.diagnostics(dir)).isEmpty();
+        BrokenSite beta = BrokenSite.reference().replace("labels: { accelerator: nvidia }",
+                "labels: { topology.kubernetes.io/rack: r1 }");
+        assertThat(beta.diagnostics(dir)).extracting(d -> d.message()).containsExactly("label 'topology.kubernetes.io/rack'"
+                + " is under the reserved topology.kubernetes.io prefix; the kubelet refuses to set it and the node would not start");
+    }
+
+    /** Two nodes with a device of one name: one error, not one per VM that passes it through. */
+    @Test
+    void aDuplicatedDeviceNameIsReportedOnce() {
+        BrokenSite site = BrokenSite.reference().replace("            hba0: { type: pci, address: \"0000:03:00.0\"",
+                "            gpu0: { type: pci, address: \"0000:04:00.0\", id: \"10de:2704\" }\n"
+                        + "            hba0: { type: pci, address: \"0000:03:00.0\"");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("            gpu0: { type: pci, address: \"0000:0a", "gpu0",
+                "device name 'gpu0' on node 'pve2' is already used on node 'pve1'",
+                "name devices uniquely across the site, e.g. gpu0-pve2"));
+    }
+
     @Test
     void petsWithoutABackupServerAreWarnedAbout() {
         String text = BrokenSite.reference().text();
@@ -517,11 +544,24 @@ class SemanticRulesTest {
 
         /** pve-storage API2/Storage/Status.pm: "decompression not supported for $content" unless iso. */
         @Test
-        void aCompressedCloudImageCannotBeImported() {
-            BrokenSite site = BrokenSite.reference().replace(DATED, DATED + ".gz");
-            assertThat(site.diagnostics(dir)).containsExactly(site.error("url: " + DATED + ".gz", DATED + ".gz",
-                    "image 'debian-13-amd64' is compressed (.gz), but Proxmox VE imports VM disk images only uncompressed",
-                    "PVE decompresses only ISO downloads; point 'url' at the uncompressed image"));
+        void anLzoDiskImageHasNoDecompressorOnTheNode() {
+            BrokenSite site = BrokenSite.reference().replace(DATED, DATED + ".lzo");
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("url: " + DATED + ".lzo", DATED + ".lzo",
+                    "image 'debian-13-amd64' is compressed (.lzo), which a Proxmox VE node has no tool to decompress",
+                    "use the image compressed with xz, gzip, bzip2 or zstd, or uncompressed"));
+        }
+
+        /**
+         * PVE decompresses ISO downloads only (pve-storage API2/Storage/Status.pm), so a compressed
+         * disk image is fetched and decompressed by Ansible on each node, and Terraform imports the file.
+         */
+        @Test
+        void aCompressedDiskImageIsDecompressedOnTheNode() {
+            var files = BrokenSite.reference().replace(DATED, DATED + ".gz").generate(dir);
+            assertThat(files.get("terraform/clusters/pve/main.tf").text())
+                    .contains("file = \"local:import/" + DATED.substring(DATED.lastIndexOf('/') + 1) + "\"")
+                    .doesNotContain("content_type       = \"import\"");
+            assertThat(files.get("ansible/inventory/host_vars/pve1.yml").text()).contains("    decompress: gzip");
         }
 
         /** pve-storage Storage/Plugin.pm KNOWN_COMPRESSION_FORMATS: gz, lzo, zst, bz2; no xz. */

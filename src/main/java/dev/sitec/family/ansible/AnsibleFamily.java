@@ -130,7 +130,7 @@ public final class AnsibleFamily implements OutputFamily {
                 cluster.firstNode().name(), cluster.firstNode().address().toString(), node.interfaceName().orElse(""),
                 Network.DEFAULT_BRIDGE, site.largestMtu(Network.DEFAULT_BRIDGE), otherBridges(site),
                 node.devices().values().stream().anyMatch(d -> d.type() == Device.Type.PCI),
-                gpuIds, guestSettings, GuestSettings.diskImages(site, node), GuestSettings.datastores(site, node),
+                gpuIds, guestSettings, GuestSettings.diskImages(site, node), GuestSettings.datastores(site, node), node.snippetsDatastore(),
                 isPdmRemote(site, cluster.name()), first ? storages(cluster) : List.of());
     }
 
@@ -162,7 +162,7 @@ public final class AnsibleFamily implements OutputFamily {
 
     private static AnsibleViews.BackupServer backupServer(Site site, BackupServer pbs) {
         var datastore = pbs.primaryDatastore();
-        String raid = switch (datastore.raid()) {
+        String raid = datastore.existing() ? "" : switch (datastore.raid()) {
             case RAID0 -> datastore.disks().size() == 1 ? "single" : "raid0";
             case RAID1 -> "mirror";
             case RAID10 -> "raid10";

@@ -1,7 +1,6 @@
 package dev.sitec.family.ansible;
 
 import dev.sitec.model.Cluster;
-import dev.sitec.model.Image;
 import dev.sitec.model.K3sNode;
 import dev.sitec.model.K3sNodes;
 import dev.sitec.model.Nic;
@@ -58,9 +57,9 @@ final class AnsibleInventory {
         return new AnsibleViews.Inventory(groups);
     }
 
-    /** Only Linux VMs from a cloud image have the admin user and Python that Ansible needs. */
+    /** Only VMs cloud-init configures have the admin user and Python that Ansible needs. */
     static boolean cloudInit(Site site, Vm vm) {
-        return vm.os() == dev.sitec.model.GuestOs.LINUX && site.imageOf(vm).kind() == Image.Kind.CLOUD_IMAGE;
+        return site.configuredByCloudInit(vm);
     }
 
     /** Hosts listed again in further groups: their address is given once, in their first group. */

@@ -32,7 +32,7 @@ public final class AnsibleViews {
     public record ProxmoxNode(String host, String cluster, boolean firstNode, String firstNodeName, String firstNodeAddress,
                               String uplinkInterface, String bridge, int uplinkMtu, List<String> otherBridges,
                               boolean passthrough, List<String> gpuIds, List<GuestSetting> guestSettings,
-                              List<DiskImage> diskImages, List<String> datastores, boolean pdmRemote,
+                              List<DiskImage> diskImages, List<String> datastores, String snippetsDatastore, boolean pdmRemote,
                               List<Storage> storages) {
     }
 

@@ -50,9 +50,13 @@ final class GuestSettings {
                 settings.add(new AnsibleViews.GuestSetting(ct.name(), ct.vmId(), "pct", "features",
                         ct.features().stream().map(f -> f.id() + "=1").sorted().collect(Collectors.joining(","))));
             }
+            // Terraform's mount_point list makes the volumes mp0, mp1, ...; the bind mounts come after them.
+            int slot = (int) ct.mounts().stream().filter(m -> !m.bind()).count();
             for (Container.Mount mount : ct.mounts()) {
-                mount.hostPath().ifPresent(host -> settings.add(new AnsibleViews.GuestSetting(ct.name(), ct.vmId(),
-                        "pct", "mp" + mount.index(), host + ",mp=" + mount.path())));
+                if (mount.bind()) {
+                    settings.add(new AnsibleViews.GuestSetting(ct.name(), ct.vmId(), "pct", "mp" + slot++,
+                            mount.hostPath().get() + ",mp=" + mount.path()));
+                }
             }
             for (int i = 0; i < ct.devices().size(); i++) {
                 settings.add(new AnsibleViews.GuestSetting(ct.name(), ct.vmId(), "pct", "dev" + i, ct.devices().get(i)));

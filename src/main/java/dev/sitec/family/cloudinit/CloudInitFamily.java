@@ -34,7 +34,7 @@ public final class CloudInitFamily implements OutputFamily {
         List<String> vms = new ArrayList<>();
         List<String> isoVms = new ArrayList<>();
         for (Vm vm : site.vms().values()) {
-            if (site.imageOf(vm).kind() == Image.Kind.ISO) {
+            if (!site.configuredByCloudInit(vm)) {
                 isoVms.add(vm.name());
                 continue;
             }

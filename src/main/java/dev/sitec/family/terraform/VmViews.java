@@ -37,7 +37,7 @@ final class VmViews {
         boolean windows = vm.os() == GuestOs.WINDOWS;
         boolean uefiAppliance = vm.os() == GuestOs.APPLIANCE && image.uefi();
         boolean uefi = pci || windows || uefiAppliance;
-        boolean cloudInit = vm.os() == GuestOs.LINUX && image.kind() == Image.Kind.CLOUD_IMAGE;
+        boolean cloudInit = site.configuredByCloudInit(vm);
         List<VmView.Disk> disks = new ArrayList<>();
         for (VmDisk disk : vm.disks()) {
             boolean boot = disk.index() == 0;
@@ -58,7 +58,8 @@ final class VmViews {
                 vm.cores(), vm.memoryMib(), vm.balloonMinMib().orElse(0),
                 // Passed-through PCI devices pin the VM to its host: use the host's CPU, PCIe on q35 + OVMF.
                 pci || windows ? "host" : MIGRATABLE_CPU, uefi ? "ovmf" : "seabios", uefi ? "q35" : null,
-                windows ? WINDOWS_OS_TYPE : vm.os() == GuestOs.APPLIANCE ? "other" : "l26",
+                // Appliances are Linux more often than not (Home Assistant OS); the type only tunes defaults.
+                windows ? WINDOWS_OS_TYPE : "l26",
                 // Windows 11 wants Secure Boot: OVMF with Microsoft's keys enrolled, and a TPM 2.0.
                 windows, windows, site.datastoreOf(vm), site.expectNode(vm.node()).snippetsDatastore(), isoKey, cloudInit, cloudInit,
                 vm.startup().map(s -> s.order()).orElse(role.startupOrder()),

@@ -45,7 +45,7 @@ public final class ChartVersionsPinned implements SiteRule {
     }
 
     /** A constraint as Masterminds semver parses it: ||-separated groups of comparators (space or comma separated). */
-    static boolean isRange(String text) {
+    public static boolean isRange(String text) {
         for (String group : text.split("\\|\\|", -1)) {
             String g = group.trim();
             if (g.isEmpty()) {

@@ -32,7 +32,8 @@ public final class VmIdsUnique implements SiteRule {
         guests.sort(Comparator.comparing(g -> context.key(g.origin())));
         for (Guest vm : guests) {
             Guest first = seen.putIfAbsent(vm.vmId(), vm);
-            if (first != null) {
+            // A VM and a container of one name derive one VMID: HostnamesUnique reports the name.
+            if (first != null && !first.name().equals(vm.name())) {
                 JsonPointer at = vm.vmIdExplicit() ? vm.origin().appendProperty("vm_id") : vm.origin();
                 Diagnostic d = Diagnostic.error(vm.vmIdExplicit() ? context.value(at) : context.key(at),
                         "VMID " + vm.vmId() + " of " + vm.kind() + " '" + vm.name() + "' is already used by "
