@@ -141,6 +141,49 @@ class AnsibleRolesOnFakeHostsTest {
         assertThat(hosts.play("pve3", role("proxmox_node", "guest_settings.yml")).lines()).noneMatch(l -> l.startsWith("qm "));
     }
 
+    /**
+     * A container's bind mount, device node and features other than nesting are made by root with
+     * `pct set` (pve-container check_ct_modify_config_perm refuses them to any API token), once the
+     * container exists, and left alone when the config has them already.
+     */
+    @Test
+    void containerSettingsOnlyRootMayMakeAreMadeWithPct() {
+        FakeHosts real = new FakeHosts(dir.resolve("real-labs"), BrokenSite.realLabs());
+        real.answer("pvesh get /nodes/pve-b/lxc/", 0, "{\"hostname\":\"jellyfin\",\"mp0\":\"ssd-zfs:subvol-795203225-disk-1,mp=/config,size=20G\"}");
+        FakeHosts.Run first = real.play("pve-b", role("proxmox_node", "guest_settings.yml"));
+        ok(first);
+        assertThat(first.lines()).contains("pvesh get /nodes/pve-b/lxc/795203225/config --output-format json",
+                "pct set 795203225 --features keyctl=1,nesting=1", "pct set 795203225 --mp1 /tank/media,mp=/media",
+                "pct set 795203225 --dev0 /dev/dri/renderD128");
+
+        real.answer("pvesh get /nodes/pve-b/lxc/", 0, "{\"features\":\"keyctl=1,nesting=1\",\"mp1\":\"/tank/media,mp=/media\","
+                + "\"dev0\":\"/dev/dri/renderD128\"}");
+        assertThat(real.play("pve-b", role("proxmox_node", "guest_settings.yml")).lines()).noneMatch(l -> l.startsWith("pct "));
+    }
+
+    /**
+     * The datastores the node's guests use must be active storages there (`pvesm status`, as
+     * pve-storage's CLI prints it: a header, then name, type, status, ...), before Terraform runs.
+     */
+    @Test
+    void aMissingDatastoreStopsThePlayWithTheFix() {
+        FakeHosts real = new FakeHosts(dir.resolve("real-labs"), BrokenSite.realLabs());
+        String header = "Name             Type     Status           Total            Used       Available        %\n";
+        real.answer("pvesm status", 0, header
+                + "ceph-rbd          rbd     active      1000000000        10000000       990000000    1.00%\n"
+                + "local             dir     active        98497780        12345678        81081924   12.53%\n"
+                + "ssd-local         dir   inactive               0               0               0    0.00%\n");
+        FakeHosts.Run run = real.play("pve-a", role("proxmox_node", "datastores.yml"));
+        assertThat(run.result().exit()).isNotZero();
+        assertThat(run.result().output()).contains("Datastore 'ssd-local' is not an active storage on pve-a");
+
+        real.answer("pvesm status", 0, header
+                + "ceph-rbd          rbd     active      1000000000        10000000       990000000    1.00%\n"
+                + "local             dir     active        98497780        12345678        81081924   12.53%\n"
+                + "ssd-local         dir     active        98497780        12345678        81081924   12.53%\n");
+        ok(real.play("pve-a", role("proxmox_node", "datastores.yml")));
+    }
+
     private void pbsState(String pruneJobs) throws Exception {
         hosts.answer("proxmox-backup-manager datastore list", 0, "[{\"name\":\"main\",\"gc-schedule\":\"daily\"}]")
                 .answer("proxmox-backup-manager prune-job list", 0, pruneJobs)

@@ -25,7 +25,7 @@ import java.util.Map;
 final class FakeHosts {
 
     /** The commands the stand-in answers for; any other command runs for real. */
-    static final List<String> COMMANDS = List.of("pvecm", "pvenode", "pvesh", "pvesm", "pveum", "qm", "efibootmgr",
+    static final List<String> COMMANDS = List.of("pvecm", "pvenode", "pvesh", "pvesm", "pveum", "qm", "pct", "efibootmgr",
             "proxmox-boot-tool", "proxmox-backup-manager", "ifreload");
 
     private static final String STAND_IN = """
