@@ -94,7 +94,8 @@ resource "proxmox_virtual_environment_container" "cattle" {
 
   lifecycle {
     # - initialization[0].user_account: the keys are ForceNew in the provider (resource/container),
-    #   so a key edit would replace the container; playbooks/guests.yml keeps keys up to date.
+    #   so a key edit would replace the container; a running container keeps the keys it was made
+    #   with (rebuild a cattle container to give it new ones).
     # - mount_point, device_passthrough, features: Ansible adds bind mounts, devices and features as
     #   root; mount points are ForceNew, and a read-back bind mount would replace the container.
     ignore_changes = [initialization[0].user_account, mount_point, device_passthrough, features]
@@ -191,7 +192,8 @@ resource "proxmox_virtual_environment_container" "pet" {
   lifecycle {
     prevent_destroy = true
     # - initialization[0].user_account: the keys are ForceNew in the provider (resource/container),
-    #   so a key edit would replace the container; playbooks/guests.yml keeps keys up to date.
+    #   so a key edit would replace the container; a running container keeps the keys it was made
+    #   with (rebuild a cattle container to give it new ones).
     # - mount_point, device_passthrough, features: Ansible adds bind mounts, devices and features as
     #   root; mount points are ForceNew, and a read-back bind mount would replace the container.
     ignore_changes = [initialization[0].user_account, mount_point, device_passthrough, features]

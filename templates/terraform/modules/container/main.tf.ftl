@@ -92,7 +92,8 @@
 <#-- Why each lifecycle rule, once for both twins. -->
 <#macro ignored>
     # - initialization[0].user_account: the keys are ForceNew in the provider (resource/container),
-    #   so a key edit would replace the container; playbooks/guests.yml keeps keys up to date.
+    #   so a key edit would replace the container; a running container keeps the keys it was made
+    #   with (rebuild a cattle container to give it new ones).
     # - mount_point, device_passthrough, features: Ansible adds bind mounts, devices and features as
     #   root; mount points are ForceNew, and a read-back bind mount would replace the container.
     ignore_changes = [initialization[0].user_account, mount_point, device_passthrough, features]

@@ -87,6 +87,19 @@ class RealLabsRulesTest {
         }
 
         @Test
+        void theNfsServerAndTheDatacenterManagerNeedStaticAddresses() {
+            BrokenSite site = BrokenSite.reference().replace("address: { mgmt: 10.10.10.30, storage: 10.10.30.30 }",
+                    "address: { mgmt: 10.10.10.30, storage: dhcp }").replace("address: { mgmt: 10.10.10.5 }", "address: { mgmt: dhcp }");
+            assertThat(site.errors(dir)).containsExactly(
+                    site.error("storage: dhcp }", "dhcp", "vm 'truenas' is the NFS server and needs a static address on network"
+                            + " 'storage', not dhcp", "give it a fixed address (a DHCP reservation is not enough: sitec writes"
+                            + " the address into the config)"),
+                    site.error("address: { mgmt: dhcp }", "dhcp", "vm 'pdm' is the Datacenter Manager and needs a static"
+                            + " address on network 'mgmt', not dhcp", "give it a fixed address (a DHCP reservation is not"
+                            + " enough: sitec writes the address into the config)"));
+        }
+
+        @Test
         void proxmoxHostsTakeNoDhcp() {
             BrokenSite site = site().replace("address: 192.168.1.5\n", "address: dhcp\n");
             assertThat(site.errors(dir)).hasSize(1).first().satisfies(d -> {

@@ -31,7 +31,8 @@ public final class AnsibleFamily implements OutputFamily {
             "playbooks/proxmox.yml", "playbooks/guests.yml", "playbooks/pbs.yml", "playbooks/pdm.yml", "playbooks/k3s.yml",
             "playbooks/flux.yml", "playbooks/k3s-upgrade.yml", "playbooks/k3s-uninstall.yml",
             "inventory/group_vars/proxmox.yml", "inventory/group_vars/pbs.yml", "inventory/group_vars/pdm.yml",
-            "inventory/group_vars/vms.yml", "inventory/group_vars/machines.yml");
+            "inventory/group_vars/vms.yml", "inventory/group_vars/machines.yml",
+            "inventory/group_vars/containers.yml");
 
     static final List<String> ROLES = List.of("proxmox_repositories", "proxmox_node", "proxmox_cluster", "pbs", "pdm", "k3s_prereqs",
             "k3s_server", "k3s_agent", "gpu", "flux_bootstrap");

@@ -24,13 +24,13 @@ public final class StaticAddressesWhereNeeded implements SiteRule {
         Site site = context.site();
         List<Diagnostic> out = new ArrayList<>();
         site.kubernetes().ifPresent(k8s -> {
-            k8s.servers().forEach(s -> refuseDhcp(out, context, site.vms().get(s), "K3s server"));
-            k8s.nfs().map(Kubernetes.Nfs::server).ifPresent(s -> refuseDhcp(out, context, site.vms().get(s), "NFS server"));
+            k8s.servers().forEach(s -> refuseDhcp(out, context, site.vms().get(s), "a K3s server"));
+            k8s.nfs().map(Kubernetes.Nfs::server).ifPresent(s -> refuseDhcp(out, context, site.vms().get(s), "the NFS server"));
             k8s.servers().stream().map(site.machines()::get).filter(m -> m != null).forEach(m -> m.nics().stream()
                     .filter(Nic::dhcp).forEach(nic -> out.add(dhcpError(context, m.origin(), nic, "machine '" + m.name()
-                            + "'", "K3s server"))));
+                            + "'", "a K3s server"))));
         });
-        site.datacenterManager().ifPresent(pdm -> refuseDhcp(out, context, site.vms().get(pdm.vm()), "Datacenter Manager"));
+        site.datacenterManager().ifPresent(pdm -> refuseDhcp(out, context, site.vms().get(pdm.vm()), "the Datacenter Manager"));
         return out;
     }
 
@@ -40,7 +40,7 @@ public final class StaticAddressesWhereNeeded implements SiteRule {
     }
 
     private static Diagnostic dhcpError(RuleContext context, JsonPointer origin, Nic nic, String owner, String role) {
-        return context.errorAt(origin.appendProperty("address").appendProperty(nic.network()), owner + " is a " + role
+        return context.errorAt(origin.appendProperty("address").appendProperty(nic.network()), owner + " is " + role
                 + " and needs a static address on network '" + nic.network() + "', not dhcp")
                 .withHint("give it a fixed address (a DHCP reservation is not enough: sitec writes the address into the config)");
     }

@@ -1,0 +1,3 @@
+# LXC containers: Terraform gave root the site's SSH keys; the templates have no admin user.
+---
+ansible_user: root
