@@ -8,6 +8,9 @@ and generate again. `sitec check` fails when this folder is not what `site.yaml`
 - Proxmox VE clusters: <#list v.clusters as c>`[=c]`<#sep>, </#list><#if !v.clusters?has_content>none</#if>
 - Proxmox Backup Servers: <#list v.backupServers as b>`[=b]`<#sep>, </#list><#if !v.backupServers?has_content>none</#if>
 - Virtual machines: <#list v.vms as vm>`[=vm]`<#sep>, </#list><#if !v.vms?has_content>none</#if>
+<#if v.containers?has_content>
+- LXC containers: <#list v.containers as ct>`[=ct]`<#sep>, </#list>
+</#if>
 - Bare-metal machines: <#list v.machines as m>`[=m]`<#sep>, </#list><#if !v.machines?has_content>none</#if>
 - Kubernetes: <#if v.hasKubernetes>K3s<#else>none</#if>
 <#if v.clusters?has_content>

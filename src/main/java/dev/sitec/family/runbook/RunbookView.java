@@ -3,13 +3,13 @@ package dev.sitec.family.runbook;
 import dev.sitec.model.Site;
 import java.util.List;
 
-/** What the runbook shows: the site, and the hosts and VMs it holds, by name. */
+/** What the runbook shows: the site, and the hosts and guests it holds, by name. */
 public record RunbookView(String siteName, String domain, List<String> clusters, List<String> backupServers,
-                          List<String> vms, List<String> machines, boolean hasKubernetes) {
+                          List<String> vms, List<String> containers, List<String> machines, boolean hasKubernetes) {
 
     public static RunbookView of(Site site) {
         return new RunbookView(site.info().name(), site.info().domain(), List.copyOf(site.clusters().keySet()),
-                List.copyOf(site.backupServers().keySet()), List.copyOf(site.vms().keySet()),
+                List.copyOf(site.backupServers().keySet()), List.copyOf(site.vms().keySet()), List.copyOf(site.containers().keySet()),
                 List.copyOf(site.machines().keySet()), site.kubernetes().isPresent());
     }
 }
