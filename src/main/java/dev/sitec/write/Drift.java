@@ -4,7 +4,9 @@ package dev.sitec.write;
 public record Drift(String path, Kind kind) {
 
     public enum Kind {
-        MISSING("missing"), CHANGED("differs"), MODE("executable bit differs"), STALE("no longer generated");
+        MISSING("missing"), CHANGED("differs"), MODE("executable bit differs"), STALE("no longer generated"),
+        INTERRUPTED("an interrupted generate left its commit unfinished (generate finishes it)"),
+        LEFTOVER("staged by an interrupted generate (generate removes it)");
 
         private final String label;
 

@@ -61,7 +61,7 @@ public final class GenerationStamp {
     public Optional<Match> matching(Path outputDir, String key) {
         try {
             Path file = stampFile(outputDir);
-            if (!Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(file) || CommitJournal.present(outputDir.toAbsolutePath().normalize())) {
                 return Optional.empty();
             }
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package dev.sitec.write;
 import dev.sitec.render.RenderedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
  *
  * <p>Every new or changed file is first written into a temporary sibling folder; only when all of
  * them are there are they moved into place, each with an atomic rename, the manifest last. A failure
- * before that point leaves the previous tree byte for byte as it was. Unchanged files are not
+ * before that point leaves the previous tree byte for byte as it was; a run killed during the renames
+ * leaves its intent record ({@link CommitJournal}), and the next run finishes that commit first. Unchanged files are not
  * rewritten (their mtime stays), and only files the manifest lists are ever replaced or deleted.
  */
 public final class OutputWriter {
@@ -35,6 +37,12 @@ public final class OutputWriter {
         Path out = outputDir.toAbsolutePath().normalize();
         // A first run: there is nothing to clash with, compare with or keep, so no file is looked at.
         boolean firstRun = !Files.exists(out, LinkOption.NOFOLLOW_LINKS);
+        if (!firstRun) {
+            CommitJournal.recover(out); // a killed run's commit is finished first
+        }
+        for (Path leftover : CommitJournal.leftoverStaging(out)) {
+            deleteRecursively(leftover); // staged by a run killed before its commit: the tree never saw it
+        }
         Set<String> owned = firstRun ? Set.of() : Manifest.read(out);
         List<Boolean> same = firstRun ? Collections.nCopies(files.size(), false) : compare(out, files, owned);
         List<RenderedFile> changed = new ArrayList<>();
@@ -54,7 +62,9 @@ public final class OutputWriter {
 
         Path parent = out.getParent();
         Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".sitec-");
+        Path staging = Files.createTempDirectory(parent, CommitJournal.stagingPrefix(out));
+        boolean journaled = false;
+        FileChannel lock = CommitJournal.lock(staging); // other runs leave a live run's staging alone
         try {
             Set<Path> madeDirs = new HashSet<>();
             for (RenderedFile file : changed) {
@@ -66,6 +76,8 @@ public final class OutputWriter {
             if (firstRun) {
                 // The whole tree is staged, so it goes into place with one rename (which fails, leaving
                 // all as it was, if the folder has appeared since: then nothing here was checked).
+                lock.close();
+                Files.delete(staging.resolve(CommitJournal.LOCK_FILE));
                 if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
                     throw new FileAlreadyExistsException(out.toString(), null,
                             "appeared while sitec was writing it; run again");
@@ -73,26 +85,22 @@ public final class OutputWriter {
                 Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
                 return new WriteReport(writtenPaths, unchangedPaths, stale);
             }
-            // Commit: every byte is on disk; now only renames, the manifest last.
+            // Commit: every byte is on disk. The intent record goes first, so that a run killed during
+            // the renames (the manifest last) and deletes is finished by the next one.
             changed.sort(Comparator.comparing((RenderedFile f) -> f.path().equals(Manifest.FILE_NAME)));
-            madeDirs.clear();
-            for (RenderedFile file : changed) {
-                Path target = out.resolve(file.path());
-                createParent(target, madeDirs);
-                Files.move(staging.resolve(file.path()), target, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            }
+            CommitJournal.Commit commit = new CommitJournal.Commit(staging.getFileName().toString(),
+                    changed.stream().map(RenderedFile::path).toList(), stale);
+            CommitJournal.write(out, commit);
+            journaled = true;
+            CommitJournal.apply(out, commit);
             for (RenderedFile file : unchanged) {
                 setMode(out.resolve(file.path()), file.mode().permissions()); // no rewrite, mtime kept
             }
-            for (String path : stale) {
-                Path target = out.resolve(path);
-                if (Files.deleteIfExists(target)) {
-                    pruneEmptyParents(target.getParent(), out);
-                }
-            }
         } finally {
-            deleteRecursively(staging);
+            lock.close();
+            if (!journaled || !CommitJournal.present(out)) {
+                deleteRecursively(staging); // a commit that failed half-way keeps it for the next run
+            }
         }
         return new WriteReport(writtenPaths, unchangedPaths, stale);
     }
@@ -146,6 +154,12 @@ public final class OutputWriter {
         OutputPaths.check(files);
         Path out = outputDir.toAbsolutePath().normalize();
         List<Drift> drift = new ArrayList<>();
+        if (CommitJournal.present(out)) {
+            drift.add(new Drift(CommitJournal.FILE_NAME, Drift.Kind.INTERRUPTED));
+        }
+        for (Path leftover : CommitJournal.leftoverStaging(out)) {
+            drift.add(new Drift("../" + leftover.getFileName(), Drift.Kind.LEFTOVER));
+        }
         Set<String> planned = new TreeSet<>();
         for (RenderedFile file : files) {
             planned.add(file.path());
@@ -200,7 +214,7 @@ public final class OutputWriter {
         }
     }
 
-    private static void pruneEmptyParents(Path dir, Path stopAt) throws IOException {
+    static void pruneEmptyParents(Path dir, Path stopAt) throws IOException {
         for (Path d = dir; d != null && d.startsWith(stopAt) && !d.equals(stopAt); d = d.getParent()) {
             try {
                 Files.delete(d);
@@ -210,7 +224,7 @@ public final class OutputWriter {
         }
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
+    static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

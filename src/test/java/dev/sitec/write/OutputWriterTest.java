@@ -193,4 +193,63 @@ class OutputWriterTest {
         writer.write(out, now);
         assertThat(writer.check(out, now)).isEmpty();
     }
+
+    /**
+     * A run killed half-way through its renames leaves its commit record and staging folder; the next
+     * run finishes that commit (the rest of the moves, the deletes, the manifest) before its own.
+     */
+    @Test
+    void aCommitKilledHalfWayIsFinishedByTheNextRun() throws IOException {
+        Path out = root.resolve("generated");
+        writer.write(out, tree(file("a.txt", "a1"), file("old/b.txt", "b1")));
+        // What a killed run left: a.txt already moved in, c.txt and the manifest still staged, b.txt to delete.
+        Path staging = Files.createDirectory(root.resolve(".generated.sitec-killed"));
+        Files.writeString(out.resolve("a.txt"), "a2");
+        Files.createDirectories(staging.resolve("new"));
+        Files.writeString(staging.resolve("new/c.txt"), "c2");
+        Files.write(staging.resolve(Manifest.FILE_NAME), Manifest.render(List.of("a.txt", "new/c.txt")));
+        CommitJournal.write(out, new CommitJournal.Commit(staging.getFileName().toString(),
+                List.of("a.txt", "new/c.txt", Manifest.FILE_NAME), List.of("old/b.txt")));
+
+        List<Drift> drift = writer.check(out, tree(file("a.txt", "a2"), file("new/c.txt", "c2")));
+        assertThat(drift).contains(new Drift(CommitJournal.FILE_NAME, Drift.Kind.INTERRUPTED));
+
+        WriteReport report = writer.write(out, tree(file("a.txt", "a2"), file("new/c.txt", "c2")));
+        assertThat(report.written()).isEmpty(); // the recovered commit already made the tree
+        assertThat(snapshot(out)).containsOnlyKeys("a.txt", "new/c.txt", Manifest.FILE_NAME);
+        assertThat(out.resolve("a.txt")).hasContent("a2");
+        assertThat(out.resolve("new/c.txt")).hasContent("c2");
+        assertThat(out.resolve("old")).doesNotExist();
+        assertThat(out.resolve(CommitJournal.FILE_NAME)).doesNotExist();
+        assertThat(staging).doesNotExist();
+    }
+
+    /** A staging folder without a record (a run killed before its commit) is removed; `check` names it first. */
+    @Test
+    void aStagingFolderLeftBeforeTheCommitIsRemoved() throws IOException {
+        Path out = root.resolve("generated");
+        List<RenderedFile> files = tree(file("a.txt", "a1"));
+        writer.write(out, files);
+        Path leftover = Files.createDirectory(root.resolve(".generated.sitec-12345"));
+        Files.writeString(leftover.resolve("a.txt"), "half");
+        assertThat(writer.check(out, files)).containsExactly(new Drift("../.generated.sitec-12345", Drift.Kind.LEFTOVER));
+        writer.write(out, files);
+        assertThat(leftover).doesNotExist();
+        assertThat(writer.check(out, files)).isEmpty();
+    }
+
+    /** A staging folder a live run holds (its lock taken) is left alone. */
+    @Test
+    void aLiveRunsStagingFolderIsLeftAlone() throws IOException {
+        Path out = root.resolve("generated");
+        List<RenderedFile> files = tree(file("a.txt", "a1"));
+        writer.write(out, files);
+        Path live = Files.createDirectory(root.resolve(".generated.sitec-live"));
+        try (var lock = CommitJournal.lock(live)) {
+            writer.write(out, files);
+            assertThat(live).exists();
+        }
+        writer.write(out, files);
+        assertThat(live).doesNotExist();
+    }
 }
