@@ -82,16 +82,23 @@ public final class SiteLoader {
                 .setMaxAliasesForCollections(limits.maxAliasesForCollections())
                 .setCodePointLimit(limits.maxBytes())
                 .setUseMarks(true)
+                // The whole text in one buffer: with the default 1 KiB one, snakeyaml-engine's StreamReader
+                // copies what is left of its window each time a token needs more, which is quadratic in
+                // the length of one long scalar (3 MB took 5 s, 15 MB three minutes).
+                .setBufferSize(text.length() + 1)
                 .build();
         List<Node> documents = new ArrayList<>();
         try {
-            Composer all = new Composer(settings, new DepthLimitedParser(settings, text, limits.maxDepth()));
+            Composer all = new Composer(settings, new BoundedParser(settings, text, limits.maxDepth(), limits.maxNodes()));
             while (all.hasNext()) {
                 documents.add(all.next());
             }
-        } catch (DepthLimitedParser.TooDeep e) {
+        } catch (BoundedParser.TooDeep e) {
             throw single(displayName, line(e.mark()), column(e.mark()), "document nests deeper than " + limits.maxDepth()
                     + " levels", null);
+        } catch (BoundedParser.TooMany e) {
+            throw single(displayName, line(e.mark()), column(e.mark()), "document holds more than " + limits.maxNodes()
+                    + " keys and values", "a site this large is beyond what sitec is built for; split it, or report it");
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
             String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
@@ -107,6 +114,13 @@ public final class SiteLoader {
             Mark second = documents.get(1).getStartMark().orElse(null);
             throw single(displayName, line(second), column(second),
                     displayName + " holds more than one YAML document", "remove the '---' separator");
+        }
+        // Measured on the composed graph before anything is expanded: aliases multiply, memory does not.
+        ExpandedSize size = new ExpandedSize(limits.maxNodes());
+        if (size.of(documents.get(0)) > limits.maxNodes()) {
+            Mark at = size.culprit(documents.get(0)).getStartMark().orElse(null);
+            throw single(displayName, line(at), column(at), "document expands to more than " + limits.maxNodes() + " values",
+                    "check YAML aliases (*name) that repeat large or recursive parts");
         }
         Converter converter = new Converter(displayName);
         JsonNode root = converter.convert(documents.get(0), JsonPointer.empty(), 0);

@@ -46,15 +46,52 @@ public final class SchemaValidator {
         schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaTree);
     }
 
+    /**
+     * Schema errors collected before validation stops: a file of a hundred thousand broken entries
+     * would otherwise spend seconds and hundreds of megabytes describing errors nobody reads (the CLI
+     * prints the first hundred).
+     */
+    public static final int MAX_ERRORS = 1000;
+
+    /** Stops the validator at the error past the cap (thrown out of its error list). */
+    private static final class Enough extends RuntimeException {
+        Enough() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The validator's error list, full at {@link #MAX_ERRORS}. */
+    private static final class CappedErrors extends ArrayList<Error> {
+        @Override
+        public boolean add(Error error) {
+            if (size() >= MAX_ERRORS) {
+                throw new Enough();
+            }
+            return super.add(error);
+        }
+    }
+
     public List<Diagnostic> validate(SourceDocument document) {
+        CappedErrors errors = new CappedErrors();
+        boolean stopped = false;
+        try {
+            schema.validate(document.root(), (java.util.function.Consumer<com.networknt.schema.ExecutionContext>)
+                    context -> context.setErrors(errors));
+        } catch (Enough e) {
+            stopped = true;
+        }
         // One error per place and kind: a failing `if/then` or `allOf` can report the same thing twice.
         Map<String, Diagnostic> unique = new LinkedHashMap<>();
-        for (Error error : schema.validate(document.root())) {
+        for (Error error : errors) {
             Diagnostic diagnostic = describe(error, document);
             unique.putIfAbsent(diagnostic.location() + diagnostic.message(), diagnostic);
         }
         List<Diagnostic> all = new ArrayList<>(unique.values());
         all.sort(Diagnostic.IN_SOURCE_ORDER);
+        if (stopped) {
+            all.add(Diagnostic.error(new SourceLocation(document.file(), 1, 1), "checking stopped after "
+                    + MAX_ERRORS + " schema errors").withHint("fix these and run again"));
+        }
         return all;
     }
 

@@ -20,6 +20,24 @@ class SchemaErrorsTest {
                 "unknown key 'memory_mb' in profiles.k3s-server", "did you mean 'memory_mib'?"));
     }
 
+    /**
+     * The fuzzing run's reproducer, scaled down: a million empty VMs printed 1.5 million errors.
+     * Schema checking stops at its cap, and says so.
+     */
+    @Test
+    void schemaCheckingStopsAtItsCap() {
+        StringBuilder vms = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            vms.append("  empty-").append(i).append(": {}\n");
+        }
+        BrokenSite site = BrokenSite.reference().replace("vms:\n", "vms:\n" + vms);
+        var found = site.diagnostics(dir);
+        assertThat(found).hasSize(SchemaValidator.MAX_ERRORS + 1);
+        assertThat(found.get(found.size() - 1)).isEqualTo(new dev.sitec.diagnostic.Diagnostic(
+                dev.sitec.diagnostic.Severity.ERROR, new dev.sitec.diagnostic.SourceLocation("site.yaml", 1, 1),
+                "checking stopped after 1000 schema errors", java.util.Optional.of("fix these and run again")));
+    }
+
     /** A description that starts with an acronym keeps it after "expected". */
     @Test
     void hintsKeepAcronyms() {
