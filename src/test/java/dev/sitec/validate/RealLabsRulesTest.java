@@ -279,6 +279,13 @@ class RealLabsRulesTest {
         }
 
         @Test
+        void aStartupHasAnOrder() {
+            BrokenSite site = site().replace("startup: { order: 90, down_delay_s: 120 }", "startup: { down_delay_s: 120 }");
+            assertThat(site.errors(dir)).containsExactly(site.error("startup: { down_delay_s: 120 }", "startup",
+                    "vms.desktop.startup is missing the required key 'order'", null));
+        }
+
+        @Test
         void aChartVersionIsAVersionOrARange() {
             BrokenSite site = site().replace("version: \"~6.9\"", "version: \"six\"");
             assertThat(site.errors(dir)).containsExactly(site.error("version: \"six\"", "\"six\"",
