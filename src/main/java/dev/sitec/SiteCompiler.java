@@ -86,8 +86,9 @@ public final class SiteCompiler {
         TemplateRenderer renderer = Toolchain.templateRenderer();
         List<RenderedFile> files = new ArrayList<>(planned.size() + 1);
         files.addAll(planned.parallelStream().map(renderer::render).toList());
-        files.add(new RenderedFile(Manifest.FILE_NAME,
-                Manifest.render(planned.stream().map(PlannedFile::path).toList()), FileMode.REGULAR));
+        java.util.Map<String, byte[]> contents = new java.util.LinkedHashMap<>();
+        files.forEach(f -> contents.put(f.path(), f.content()));
+        files.add(new RenderedFile(Manifest.FILE_NAME, Manifest.render(contents), FileMode.REGULAR));
         return files;
     }
 }

@@ -2,6 +2,7 @@ package dev.sitec.cli;
 
 import dev.sitec.Compilation;
 import dev.sitec.SiteCompiler;
+import dev.sitec.write.EditedByHandException;
 import dev.sitec.write.OutputWriter;
 import dev.sitec.write.WriteReport;
 import java.io.IOException;
@@ -27,6 +28,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "List every file written or deleted.")
     boolean verbose;
 
+    @Option(names = "--force", description = "Overwrite generated files that were edited by hand.")
+    boolean force;
+
     GenerateCommand(Invocation invocation) {
         this.invocation = invocation;
     }
@@ -49,7 +53,14 @@ final class GenerateCommand implements Callable<Integer> {
         }
         WriteReport report;
         try {
-            report = new OutputWriter().write(target, result.files());
+            report = new OutputWriter().write(target, result.files(), force);
+        } catch (EditedByHandException e) {
+            e.paths().forEach(p -> err.println(output.path().resolve(p) + ": edited by hand"));
+            err.println("nothing written: " + output.path() + " is as it was; generate would overwrite "
+                    + Console.count(e.paths().size(), "file") + " edited by hand");
+            err.println("    hint: make the change in site.yaml (or move your copy away), then generate again;"
+                    + " generate --force overwrites them");
+            return ExitCodes.INVALID;
         } catch (IOException e) {
             err.println("sitec: cannot write " + output.path() + ": " + IoMessages.describe(e));
             err.println("nothing written: " + output.path() + " is as it was");

@@ -4,7 +4,7 @@ package dev.sitec.write;
 public record Drift(String path, Kind kind) {
 
     public enum Kind {
-        MISSING("missing"), CHANGED("differs"), MODE("executable bit differs"), STALE("no longer generated"),
+        MISSING("missing"), CHANGED("differs"), EDITED("edited by hand (its bytes are not those sitec wrote)"), MODE("executable bit differs"), STALE("no longer generated"),
         INTERRUPTED("an interrupted generate left its commit unfinished (generate finishes it)"),
         LEFTOVER("staged by an interrupted generate (generate removes it)");
 

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -33,6 +34,14 @@ import java.util.stream.Stream;
 public final class OutputWriter {
 
     public WriteReport write(Path outputDir, List<RenderedFile> files) throws IOException {
+        return write(outputDir, files, false);
+    }
+
+    /**
+     * Writes the tree; refuses (writing nothing) when a file it would replace or delete was edited by
+     * hand since sitec wrote it, unless {@code force}.
+     */
+    public WriteReport write(Path outputDir, List<RenderedFile> files, boolean force) throws IOException {
         OutputPaths.check(files);
         Path out = outputDir.toAbsolutePath().normalize();
         // A first run: there is nothing to clash with, compare with or keep, so no file is looked at.
@@ -43,7 +52,8 @@ public final class OutputWriter {
         for (Path leftover : CommitJournal.leftoverStaging(out)) {
             deleteRecursively(leftover); // staged by a run killed before its commit: the tree never saw it
         }
-        Set<String> owned = firstRun ? Set.of() : Manifest.read(out);
+        Map<String, String> ownedHashes = firstRun ? Map.of() : Manifest.readHashes(out);
+        Set<String> owned = ownedHashes.keySet();
         List<Boolean> same = firstRun ? Collections.nCopies(files.size(), false) : compare(out, files, owned);
         List<RenderedFile> changed = new ArrayList<>();
         List<RenderedFile> unchanged = new ArrayList<>();
@@ -58,6 +68,13 @@ public final class OutputWriter {
         if (!firstRun) {
             refuseLinksBelow(out, planned);
             refuseLinksBelow(out, stale);
+            if (!force) {
+                List<String> edited = editedByHand(out, ownedHashes,
+                        java.util.stream.Stream.concat(changed.stream().map(RenderedFile::path), stale.stream()).toList());
+                if (!edited.isEmpty()) {
+                    throw new EditedByHandException(edited);
+                }
+            }
         }
 
         Path parent = out.getParent();
@@ -149,11 +166,31 @@ public final class OutputWriter {
         }
     }
 
+    /** Of the owned files a run would replace or delete, those whose bytes differ from what sitec wrote. */
+    private static List<String> editedByHand(Path out, Map<String, String> ownedHashes, List<String> touched)
+            throws IOException {
+        List<String> edited = new ArrayList<>();
+        for (String path : touched) {
+            String written = ownedHashes.get(path);
+            if (written == null || written.isEmpty() || path.equals(Manifest.FILE_NAME)) {
+                continue; // not owned, or written before sitec recorded hashes
+            }
+            Path target = out.resolve(path);
+            if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                    && !written.equals(Manifest.sha256(Files.readAllBytes(target)))) {
+                edited.add(path);
+            }
+        }
+        edited.sort(null);
+        return edited;
+    }
+
     /** How the output folder differs from the rendered tree; empty when it is up to date. */
     public List<Drift> check(Path outputDir, List<RenderedFile> files) throws IOException {
         OutputPaths.check(files);
         Path out = outputDir.toAbsolutePath().normalize();
         List<Drift> drift = new ArrayList<>();
+        Map<String, String> ownedHashes = Manifest.readHashes(out);
         if (CommitJournal.present(out)) {
             drift.add(new Drift(CommitJournal.FILE_NAME, Drift.Kind.INTERRUPTED));
         }
@@ -167,12 +204,15 @@ public final class OutputWriter {
             if (!Files.isRegularFile(target)) {
                 drift.add(new Drift(file.path(), Drift.Kind.MISSING));
             } else if (!sameBytes(target, file.content())) {
-                drift.add(new Drift(file.path(), Drift.Kind.CHANGED));
+                String written = ownedHashes.getOrDefault(file.path(), "");
+                boolean edited = !written.isEmpty() && !file.path().equals(Manifest.FILE_NAME)
+                        && !written.equals(Manifest.sha256(Files.readAllBytes(target)));
+                drift.add(new Drift(file.path(), edited ? Drift.Kind.EDITED : Drift.Kind.CHANGED));
             } else if (Files.isExecutable(target) != file.mode().executable()) {
                 drift.add(new Drift(file.path(), Drift.Kind.MODE)); // git keeps only the executable bit
             }
         }
-        for (String path : Manifest.read(out)) {
+        for (String path : ownedHashes.keySet()) {
             if (!planned.contains(path) && Files.exists(out.resolve(path))) {
                 drift.add(new Drift(path, Drift.Kind.STALE));
             }

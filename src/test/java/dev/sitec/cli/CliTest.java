@@ -139,7 +139,24 @@ class CliTest {
         Files.writeString(out.resolve("README.md"), "edited by hand\n");
         Run run = sitec("check", "-o", out.toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains(out.resolve("README.md") + ": differs\n").contains("is stale: 1 file differ");
+        assertThat(run.err()).contains(out.resolve("README.md") + ": edited by hand (its bytes are not those sitec wrote)\n")
+                .contains("is stale: 1 file differ");
+    }
+
+    @Test
+    void generateKeepsAHandEditUnlessForced() throws Exception {
+        Path out = dir.resolve("gen");
+        sitec("generate", "-o", out.toString());
+        Files.writeString(out.resolve("README.md"), "edited by hand\n");
+        Run refused = sitec("generate", "-o", out.toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains(out.resolve("README.md") + ": edited by hand\n")
+                .contains("nothing written: " + out + " is as it was; generate would overwrite 1 file edited by hand")
+                .contains("generate --force overwrites them");
+        assertThat(out.resolve("README.md")).hasContent("edited by hand");
+        Run forced = sitec("generate", "--force", "-o", out.toString());
+        assertThat(forced.exit()).as(forced.err()).isZero();
+        assertThat(Files.readString(out.resolve("README.md"))).doesNotContain("edited by hand");
     }
 
     @Test

@@ -31,7 +31,8 @@ class GenerationStampTest {
         List<RenderedFile> files = new ArrayList<>();
         files.add(new RenderedFile("a.tf", "a\n".getBytes(StandardCharsets.UTF_8), FileMode.REGULAR));
         files.add(new RenderedFile("b/c.yaml", "c\n".getBytes(StandardCharsets.UTF_8), FileMode.REGULAR));
-        files.add(new RenderedFile(".sitec-manifest", Manifest.render(List.of("a.tf", "b/c.yaml")), FileMode.REGULAR));
+        files.add(new RenderedFile(".sitec-manifest", Manifest.render(java.util.Map.of("a.tf", files.get(0).content(),
+                "b/c.yaml", files.get(1).content())), FileMode.REGULAR));
         new OutputWriter().write(out, files);
         stamp = new GenerationStamp(dir.resolve("cache"));
         stamp.record(out, key, paths, List.of("site.yaml:3:1: warning: pet 'x' is not backed up\n    hint: add one"));

@@ -34,8 +34,9 @@ class OutputWriterTest {
     /** Files plus the manifest, as the compiler hands them over. */
     private static List<RenderedFile> tree(RenderedFile... files) {
         List<RenderedFile> all = new ArrayList<>(List.of(files));
-        all.add(new RenderedFile(Manifest.FILE_NAME, Manifest.render(Stream.of(files).map(RenderedFile::path).toList()),
-                FileMode.REGULAR));
+        Map<String, byte[]> contents = new TreeMap<>();
+        Stream.of(files).forEach(f -> contents.put(f.path(), f.content()));
+        all.add(new RenderedFile(Manifest.FILE_NAME, Manifest.render(contents), FileMode.REGULAR));
         return all;
     }
 
@@ -68,8 +69,9 @@ class OutputWriterTest {
         FileTime old = FileTime.fromMillis(1_000_000_000_000L);
         Files.setLastModifiedTime(out.resolve("a.tf"), old);
         WriteReport report = writer.write(out, tree(file("a.tf", "a\n"), file("b.tf", "B\n")));
-        assertThat(report.written()).containsExactly("b.tf");
-        assertThat(report.unchanged()).containsExactly("a.tf", ".sitec-manifest");
+        // The manifest holds each file's hash, so it changes with b.tf.
+        assertThat(report.written()).containsExactly(".sitec-manifest", "b.tf");
+        assertThat(report.unchanged()).containsExactly("a.tf");
         assertThat(Files.getLastModifiedTime(out.resolve("a.tf"))).isEqualTo(old);
     }
 
@@ -207,7 +209,8 @@ class OutputWriterTest {
         Files.writeString(out.resolve("a.txt"), "a2");
         Files.createDirectories(staging.resolve("new"));
         Files.writeString(staging.resolve("new/c.txt"), "c2");
-        Files.write(staging.resolve(Manifest.FILE_NAME), Manifest.render(List.of("a.txt", "new/c.txt")));
+        Files.write(staging.resolve(Manifest.FILE_NAME), Manifest.render(Map.of("a.txt", "a2".getBytes(StandardCharsets.UTF_8),
+                "new/c.txt", "c2".getBytes(StandardCharsets.UTF_8))));
         CommitJournal.write(out, new CommitJournal.Commit(staging.getFileName().toString(),
                 List.of("a.txt", "new/c.txt", Manifest.FILE_NAME), List.of("old/b.txt")));
 
@@ -222,6 +225,27 @@ class OutputWriterTest {
         assertThat(out.resolve("old")).doesNotExist();
         assertThat(out.resolve(CommitJournal.FILE_NAME)).doesNotExist();
         assertThat(staging).doesNotExist();
+    }
+
+    /**
+     * A file edited by hand since sitec wrote it (its bytes no longer match the manifest's hash) is
+     * neither overwritten nor deleted: the run writes nothing and names it; forced, it overwrites.
+     */
+    @Test
+    void aHandEditIsNeverOverwrittenUnlessForced() throws IOException {
+        Path out = root.resolve("generated");
+        writer.write(out, tree(file("a.tf", "a1"), file("b.tf", "b1"), file("gone.tf", "g1")));
+        Files.writeString(out.resolve("a.tf"), "fixed by hand");
+        Files.writeString(out.resolve("gone.tf"), "kept by hand");
+        List<RenderedFile> next = tree(file("a.tf", "a2"), file("b.tf", "b2"));
+        Map<String, String> before = snapshot(out);
+        assertThatThrownBy(() -> writer.write(out, next)).isInstanceOfSatisfying(EditedByHandException.class,
+                e -> assertThat(e.paths()).containsExactly("a.tf", "gone.tf"));
+        assertThat(snapshot(out)).isEqualTo(before);
+        assertThat(writer.check(out, next)).contains(new Drift("a.tf", Drift.Kind.EDITED), new Drift("b.tf", Drift.Kind.CHANGED));
+        writer.write(out, next, true);
+        assertThat(out.resolve("a.tf")).hasContent("a2");
+        assertThat(out.resolve("gone.tf")).doesNotExist();
     }
 
     /** A staging folder without a record (a run killed before its commit) is removed; `check` names it first. */
