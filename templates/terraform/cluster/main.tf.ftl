@@ -280,7 +280,7 @@ module "container" {
   vm_id            = each.value.vm_id
   description      = each.value.description
   tags             = each.value.tags
-  pool_id          = proxmox_virtual_environment_pool.role["containers"].pool_id
+  pool_id          = proxmox_virtual_environment_pool.role["[=v.containerPool]"].pool_id
   pet              = each.value.pet
   on_boot          = each.value.on_boot
   startup          = each.value.startup

@@ -126,7 +126,8 @@ public final class TerraformFamily implements OutputFamily {
                 tagged.stream().map(TerraformFamily::vnet).toList(), SDN_ZONE, sdnBridge,
                 tagged.stream().mapToInt(Network::mtu).max().orElse(Network.DEFAULT_MTU),
                 List.copyOf(pools.values()), vmViews, containerViews, backups(site, cluster, vms, containers),
-                backend(site, cluster), apiTokenSource(site), site.info().domain(), site.info().sshAuthorizedKeys());
+                backend(site, cluster), apiTokenSource(site), site.info().domain(), site.info().sshAuthorizedKeys(),
+                CONTAINER_POOL);
     }
 
     /** SDN vnet ids are at most 8 characters: named by VLAN id, which is unique; the alias says which network. */
