@@ -94,14 +94,10 @@ public record Site(SiteInfo info, SortedMap<String, SecretRef> secrets, SortedMa
     }
 
     /**
-     * The largest MTU of the site's networks: what every node's bridge, its uplink and the SDN zone
-     * carry, since a guest NIC's MTU may not exceed its bridge's (qemu-server).
+     * The largest MTU of the networks a bridge carries (untagged on it, or tagged in the SDN zone on it):
+     * what the bridge and its uplink carry, since a guest NIC's MTU may not exceed its bridge's
+     * (qemu-server).
      */
-    public int largestMtu() {
-        return networks.values().stream().mapToInt(Network::mtu).max().orElse(Network.DEFAULT_MTU);
-    }
-
-    /** The largest MTU of the networks a bridge carries (untagged on it, or tagged in the SDN zone on it). */
     public int largestMtu(String bridge) {
         return networks.values().stream().filter(n -> n.bridge().equals(bridge)).mapToInt(Network::mtu).max()
                 .orElse(Network.DEFAULT_MTU);
@@ -110,6 +106,14 @@ public record Site(SiteInfo info, SortedMap<String, SecretRef> secrets, SortedMa
     /** The tagged networks: the VLANs the SDN zone carries. */
     public List<Network> taggedNetworks() {
         return networks.values().stream().filter(Network::tagged).toList();
+    }
+
+    /**
+     * A guest's primary NIC: the first on DHCP or on a network with a gateway. It carries the default
+     * route and DNS (the site's, or its DHCP server's); cloud-init and containers both follow it.
+     */
+    public Optional<Nic> primaryNic(List<Nic> nics) {
+        return nics.stream().filter(n -> n.dhcp() || network(n.network()).gateway().isPresent()).findFirst();
     }
 
     /** The network that holds an address, if any. */

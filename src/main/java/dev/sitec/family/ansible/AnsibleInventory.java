@@ -34,7 +34,7 @@ final class AnsibleInventory {
                 .map(b -> new AnsibleViews.Host(b.name(), b.address().toString())).toList(), List.of()));
         groups.add(new AnsibleViews.Group("pdm", site.datacenterManager().map(pdm -> site.vms().get(pdm.vm()))
                 .map(vm -> List.of(host(site, vm.name(), vm.nics()))).orElse(List.of()), List.of()));
-        List<Vm> cloudVms = site.vms().values().stream().filter(vm -> cloudInit(site, vm)).toList();
+        List<Vm> cloudVms = site.vms().values().stream().filter(site::configuredByCloudInit).toList();
         groups.add(new AnsibleViews.Group("vms", cloudVms.stream().map(vm -> host(site, vm.name(), vm.nics())).toList(),
                 List.of()));
         groups.add(new AnsibleViews.Group("containers", site.containers().values().stream()
@@ -55,11 +55,6 @@ final class AnsibleInventory {
         groups.add(new AnsibleViews.Group("amd64", names(List.copyOf(amd64)), List.of()));
         groups.add(new AnsibleViews.Group("arm64", names(List.copyOf(site.machines().keySet())), List.of()));
         return new AnsibleViews.Inventory(groups);
-    }
-
-    /** Only VMs cloud-init configures have the admin user and Python that Ansible needs. */
-    static boolean cloudInit(Site site, Vm vm) {
-        return site.configuredByCloudInit(vm);
     }
 
     /** Hosts listed again in further groups: their address is given once, in their first group. */

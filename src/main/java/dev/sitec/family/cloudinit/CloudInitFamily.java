@@ -95,8 +95,7 @@ public final class CloudInitFamily implements OutputFamily {
      * the site, or from the DHCP server).
      */
     static NetworkConfigView networkConfig(Site site, List<Nic> nics) {
-        Optional<Nic> primary = nics.stream()
-                .filter(n -> n.dhcp() || site.network(n.network()).gateway().isPresent()).findFirst();
+        Optional<Nic> primary = site.primaryNic(nics);
         List<NetworkConfigView.Interface> ethernets = new ArrayList<>();
         List<NetworkConfigView.Interface> vlans = new ArrayList<>();
         for (Nic nic : nics) {

@@ -20,8 +20,7 @@ final class ContainerViews {
     static ContainerView of(Site site, Container ct, String templateKey) {
         TreeSet<String> tags = new TreeSet<>(List.of("sitec", ct.lifecycle().id(), "lxc"));
         tags.addAll(ct.tags());
-        Optional<Nic> primary = ct.nics().stream()
-                .filter(n -> n.dhcp() || site.network(n.network()).gateway().isPresent()).findFirst();
+        Optional<Nic> primary = site.primaryNic(ct.nics());
         List<ContainerView.Ip> ips = ct.nics().stream().map(nic -> {
             Network network = site.network(nic.network());
             boolean routes = primary.map(p -> p.index() == nic.index()).orElse(false) && !nic.dhcp();
