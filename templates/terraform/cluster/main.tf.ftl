@@ -308,10 +308,19 @@ module "container" {
 <#list v.vms?filter(vm -> vm.pet) as vm>
 
 # [=vm.name] is a pet: if it was cattle before, its VM moves under the protected resource instead of
-# being replaced. (The reverse is refused: prevent_destroy stops a pet from being destroyed.)
+# being replaced. (It leaves only with allow_replace: prevent_destroy stops a pet from being destroyed.)
 moved {
   from = module.vm["[=vm.name]"].proxmox_virtual_environment_vm.cattle[0]
   to   = module.vm["[=vm.name]"].proxmox_virtual_environment_vm.pet[0]
+}
+</#list>
+<#list v.vms?filter(vm -> vm.allowReplace) as vm>
+
+# [=vm.name] has allow_replace: for this generation its VM moves out of the protected resource, so
+# that Terraform may replace or delete it. Remove allow_replace once that is applied.
+moved {
+  from = module.vm["[=vm.name]"].proxmox_virtual_environment_vm.pet[0]
+  to   = module.vm["[=vm.name]"].proxmox_virtual_environment_vm.cattle[0]
 }
 </#list>
 <#list v.containers?filter(ct -> ct.pet) as ct>
@@ -320,6 +329,15 @@ moved {
 moved {
   from = module.container["[=ct.name]"].proxmox_virtual_environment_container.cattle[0]
   to   = module.container["[=ct.name]"].proxmox_virtual_environment_container.pet[0]
+}
+</#list>
+<#list v.containers?filter(ct -> ct.allowReplace) as ct>
+
+# [=ct.name] has allow_replace: for this generation its container moves out of the protected
+# resource, so that Terraform may replace or delete it. Remove allow_replace once that is applied.
+moved {
+  from = module.container["[=ct.name]"].proxmox_virtual_environment_container.pet[0]
+  to   = module.container["[=ct.name]"].proxmox_virtual_environment_container.cattle[0]
 }
 </#list>
 <#list v.backups as b>

@@ -550,14 +550,14 @@ module "vm" {
 }
 
 # pdm is a pet: if it was cattle before, its VM moves under the protected resource instead of
-# being replaced. (The reverse is refused: prevent_destroy stops a pet from being destroyed.)
+# being replaced. (It leaves only with allow_replace: prevent_destroy stops a pet from being destroyed.)
 moved {
   from = module.vm["pdm"].proxmox_virtual_environment_vm.cattle[0]
   to   = module.vm["pdm"].proxmox_virtual_environment_vm.pet[0]
 }
 
 # truenas is a pet: if it was cattle before, its VM moves under the protected resource instead of
-# being replaced. (The reverse is refused: prevent_destroy stops a pet from being destroyed.)
+# being replaced. (It leaves only with allow_replace: prevent_destroy stops a pet from being destroyed.)
 moved {
   from = module.vm["truenas"].proxmox_virtual_environment_vm.cattle[0]
   to   = module.vm["truenas"].proxmox_virtual_environment_vm.pet[0]

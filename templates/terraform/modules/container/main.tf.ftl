@@ -49,9 +49,11 @@
   initialization {
     hostname = var.name
 
+    # The provider wants at least one server once the list is set (MinItems 1); a container on DHCP
+    # takes its servers from the lease, so the list is left unset.
     dns {
       domain  = var.domain
-      servers = var.dns_servers
+      servers = length(var.dns_servers) == 0 ? null : var.dns_servers
     }
 
     dynamic "ip_config" {

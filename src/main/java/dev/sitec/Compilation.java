@@ -1,13 +1,18 @@
 package dev.sitec;
 
 import dev.sitec.diagnostic.Diagnostic;
+import dev.sitec.load.SourceDocument;
 import dev.sitec.model.Site;
 import dev.sitec.render.RenderedFile;
 import java.util.List;
 import java.util.Optional;
 
-/** The outcome of compiling a site: every finding, and the model and files when there was no error. */
-public record Compilation(List<Diagnostic> diagnostics, Optional<Site> site, List<RenderedFile> files) {
+/**
+ * The outcome of compiling a site: every finding; the loaded document when it parsed; the model and
+ * files when there was no error.
+ */
+public record Compilation(List<Diagnostic> diagnostics, Optional<Site> site, Optional<SourceDocument> document,
+                          List<RenderedFile> files) {
 
     public Compilation {
         diagnostics = List.copyOf(diagnostics);

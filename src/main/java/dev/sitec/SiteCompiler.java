@@ -14,6 +14,7 @@ import dev.sitec.render.TemplateRenderer;
 import dev.sitec.validate.ControlCharacters;
 import dev.sitec.validate.SemanticValidator;
 import dev.sitec.write.Manifest;
+import dev.sitec.write.RecordedSite;
 import dev.sitec.plan.FileMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,33 +44,48 @@ public final class SiteCompiler {
     public Compilation validate(Path siteFile, String displayName) {
         // Building the schema validator takes as long as reading a large site: do both at once.
         Toolchain.prepareSchemaValidator();
-        SourceDocument document;
         try {
-            document = loader.load(siteFile, displayName);
+            return validate(loader.load(siteFile, displayName));
         } catch (InvalidInputException e) {
-            return new Compilation(e.diagnostics(), Optional.empty(), List.of());
+            return new Compilation(e.diagnostics(), Optional.empty(), Optional.empty(), List.of());
         }
+    }
+
+    /** Validates a site given as text: one recorded by an earlier generate, or read from git. */
+    public Compilation validateText(String text, String displayName) {
+        Toolchain.prepareSchemaValidator();
+        try {
+            return validate(loader.parse(text, displayName));
+        } catch (InvalidInputException e) {
+            return new Compilation(e.diagnostics(), Optional.empty(), Optional.empty(), List.of());
+        }
+    }
+
+    private Compilation validate(SourceDocument document) {
         List<Diagnostic> controls = ControlCharacters.check(document);
         List<Diagnostic> schemaErrors = Toolchain.schemaValidator().validate(document);
         if (!controls.isEmpty() || !schemaErrors.isEmpty()) {
-            List<Diagnostic> all = new java.util.ArrayList<>(controls);
+            List<Diagnostic> all = new ArrayList<>(controls);
             all.addAll(schemaErrors);
-            return new Compilation(all, Optional.empty(), List.of());
+            return new Compilation(all, Optional.empty(), Optional.of(document), List.of());
         }
         Site site = new ModelBuilder().build(document);
         List<Diagnostic> findings = new SemanticValidator().validate(site, document.sources());
         boolean failed = findings.stream().anyMatch(Diagnostic::isError);
-        return new Compilation(findings, failed ? Optional.empty() : Optional.of(site), List.of());
+        return new Compilation(findings, failed ? Optional.empty() : Optional.of(site), Optional.of(document), List.of());
     }
 
-    /** The whole pipeline up to rendered files (and the manifest that lists them). */
+    /**
+     * The whole pipeline up to rendered files: the families' files, a copy of the site they were
+     * made from (what {@code plan} compares the next edit with) and the manifest that lists them.
+     */
     public Compilation compile(Path siteFile, String displayName) {
         Compilation validated = validate(siteFile, displayName);
         if (validated.site().isEmpty()) {
             return validated;
         }
-        List<RenderedFile> files = render(plan(validated.site().get()));
-        return new Compilation(validated.diagnostics(), validated.site(), files);
+        List<RenderedFile> files = render(plan(validated.site().get()), validated.document().orElseThrow().text());
+        return new Compilation(validated.diagnostics(), validated.site(), validated.document(), files);
     }
 
     public List<PlannedFile> plan(Site site) {
@@ -82,10 +98,11 @@ public final class SiteCompiler {
     }
 
     /** Renders every planned file; in parallel (files are independent), in the plan's order. */
-    public static List<RenderedFile> render(List<PlannedFile> planned) {
+    public static List<RenderedFile> render(List<PlannedFile> planned, String siteText) {
         TemplateRenderer renderer = Toolchain.templateRenderer();
-        List<RenderedFile> files = new ArrayList<>(planned.size() + 1);
+        List<RenderedFile> files = new ArrayList<>(planned.size() + 2);
         files.addAll(planned.parallelStream().map(renderer::render).toList());
+        files.add(RecordedSite.file(siteText));
         java.util.Map<String, byte[]> contents = new java.util.LinkedHashMap<>();
         files.forEach(f -> contents.put(f.path(), f.content()));
         files.add(new RenderedFile(Manifest.FILE_NAME, Manifest.render(contents), FileMode.REGULAR));

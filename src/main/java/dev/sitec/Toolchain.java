@@ -28,7 +28,7 @@ public final class Toolchain {
                 prepareSchemaValidator();
                 prepareTemplateRenderer();
             }
-            case "validate" -> prepareSchemaValidator();
+            case "validate", "plan" -> prepareSchemaValidator();
             default -> {
                 // --help, --version, usage errors: nothing to build.
             }

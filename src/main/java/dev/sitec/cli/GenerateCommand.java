@@ -2,12 +2,15 @@ package dev.sitec.cli;
 
 import dev.sitec.Compilation;
 import dev.sitec.SiteCompiler;
+import dev.sitec.change.ChangeGuard;
+import dev.sitec.diagnostic.Diagnostic;
 import dev.sitec.write.EditedByHandException;
 import dev.sitec.write.OutputWriter;
 import dev.sitec.write.WriteReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +51,15 @@ final class GenerateCommand implements Callable<Integer> {
         Compilation result = new SiteCompiler().compile(site.path(invocation), site.displayName());
         Console.report(result, err);
         if (result.failed()) {
+            err.println("nothing written: " + output.path() + " is as it was");
+            return ExitCodes.INVALID;
+        }
+        List<Diagnostic> guarded = ChangeGuard.check(result.site().orElseThrow(),
+                result.document().orElseThrow().sources(), target, output.path().toString());
+        guarded.forEach(d -> err.println(d.format()));
+        long refused = guarded.stream().filter(Diagnostic::isError).count();
+        if (refused > 0) {
+            err.println(Console.count(refused, "error") + " in what this edit does to the lab (sitec plan lists every change)");
             err.println("nothing written: " + output.path() + " is as it was");
             return ExitCodes.INVALID;
         }

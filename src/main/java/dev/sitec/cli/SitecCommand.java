@@ -28,6 +28,7 @@ public final class SitecCommand implements Runnable {
     private static Map<String, Function<Invocation, Object>> subcommands() {
         Map<String, Function<Invocation, Object>> commands = new LinkedHashMap<>();
         commands.put("generate", GenerateCommand::new);
+        commands.put("plan", PlanCommand::new);
         commands.put("check", CheckCommand::new);
         commands.put("validate", ValidateCommand::new);
         commands.put("daemon", DaemonCommand::new);
@@ -37,7 +38,7 @@ public final class SitecCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: generate, check, validate or daemon");
+                "name a command: generate, plan, check, validate or daemon");
     }
 
     public static void main(String[] args) {

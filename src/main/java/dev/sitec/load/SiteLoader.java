@@ -128,7 +128,7 @@ public final class SiteLoader {
             throw new InvalidInputException(converter.diagnostics);
         }
         return new SourceDocument(displayName, root,
-                new SourceMap(displayName, converter.values, converter.keys));
+                new SourceMap(displayName, converter.values, converter.keys), text);
     }
 
     private static String decode(byte[] bytes, String displayName) throws InvalidInputException {

@@ -14,7 +14,7 @@ public record Vm(String name, JsonPointer origin, String node, Optional<String> 
                  Lifecycle lifecycle, int cores, int memoryMib, List<VmDisk> disks, List<String> passthrough,
                  List<Nic> nics, SortedMap<String, String> labels, int vmId, boolean vmIdExplicit, boolean onBoot,
                  Optional<String> description, Optional<String> datastore, GuestOs os, Optional<Windows> windows,
-                 OptionalInt balloonMinMib, Optional<Startup> startup) {
+                 OptionalInt balloonMinMib, Optional<Startup> startup, boolean allowReplace) {
 
     public static final int DEFAULT_CORES = 2;
     public static final int DEFAULT_MEMORY_MIB = 2048;
@@ -32,5 +32,10 @@ public record Vm(String name, JsonPointer origin, String node, Optional<String> 
 
     public boolean isPet() {
         return lifecycle == Lifecycle.PET;
+    }
+
+    /** A pet Terraform may not destroy: every pet, but one whose site lifts that for one generation. */
+    public boolean isProtected() {
+        return isPet() && !allowReplace;
     }
 }

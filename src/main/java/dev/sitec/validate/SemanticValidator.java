@@ -39,6 +39,7 @@ import dev.sitec.validate.rules.NodeLabelsNotReserved;
 import dev.sitec.validate.rules.NodesHaveDatastore;
 import dev.sitec.validate.rules.PassthroughDevicesExclusive;
 import dev.sitec.validate.rules.PetsAreBackedUp;
+import dev.sitec.validate.rules.AllowReplaceIsTemporary;
 import dev.sitec.validate.rules.RaidHasEnoughDisks;
 import dev.sitec.validate.rules.RequiredSecretsDeclared;
 import dev.sitec.validate.rules.StaticAddressesWhereNeeded;
@@ -95,7 +96,8 @@ public final class SemanticValidator {
             new MachineRolesMatchKubernetes(),
             new NodeLabelsNotReserved(),
             new RequiredSecretsDeclared(),
-            new PetsAreBackedUp());
+            new PetsAreBackedUp(),
+            new AllowReplaceIsTemporary());
 
     public List<Diagnostic> validate(Site site, SourceMap sources) {
         RuleContext context = new RuleContext(site, sources);

@@ -98,6 +98,29 @@ final class CommitJournal {
         }
     }
 
+    /**
+     * Where the owned file {@code path} will be once an unfinished commit is finished (read-only: a
+     * run that may still refuse to write must not finish it): its staged copy while it waits to move
+     * in, nothing when the commit deletes it, else the file in the folder.
+     */
+    static java.util.Optional<Path> afterRecovery(Path out, String path) throws IOException {
+        Path file = out.resolve(FILE_NAME);
+        Path current = out.resolve(path);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.of(current);
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.size() < 2 || !lines.get(1).startsWith("staging ") || !isStagingName(out, lines.get(1).substring(8))) {
+            throw new IOException(file + " is not a commit record sitec can read; move it away and run again");
+        }
+        if (lines.contains("delete " + path)) {
+            return java.util.Optional.empty();
+        }
+        Path staged = out.resolveSibling(lines.get(1).substring("staging ".length())).resolve(path);
+        boolean waiting = lines.contains("move " + path) && Files.isRegularFile(staged, LinkOption.NOFOLLOW_LINKS);
+        return java.util.Optional.of(waiting ? staged : current);
+    }
+
     /** Finishes a commit an interrupted run left, if any; true when there was one. */
     static boolean recover(Path out) throws IOException {
         Path file = out.resolve(FILE_NAME);

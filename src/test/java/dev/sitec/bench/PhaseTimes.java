@@ -39,7 +39,7 @@ public final class PhaseTimes {
         long t5 = System.nanoTime();
         List<PlannedFile> plan = new SiteCompiler().plan(model);
         long t6 = System.nanoTime();
-        List<RenderedFile> files = SiteCompiler.render(plan);
+        List<RenderedFile> files = SiteCompiler.render(plan, doc.text());
         long t7 = System.nanoTime();
         new OutputWriter().write(Path.of(args[1]), files);
         long t8 = System.nanoTime();

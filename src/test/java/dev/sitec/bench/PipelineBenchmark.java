@@ -57,7 +57,7 @@ public class PipelineBenchmark {
         schema = new SchemaValidator();
         site = new ModelBuilder().build(document);
         plan = new SiteCompiler().plan(site);
-        files = SiteCompiler.render(plan);
+        files = SiteCompiler.render(plan, yaml);
         output = Files.createTempDirectory("sitec-bench-").resolve("generated");
         new OutputWriter().write(output, files);
     }
@@ -89,7 +89,7 @@ public class PipelineBenchmark {
 
     @Benchmark
     public List<RenderedFile> render() {
-        return SiteCompiler.render(plan);
+        return SiteCompiler.render(plan, yaml);
     }
 
     /** Regenerating an unchanged tree: every file compared, none written. */

@@ -35,12 +35,12 @@ final class ContainerViews {
                 .toList();
         String description = "Managed by sitec from site.yaml (" + ct.lifecycle().id() + ")."
                 + ct.description().map(d -> " " + d).orElse("");
-        return new ContainerView(ct.name(), ct.vmId(), ct.node(), description, ct.isPet(), ct.onBoot(), ct.cores(),
+        return new ContainerView(ct.name(), ct.vmId(), ct.node(), description, ct.isProtected(), ct.onBoot(), ct.cores(),
                 ct.memoryMib(), ct.swapMib(), templateKey, ct.unprivileged(),
                 ct.features().contains(Container.Feature.NESTING), site.datastoreOf(ct), ct.disk().sizeGib(),
                 ct.startup().map(s -> s.order()).orElse(DEFAULT_STARTUP_ORDER),
                 ct.startup().flatMap(s -> VmViews.boxed(s.upDelaySeconds())).orElse(null),
                 ct.startup().flatMap(s -> VmViews.boxed(s.downDelaySeconds())).orElse(null),
-                List.copyOf(tags), ct.nics().stream().map(nic -> VmViews.nic(site, nic)).toList(), ips, volumes, dns);
+                List.copyOf(tags), ct.nics().stream().map(nic -> VmViews.nic(site, nic)).toList(), ips, volumes, dns, ct.allowReplace());
     }
 }

@@ -54,7 +54,7 @@ final class VmViews {
         }
         String description = "Managed by sitec from site.yaml (" + vm.lifecycle().id() + ")."
                 + vm.description().map(d -> " " + d).orElse("");
-        return new VmView(vm.name(), vm.vmId(), vm.node(), description, role.pool(), vm.isPet(), vm.onBoot(),
+        return new VmView(vm.name(), vm.vmId(), vm.node(), description, role.pool(), vm.isProtected(), vm.onBoot(),
                 vm.cores(), vm.memoryMib(), vm.balloonMinMib().orElse(0),
                 // Passed-through PCI devices pin the VM to its host: use the host's CPU, PCIe on q35 + OVMF.
                 pci || windows ? "host" : MIGRATABLE_CPU, uefi ? "ovmf" : "seabios", uefi ? "q35" : null,
@@ -68,7 +68,7 @@ final class VmViews {
                 List.copyOf(tags), disks, vm.nics().stream().map(nic -> nic(site, nic)).toList(),
                 devices.stream().filter(d -> d.type() == Device.Type.PCI).map(d -> new VmView.Pci(d.name(), true)).toList(),
                 vm.nics().stream().map(n -> new VmView.Address(n.network(),
-                        n.address().map(Object::toString).orElse("dhcp"))).toList());
+                        n.address().map(Object::toString).orElse("dhcp"))).toList(), vm.allowReplace());
     }
 
     static java.util.Optional<Integer> boxed(java.util.OptionalInt value) {

@@ -1,0 +1,133 @@
+package dev.sitec.change;
+
+import static dev.sitec.change.ChangeKind.IN_PLACE;
+import static dev.sitec.change.ChangeKind.REBOOT;
+import static dev.sitec.change.ChangeKind.REPLACE;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import dev.sitec.model.Container;
+import dev.sitec.model.Nic;
+import dev.sitec.model.Site;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an edit of one LXC container does to it, after the bpg/proxmox provider at the pinned version
+ * (proxmoxtf/resource/container/container.go): ForceNew replaces it, containerUpdate's
+ * rebootRequired restarts it. Bind mounts, devices and features are Ansible's ({@code pct set}).
+ */
+final class ContainerChanges {
+
+    private static final String CONTAINER_GO = "bpg/proxmox resource/container/container.go";
+    private static final String PCT_SET = "Ansible sets it with pct set; PVE applies what it cannot hotplug at the"
+            + " container's next start";
+
+    static final List<Attribute<Container>> ATTRIBUTES = List.of(
+            new Attribute<>("node", "node", Container::node, REPLACE, "node_name is ForceNew (" + CONTAINER_GO + ")"),
+            new Attribute<>("vmId", "vm_id", ct -> String.valueOf(ct.vmId()), REPLACE,
+                    "vm_id is ForceNew (" + CONTAINER_GO + ", CustomizeDiff)"),
+            new Attribute<>("template", "template", Container::template, REPLACE,
+                    "operating_system is ForceNew (" + CONTAINER_GO + ")"),
+            new Attribute<>("unprivileged", "unprivileged", ct -> String.valueOf(ct.unprivileged()), REPLACE,
+                    "unprivileged is ForceNew (" + CONTAINER_GO + ")"),
+            new Attribute<>("cores", "cores", ct -> String.valueOf(ct.cores()), IN_PLACE,
+                    "cpu changes apply to the running container (" + CONTAINER_GO + ", containerUpdate)"),
+            new Attribute<>("memoryMib", "memory_mib", ct -> String.valueOf(ct.memoryMib()), REBOOT,
+                    "a memory change restarts the container (" + CONTAINER_GO + ", containerUpdate)"),
+            new Attribute<>("swapMib", "swap_mib", ct -> String.valueOf(ct.swapMib()), REBOOT,
+                    "a memory change restarts the container (" + CONTAINER_GO + ", containerUpdate)"),
+            new Attribute<>("features", "features", ct -> Show.of(ct.features()), REBOOT, PCT_SET),
+            new Attribute<>("devices", "devices", ct -> Show.of(ct.devices()), REBOOT, PCT_SET),
+            new Attribute<>("tags", "tags", ct -> Show.of(ct.tags()), IN_PLACE, null),
+            new Attribute<>("onBoot", "on_boot", ct -> String.valueOf(ct.onBoot()), IN_PLACE, null),
+            new Attribute<>("startup", "startup", ct -> Show.of(ct.startup()), IN_PLACE, null),
+            new Attribute<>("description", "description", ct -> Show.of(ct.description()), IN_PLACE, null));
+
+    /** Components with rules of their own below, or (name, origin) not values at all. */
+    static final Set<String> COMPARED_APART = Set.of("name", "origin", "vmIdExplicit", "lifecycle", "disk", "nics",
+            "mounts", "allowReplace");
+
+    private ContainerChanges() {
+    }
+
+    static List<Change> compare(Site beforeSite, Container before, Site afterSite, Container after) {
+        GuestIdentity old = GuestIdentity.of(before);
+        GuestIdentity now = GuestIdentity.of(after);
+        List<Change> changes = new ArrayList<>();
+        List<Change> replacing = new ArrayList<>();
+        for (Attribute<Container> attribute : ATTRIBUTES) {
+            attribute.compare(now.subject(), before, after, after.origin())
+                    .ifPresent(c -> (c.kind() == REPLACE ? replacing : changes).add(c));
+        }
+        changes.addAll(GuestLifecycle.lifecycle(old, now));
+        JsonPointer disk = after.origin().appendProperty("disk");
+        String oldStore = beforeSite.datastoreOf(before);
+        String newStore = afterSite.datastoreOf(after);
+        if (!oldStore.equals(newStore)) {
+            replacing.add(Change.of(REPLACE, now.subject(), "disk datastore " + oldStore + " -> " + newStore,
+                    "disk.datastore_id is ForceNew (" + CONTAINER_GO + ")", disk.appendProperty("datastore")));
+        }
+        int oldSize = before.disk().sizeGib();
+        int newSize = after.disk().sizeGib();
+        if (newSize > oldSize) {
+            changes.add(Change.of(IN_PLACE, now.subject(), "disk " + oldSize + " -> " + newSize + " GiB",
+                    "the root disk is resized in place (" + CONTAINER_GO + ", containerUpdate)", disk.appendProperty("size_gib")));
+        } else if (newSize < oldSize) {
+            // Read as a replacement in CustomizeDiff; run, it is an update that apply refuses (ProviderPlanTest).
+            changes.add(GuestLifecycle.destroying(Change.of(ChangeKind.DESTROYS_DATA, now.subject(), "disk " + oldSize
+                    + " -> " + newSize + " GiB", "the provider plans an update and apply refuses it (" + CONTAINER_GO
+                    + ": \"new disk size ... has to be greater than the current disk\")" + (now.pet() ? ""
+                    : "; rebuild the container instead: terraform apply -replace='" + now.address() + "'"),
+                    disk.appendProperty("size_gib")), old, now, "lose data"));
+        }
+        changes.addAll(mounts(before, after, now.subject()));
+        changes.addAll(nics(before, after, now.subject()));
+        if (replacing.isEmpty()) {
+            return changes;
+        }
+        List<Change> replaced = new ArrayList<>(replacing.stream()
+                .map(c -> GuestLifecycle.destroying(c, old, now, "be replaced")).toList());
+        replaced.addAll(GuestLifecycle.collapse(changes, true));
+        return replaced;
+    }
+
+    private static List<Change> mounts(Container before, Container after, String subject) {
+        List<Change> changes = new ArrayList<>();
+        JsonPointer at = after.origin().appendProperty("mounts");
+        List<Container.Mount> oldBinds = before.mounts().stream().filter(Container.Mount::bind).toList();
+        List<Container.Mount> newBinds = after.mounts().stream().filter(Container.Mount::bind).toList();
+        if (!describe(oldBinds).equals(describe(newBinds))) {
+            changes.add(Change.of(REBOOT, subject, "bind mounts " + describe(oldBinds) + " -> " + describe(newBinds),
+                    PCT_SET, at));
+        }
+        List<Container.Mount> oldVolumes = before.mounts().stream().filter(m -> !m.bind()).toList();
+        List<Container.Mount> newVolumes = after.mounts().stream().filter(m -> !m.bind()).toList();
+        if (!describe(oldVolumes).equals(describe(newVolumes))) {
+            changes.add(Change.of(IN_PLACE, subject, "volumes " + describe(oldVolumes) + " -> " + describe(newVolumes),
+                    "not applied to the running container: mount_point is ForceNew (" + CONTAINER_GO + "), so the module"
+                            + " ignores it after creation; a rebuilt container gets the new volumes", at));
+        }
+        return changes;
+    }
+
+    private static String describe(List<Container.Mount> mounts) {
+        return Show.of(mounts.stream().map(m -> m.path() + m.hostPath().map(h -> " from " + h)
+                .orElse(" " + m.sizeGib() + " GiB" + m.datastore().map(d -> " on " + d).orElse(""))).toList());
+    }
+
+    private static List<Change> nics(Container before, Container after, String subject) {
+        List<String> old = before.nics().stream().map(ContainerChanges::describe).toList();
+        List<String> fresh = after.nics().stream().map(ContainerChanges::describe).toList();
+        if (old.equals(fresh)) {
+            return List.of();
+        }
+        return List.of(Change.of(REBOOT, subject, "network " + Show.of(old) + " -> " + Show.of(fresh),
+                "a network change restarts the container (" + CONTAINER_GO + ", containerUpdate)",
+                after.origin().appendProperty("address")));
+    }
+
+    private static String describe(Nic nic) {
+        return nic.network() + " " + nic.address().map(Object::toString).orElse("dhcp") + " " + Show.of(nic.mac());
+    }
+}

@@ -1,0 +1,87 @@
+package dev.sitec.change;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rules VMs and containers share: what creating, deleting and replacing a guest means for a
+ * pet. Pets are never destroyed unless the site lifts the protection (allow_replace) in the same
+ * generation (a replacement, a dropped disk) or in the one before (a deletion: the pet is no longer
+ * in the site to carry the flag).
+ */
+final class GuestLifecycle {
+
+    private GuestLifecycle() {
+    }
+
+    static Change created(GuestIdentity now) {
+        return Change.of(ChangeKind.CREATE, now.subject(), "created", null, now.origin());
+    }
+
+    static Change deleted(GuestIdentity old, JsonPointer collection) {
+        if (!old.pet()) {
+            return Change.of(ChangeKind.DELETE, old.subject(), "deleted", null, collection);
+        }
+        Change change = Change.of(ChangeKind.DESTROYS_DATA, old.subject(), "deleted, and its disks with it",
+                "a pet holds data", collection);
+        if (old.allowReplace()) {
+            return change;
+        }
+        return change.refused("pet " + old.subject() + " would be deleted with its data: it is no longer in the site",
+                "put it back; to delete it, first set allow_replace: true on it and generate (Terraform may then"
+                        + " destroy it), then remove it");
+    }
+
+    /** A change that destroys the guest or part of its data: for a pet, refused unless the site allows it. */
+    static Change destroying(Change change, GuestIdentity old, GuestIdentity now, String what) {
+        if (!old.pet() && !now.pet()) {
+            return change;
+        }
+        Change destroys = new Change(ChangeKind.DESTROYS_DATA, change.subject(), change.detail(), change.cause(),
+                change.reboots(), Optional.empty(), change.at());
+        if (now.allowReplace()) {
+            return destroys;
+        }
+        return destroys.refused("pet " + now.subject() + " would " + what + ": " + change.detail(),
+                change.cause().map(c -> c + "; ").orElse("") + "keep the old value, or set allow_replace: true on "
+                        + now.subject() + " for one generation (restore its data from a backup afterwards)");
+    }
+
+    /**
+     * A guest that is replaced is created again with every new value: its other changes are part of
+     * that, so only what replaces it (or destroys data) is listed.
+     */
+    static List<Change> collapse(List<Change> changes, boolean replaced) {
+        if (!replaced) {
+            return changes;
+        }
+        return changes.stream().filter(c -> c.kind() == ChangeKind.REPLACE || c.kind() == ChangeKind.DESTROYS_DATA)
+                .toList();
+    }
+
+    /** cattle to pet moves under the protected resource; back is only a move when protection is lifted. */
+    static List<Change> lifecycle(GuestIdentity old, GuestIdentity now) {
+        List<Change> changes = new ArrayList<>();
+        JsonPointer at = now.origin().appendProperty("lifecycle");
+        if (!old.pet() && now.pet()) {
+            changes.add(Change.of(ChangeKind.IN_PLACE, now.subject(), "lifecycle cattle -> pet",
+                    "a moved block puts it under the protected resource; it is protected and backed up", at));
+        } else if (old.pet() && !now.pet()) {
+            Change change = Change.of(ChangeKind.IN_PLACE, now.subject(), "lifecycle pet -> cattle",
+                    "it is no longer protected or backed up", at);
+            if (old.allowReplace() || now.allowReplace()) {
+                changes.add(change);
+            } else {
+                changes.add(new Change(ChangeKind.DESTROYS_DATA, now.subject(), change.detail(),
+                        Optional.of("no moved block leads out of the protected resource, so Terraform would destroy"
+                                + " it and create it again"), false, Optional.empty(), at)
+                        .refused("pet " + now.subject() + " would be destroyed and created again: lifecycle pet -> cattle",
+                                "set allow_replace: true on " + now.subject() + " in the same edit: it then moves out of"
+                                        + " the protected resource without being replaced"));
+            }
+        }
+        return changes;
+    }
+}

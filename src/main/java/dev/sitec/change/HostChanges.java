@@ -1,0 +1,154 @@
+package dev.sitec.change;
+
+import static dev.sitec.change.ChangeKind.HOST;
+import static dev.sitec.change.ChangeKind.IN_PLACE;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import dev.sitec.model.BackupServer;
+import dev.sitec.model.Machine;
+import dev.sitec.model.Network;
+import dev.sitec.model.PveNode;
+import dev.sitec.model.Site;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * What an edit does to the hosts Ansible configures (PVE nodes, backup servers, Raspberry Pis), to
+ * the networks they carry, and to what every host shares (the site's settings, images, installer).
+ */
+final class HostChanges {
+
+    private static final String REINSTALL = "the answer file changes: it takes effect when the host is installed again";
+
+    private HostChanges() {
+    }
+
+    static List<Change> compare(Site before, Site after) {
+        List<Change> changes = new ArrayList<>();
+        changes.addAll(each("network", before.networks(), after.networks(), Network::origin, JsonPointer.compile("/networks"),
+                "Ansible adds its bridge or VLAN to the nodes; Terraform its SDN vnet when it is tagged",
+                "Ansible leaves the nodes' bridge as it is; Terraform removes its SDN vnet when it was tagged",
+                (old, now) -> settings("network " + now.name(), old, now, now.origin(), difference ->
+                        "Ansible reconfigures the nodes' bridges and Terraform the vnet; guests' NICs follow in place")));
+        changes.addAll(each("node", nodes(before), nodes(after), PveNode::origin, JsonPointer.compile("/proxmox/clusters"),
+                "install it (its ISO and answer file are generated), then run the playbook to join it",
+                "sitec does not take a node out of its cluster: move its guests, then run pvecm delnode",
+                HostChanges::node));
+        changes.addAll(each("backup server", before.backupServers(), after.backupServers(), BackupServer::origin,
+                JsonPointer.compile("/backup_servers"), "install it, then run the playbook; the clusters back up to it",
+                "the clusters stop backing up to it; its backups stay on it", HostChanges::backupServer));
+        changes.addAll(each("machine", before.machines(), after.machines(), Machine::origin, JsonPointer.compile("/machines"),
+                "flash and seed it (see the runbook), then run the playbook",
+                "sitec stops managing it; a K3s node on it is removed from the cluster", HostChanges::machine));
+        if (!before.datacenterManager().equals(after.datacenterManager())) {
+            changes.add(Change.of(HOST, "datacenter manager", "remotes " + Show.of(before.datacenterManager()
+                    .map(d -> d.remotes())) + " -> " + Show.of(after.datacenterManager().map(d -> d.remotes())),
+                    "Ansible updates its remotes", JsonPointer.compile("/datacenter_manager")));
+        }
+        changes.addAll(settings("site", before.info(), after.info(), JsonPointer.compile("/site"), difference ->
+                "Ansible reconfigures every host it manages; running guests keep what cloud-init gave them at first boot"));
+        changes.addAll(settings("installer", before.installer(), after.installer(), JsonPointer.compile("/installer"),
+                difference -> "takes effect at the next install"));
+        changes.addAll(settings("terraform", before.terraform(), after.terraform(), JsonPointer.compile("/terraform"),
+                difference -> "run terraform init -migrate-state in each cluster root"));
+        changes.addAll(each("image", before.images(), after.images(), dev.sitec.model.Image::origin,
+                JsonPointer.compile("/images"), "Terraform downloads it to the nodes that need it",
+                "Terraform deletes its download; guests made from it keep their disks",
+                (old, now) -> settings("image " + now.name(), old, now, now.origin(), difference ->
+                        "Terraform downloads it again; running guests keep their disks")).stream()
+                .map(c -> c.kind() == HOST ? new Change(IN_PLACE, c.subject(), c.detail(), c.cause(), false,
+                        Optional.empty(), c.at()) : c).toList());
+        return changes;
+    }
+
+    private static List<Change> node(PveNode old, PveNode now) {
+        String subject = "node " + now.name();
+        List<Change> changes = new ArrayList<>();
+        for (Components.Difference d : Components.diff(old, now)) {
+            JsonPointer at = now.origin().appendProperty(d.key());
+            changes.add(switch (d.component()) {
+                case "address" -> Change.of(HOST, subject, d.detail(), "a joined node's address is in corosync.conf, which"
+                        + " Ansible does not rewrite: re-address it by hand or install it again", at);
+                case "devices" -> Change.of(HOST, subject, d.detail(), "Ansible updates the resource mappings and VFIO,"
+                        + " and reboots the node when VFIO changes (role proxmox_node)", at).rebooting();
+                case "datastore", "snippetsDatastore" -> Change.of(HOST, subject, d.detail(),
+                        "Ansible checks that the storage is active; guests' disks stay where they are", at);
+                default -> Change.of(HOST, subject, d.detail(), REINSTALL, at);
+            });
+        }
+        return changes;
+    }
+
+    private static List<Change> backupServer(BackupServer old, BackupServer now) {
+        String subject = "backup server " + now.name();
+        List<Change> changes = new ArrayList<>();
+        for (Components.Difference d : Components.diff(old, now)) {
+            JsonPointer at = now.origin().appendProperty(d.key());
+            changes.add(switch (d.component()) {
+                case "mac", "interfaceName", "bootDisks" -> Change.of(HOST, subject, d.detail(), REINSTALL, at);
+                case "datastores" -> Change.of(HOST, subject, d.detail(), "Ansible makes a datastore's pool only where"
+                        + " none exists: an existing pool keeps its disks, and a dropped datastore its backups", at);
+                default -> Change.of(HOST, subject, d.detail(), "Ansible and Terraform apply it in place", at);
+            });
+        }
+        return changes;
+    }
+
+    private static List<Change> machine(Machine old, Machine now) {
+        String subject = "machine " + now.name();
+        List<Change> changes = new ArrayList<>();
+        for (Components.Difference d : Components.diff(old, now)) {
+            JsonPointer at = now.origin().appendProperty(d.key());
+            switch (d.component()) {
+                case "labels" -> {
+                    // Reported with the K3s node, together with the labels sitec derives.
+                }
+                case "longhornDisk" -> changes.add(now.longhornDisk().isEmpty()
+                        ? Change.of(ChangeKind.DESTROYS_DATA, subject, d.detail(), "the Longhorn replicas on it are lost"
+                                + " unless Longhorn moves them first: disable scheduling on that disk and evict it", at)
+                        : Change.of(HOST, subject, d.detail(), "Ansible formats and mounts the new disk", at));
+                case "board", "image" -> changes.add(Change.of(HOST, subject, d.detail(),
+                        "flash it again: its boot medium changes", at));
+                default -> changes.add(Change.of(HOST, subject, d.detail(), "Ansible reconfigures it", at));
+            }
+        }
+        return changes;
+    }
+
+    /** A record whose every changed component is one host change, with a cause per component. */
+    private static List<Change> settings(String subject, Record old, Record now, JsonPointer origin,
+                                         Function<Components.Difference, String> cause) {
+        return Components.diff(old, now).stream()
+                .map(d -> Change.of(HOST, subject, d.detail(), cause.apply(d), origin.appendProperty(d.key())))
+                .toList();
+    }
+
+    private static SortedMap<String, PveNode> nodes(Site site) {
+        SortedMap<String, PveNode> nodes = new java.util.TreeMap<>();
+        site.pveNodes().forEach(n -> nodes.put(n.name(), n));
+        return nodes;
+    }
+
+    /** Added, removed and changed entries of one named collection. */
+    static <T> List<Change> each(String kind, Map<String, T> before, Map<String, T> after, Function<T, JsonPointer> origin,
+                                 JsonPointer collection, String added, String removed,
+                                 BiFunction<T, T, List<Change>> changed) {
+        List<Change> changes = new ArrayList<>();
+        after.forEach((name, now) -> {
+            T old = before.get(name);
+            if (old == null) {
+                changes.add(Change.of(HOST, kind + " " + name, "added", added, origin.apply(now)));
+            } else {
+                changes.addAll(changed.apply(old, now));
+            }
+        });
+        before.keySet().stream().filter(name -> !after.containsKey(name)).forEach(name ->
+                changes.add(Change.of(HOST, kind + " " + name, "removed", removed, collection)));
+        return changes;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.sitec.change;
+
+import static dev.sitec.change.ChangeKind.HOST;
+import static dev.sitec.change.ChangeKind.IN_PLACE;
+import static dev.sitec.change.ChangeKind.REBOOT;
+import static dev.sitec.change.ChangeKind.REPLACE;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import dev.sitec.model.Image;
+import dev.sitec.model.Nic;
+import dev.sitec.model.Site;
+import dev.sitec.model.Vm;
+import dev.sitec.model.VmDisk;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an edit of one VM does to it. The classes follow the bpg/proxmox provider at the pinned
+ * version (proxmoxtf/resource/vm): what it marks ForceNew replaces the VM, what its update sets
+ * {@code rebootRequired} for restarts it (the module keeps reboot_after_update at its default, true).
+ */
+final class VmChanges {
+
+    private static final String VM_GO = "bpg/proxmox resource/vm/vm.go";
+
+    static final List<Attribute<Vm>> ATTRIBUTES = List.of(
+            new Attribute<>("node", "node", Vm::node, REPLACE,
+                    "node_name is ForceNew unless migrate is set (" + VM_GO + ", CustomizeDiff)"),
+            new Attribute<>("vmId", "vm_id", vm -> String.valueOf(vm.vmId()), REPLACE,
+                    "vm_id is ForceNew (" + VM_GO + ", CustomizeDiff)"),
+            new Attribute<>("cores", "cores", vm -> String.valueOf(vm.cores()), REBOOT,
+                    "cores and sockets always need a restart (" + VM_GO + ", vmUpdate)"),
+            new Attribute<>("memoryMib", "memory_mib", vm -> String.valueOf(vm.memoryMib()), REBOOT,
+                    "memory is not hotplugged: the module leaves PVE's hotplug at network,disk,usb (" + VM_GO + ", vmUpdate)"),
+            new Attribute<>("balloonMinMib", "balloon_min_mib", vm -> Show.of(vm.balloonMinMib()), REBOOT,
+                    "a memory change without memory hotplug needs a restart (" + VM_GO + ", vmUpdate)"),
+            new Attribute<>("passthrough", "passthrough", vm -> Show.of(vm.passthrough()), REBOOT,
+                    "hostpci and usb changes need a restart (" + VM_GO + ", vmUpdate)"),
+            new Attribute<>("os", "os", vm -> Show.of(vm.os()), REBOOT,
+                    "bios, machine and operating_system need a restart (" + VM_GO + ", vmUpdate)"),
+            new Attribute<>("windows", "os_type", vm -> Show.of(vm.windows().map(Vm.Windows::osType)), REBOOT,
+                    "operating_system needs a restart (" + VM_GO + ", vmUpdate)"),
+            new Attribute<>("windows", "drivers", vm -> Show.of(vm.windows().flatMap(Vm.Windows::drivers)), IN_PLACE,
+                    "Ansible swaps the drivers CD-ROM"),
+            new Attribute<>("onBoot", "on_boot", vm -> String.valueOf(vm.onBoot()), IN_PLACE, null),
+            new Attribute<>("description", "description", vm -> Show.of(vm.description()), IN_PLACE, null),
+            new Attribute<>("startup", "startup", vm -> Show.of(vm.startup()), IN_PLACE, null));
+
+    /**
+     * Components compared elsewhere or not at all: the profile acts through the values it gives; the
+     * datastore through each disk's; the labels through the K3s node; image, lifecycle, disks and NICs
+     * have rules of their own below.
+     */
+    static final Set<String> COMPARED_APART = Set.of("name", "origin", "profile", "vmIdExplicit", "datastore",
+            "labels", "image", "lifecycle", "disks", "nics", "allowReplace");
+
+    private VmChanges() {
+    }
+
+    static List<Change> compare(Site beforeSite, Vm before, Site afterSite, Vm after) {
+        GuestIdentity old = GuestIdentity.of(before);
+        GuestIdentity now = GuestIdentity.of(after);
+        String subject = now.subject();
+        List<Change> changes = new ArrayList<>();
+        boolean replaced = false;
+        for (Attribute<Vm> attribute : ATTRIBUTES) {
+            java.util.Optional<Change> change = attribute.compare(subject, before, after, after.origin());
+            replaced |= change.filter(c -> c.kind() == REPLACE).isPresent();
+            change.map(c -> c.kind() == REPLACE ? GuestLifecycle.destroying(c, old, now, "be replaced") : c)
+                    .ifPresent(changes::add);
+        }
+        changes.addAll(GuestLifecycle.lifecycle(old, now));
+        image(beforeSite, before, afterSite, after, now).ifPresent(changes::add);
+        changes.addAll(disks(beforeSite, before, afterSite, after, old, now));
+        changes.addAll(nics(afterSite, before, after, subject));
+        return GuestLifecycle.collapse(changes, replaced);
+    }
+
+    private static java.util.Optional<Change> image(Site beforeSite, Vm before, Site afterSite, Vm after,
+                                                    GuestIdentity now) {
+        String old = before.image().map(name -> beforeSite.imageOf(before).url()).orElse(Show.NONE);
+        String fresh = after.image().map(name -> afterSite.imageOf(after).url()).orElse(Show.NONE);
+        if (old.equals(fresh)) {
+            return java.util.Optional.empty();
+        }
+        String detail = "image " + Show.of(before.image()) + " -> " + Show.of(after.image())
+                + (before.image().equals(after.image()) ? " (its url changed)" : "");
+        boolean iso = after.image().isPresent() && afterSite.imageOf(after).kind() == Image.Kind.ISO;
+        String cause = iso ? "the CD-ROM is swapped in place; an installed system stays as it is"
+                : "the running VM keeps its disk: import_from is read only when a disk is created (bpg/proxmox"
+                + " resource/vm/disk/schema.go); to rebuild cattle from the new image, run terraform apply -replace='"
+                + now.address() + "'";
+        return java.util.Optional.of(Change.of(IN_PLACE, now.subject(), detail, cause,
+                after.origin().appendProperty("image")));
+    }
+
+    private static List<Change> disks(Site beforeSite, Vm before, Site afterSite, Vm after,
+                                      GuestIdentity old, GuestIdentity now) {
+        List<Change> changes = new ArrayList<>();
+        int count = Math.max(before.disks().size(), after.disks().size());
+        for (int i = 0; i < count; i++) {
+            JsonPointer disks = after.origin().appendProperty("disks");
+            String name = "disk scsi" + i;
+            if (i >= after.disks().size()) {
+                changes.add(GuestLifecycle.destroying(Change.of(ChangeKind.DESTROYS_DATA, now.subject(),
+                        name + " removed (" + before.disks().get(i).sizeGib() + " GiB)",
+                        "the provider deletes a disk that leaves the configuration (" + VM_GO + ", vmUpdate)",
+                        disks), old, now, "lose a disk"));
+                continue;
+            }
+            VmDisk fresh = after.disks().get(i);
+            JsonPointer at = disks.appendIndex(i);
+            if (i >= before.disks().size()) {
+                changes.add(Change.of(IN_PLACE, now.subject(), name + " added (" + fresh.sizeGib() + " GiB)",
+                        "a new disk is hotplugged (" + VM_GO + ", vmUpdate)", at));
+                continue;
+            }
+            VmDisk previous = before.disks().get(i);
+            if (fresh.sizeGib() > previous.sizeGib()) {
+                changes.add(Change.of(IN_PLACE, now.subject(), name + " " + previous.sizeGib() + " -> " + fresh.sizeGib()
+                        + " GiB", "grown in place with the resize API (" + VM_GO + ")", at.appendProperty("size_gib")));
+            } else if (fresh.sizeGib() < previous.sizeGib()) {
+                changes.add(GuestLifecycle.destroying(Change.of(ChangeKind.DESTROYS_DATA, now.subject(),
+                        name + " " + previous.sizeGib() + " -> " + fresh.sizeGib() + " GiB",
+                        "the provider cannot shrink a disk, so apply fails (" + VM_GO + ": \"Cannot shrink ... it is not"
+                                + " supported!\")" + (now.pet() ? "" : "; rebuild the VM instead: terraform apply -replace='"
+                                + now.address() + "'"),
+                        at.appendProperty("size_gib")), old, now, "lose data"));
+            }
+            String oldStore = beforeSite.datastoreOf(before, previous);
+            String newStore = afterSite.datastoreOf(after, fresh);
+            if (!oldStore.equals(newStore)) {
+                changes.add(Change.of(IN_PLACE, now.subject(), name + " datastore " + oldStore + " -> " + newStore,
+                        "moved with the move-disk API, the original deleted (" + VM_GO + ")", at.appendProperty("datastore")));
+            }
+            if (fresh.purpose() != previous.purpose()) {
+                changes.add(Change.of(HOST, now.subject(), name + " purpose " + Show.of(previous.purpose()) + " -> "
+                        + Show.of(fresh.purpose()), "Ansible prepares disks by purpose (Longhorn disks are formatted"
+                        + " and mounted); what is on it stays", at.appendProperty("purpose")));
+            }
+        }
+        return changes;
+    }
+
+    private static List<Change> nics(Site afterSite, Vm before, Vm after, String subject) {
+        List<Change> changes = new ArrayList<>();
+        boolean cloudInit = afterSite.configuredByCloudInit(after);
+        int count = Math.max(before.nics().size(), after.nics().size());
+        for (int i = 0; i < count; i++) {
+            String name = "nic net" + i;
+            JsonPointer at = after.origin().appendProperty("address");
+            if (i >= after.nics().size()) {
+                changes.add(Change.of(IN_PLACE, subject, name + " on " + before.nics().get(i).network() + " removed",
+                        "network devices are hotplugged (" + VM_GO + ", vmUpdate)", at));
+                continue;
+            }
+            Nic fresh = after.nics().get(i);
+            at = at.appendProperty(fresh.network());
+            if (i >= before.nics().size()) {
+                changes.add(Change.of(IN_PLACE, subject, name + " on " + fresh.network() + " added",
+                        "network devices are hotplugged (" + VM_GO + ", vmUpdate)", at));
+                continue;
+            }
+            Nic previous = before.nics().get(i);
+            if (!previous.network().equals(fresh.network()) || !previous.mac().equals(fresh.mac())) {
+                changes.add(Change.of(IN_PLACE, subject, name + " " + previous.network() + " " + Show.of(previous.mac())
+                        + " -> " + fresh.network() + " " + Show.of(fresh.mac()),
+                        "network devices are hotplugged (" + VM_GO + ", vmUpdate)", at));
+            }
+            if (!previous.address().equals(fresh.address())) {
+                changes.add(Change.of(IN_PLACE, subject, name + " address " + address(previous) + " -> " + address(fresh),
+                        cloudInit ? "the running guest keeps its old address: cloud-init applies network-config at first"
+                                + " boot only, and the module ignores initialization; Ansible will look for it at the new one"
+                                : "set it in the guest: sitec does not configure this VM's network", at));
+            }
+        }
+        return changes;
+    }
+
+    private static String address(Nic nic) {
+        return nic.address().map(Object::toString).orElse("dhcp");
+    }
+}
