@@ -117,4 +117,8 @@ public final class BrokenSite {
     public Diagnostic warning(String lineSnippet, String token, String message, String hint) {
         return new Diagnostic(Severity.WARNING, at(lineSnippet, token), message, Optional.ofNullable(hint));
     }
+
+    public Diagnostic note(String lineSnippet, String token, String message, String hint) {
+        return new Diagnostic(Severity.NOTE, at(lineSnippet, token), message, Optional.ofNullable(hint));
+    }
 }

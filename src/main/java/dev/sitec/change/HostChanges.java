@@ -112,7 +112,7 @@ final class HostChanges {
                         ? Change.of(ChangeKind.DESTROYS_DATA, subject, d.detail(), "the Longhorn replicas on it are lost"
                                 + " unless Longhorn moves them first: disable scheduling on that disk and evict it", at)
                         : Change.of(HOST, subject, d.detail(), "Ansible formats and mounts the new disk", at));
-                case "board", "image" -> changes.add(Change.of(HOST, subject, d.detail(),
+                case "board", "image", "bootMedium" -> changes.add(Change.of(HOST, subject, d.detail(),
                         "flash it again: its boot medium changes", at));
                 default -> changes.add(Change.of(HOST, subject, d.detail(), "Ansible reconfigures it", at));
             }

@@ -145,6 +145,12 @@ final class KubernetesChanges {
                         + " label --overwrite; a label dropped from the site stays on the node (kubectl label node "
                         + name + " KEY-)", KUBERNETES));
             }
+            if (old != null && !old.taints().equals(now.taints())) {
+                changes.add(Change.of(HOST, "k3s node " + name, "taints " + Show.of(old.taints()) + " -> "
+                        + Show.of(now.taints()), "node-taint applies only at registration, and the playbook does not"
+                        + " change a registered node's taints: kubectl taint node " + name + " KEY=VALUE:NoSchedule"
+                        + " (or KEY:NoSchedule- to remove one)", KUBERNETES));
+            }
         });
         return changes;
     }

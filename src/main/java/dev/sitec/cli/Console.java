@@ -20,9 +20,10 @@ final class Console {
             err.println("... and " + (all.size() - SHOWN) + " more");
         }
         long errors = compilation.diagnostics().stream().filter(Diagnostic::isError).count();
-        long warnings = compilation.diagnostics().size() - errors;
-        if (errors > 0 || warnings > 0) {
-            err.println(count(errors, "error") + ", " + count(warnings, "warning"));
+        long notes = compilation.diagnostics().stream().filter(d -> d.severity() == dev.sitec.diagnostic.Severity.NOTE).count();
+        long warnings = compilation.diagnostics().size() - errors - notes;
+        if (errors > 0 || warnings > 0 || notes > 0) {
+            err.println(count(errors, "error") + ", " + count(warnings, "warning") + (notes > 0 ? ", " + count(notes, "note") : ""));
         }
         err.flush();
     }
@@ -30,8 +31,9 @@ final class Console {
     /** Prints findings remembered from the run that the stamp describes. */
     static void replay(java.util.List<String> findings, PrintWriter err) {
         findings.forEach(err::println);
+        long notes = findings.stream().filter(f -> f.lines().findFirst().orElse("").contains(": note: ")).count();
         if (!findings.isEmpty()) {
-            err.println("0 errors, " + count(findings.size(), "warning"));
+            err.println("0 errors, " + count(findings.size() - notes, "warning") + (notes > 0 ? ", " + count(notes, "note") : ""));
         }
         err.flush();
     }

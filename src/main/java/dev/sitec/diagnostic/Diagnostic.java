@@ -31,6 +31,10 @@ public record Diagnostic(Severity severity, SourceLocation location, String mess
         return new Diagnostic(Severity.WARNING, location, message, Optional.empty());
     }
 
+    public static Diagnostic note(SourceLocation location, String message) {
+        return new Diagnostic(Severity.NOTE, location, message, Optional.empty());
+    }
+
     public Diagnostic withHint(String newHint) {
         return new Diagnostic(severity, location, message, Optional.ofNullable(newHint));
     }

@@ -1,9 +1,13 @@
 package dev.sitec.diagnostic;
 
-/** How bad a finding is: errors stop the build, warnings are printed and the build goes on. */
+/**
+ * How bad a finding is: errors stop the build, warnings are printed and the build goes on, notes
+ * say something worth knowing that may well be meant.
+ */
 public enum Severity {
     ERROR("error"),
-    WARNING("warning");
+    WARNING("warning"),
+    NOTE("note");
 
     private final String label;
 

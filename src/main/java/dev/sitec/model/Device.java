@@ -17,4 +17,11 @@ public record Device(String name, JsonPointer origin, String node, Type type, St
     public boolean isNvidiaGpu() {
         return type == Type.PCI && id.startsWith(NVIDIA_VENDOR + ":");
     }
+
+    /** A Coral USB accelerator before (1a6e:089a) and after (18d1:9302) its firmware loads. */
+    private static final java.util.List<String> CORAL_IDS = java.util.List.of("1a6e:089a", "18d1:9302");
+
+    public boolean isCoralTpu() {
+        return type == Type.USB && CORAL_IDS.contains(id);
+    }
 }

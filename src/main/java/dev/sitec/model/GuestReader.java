@@ -110,7 +110,8 @@ final class GuestReader {
             nics.add(new Nic(nics.size(), entry.getKey(), address(entry.getValue()), mac, false, iface));
         });
         return new Machine(name(at), at, Machine.Board.of(n.path("board").asText()), n.path("image").asText(), mac,
-                nics, strings(n.path("roles")), text(n, "longhorn_disk"), sortedStringMap(n.path("labels")));
+                nics, strings(n.path("roles")), text(n, "longhorn_disk"), sortedStringMap(n.path("labels")),
+                text(n, "boot_medium").map(m -> Machine.BootMedium.valueOf(m.toUpperCase(java.util.Locale.ROOT))));
     }
 
     /** A VM's or container's NICs: one per address entry, in order, each with its stable MAC. */

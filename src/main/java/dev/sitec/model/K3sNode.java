@@ -9,7 +9,21 @@ import java.util.SortedMap;
  * DHCP has no fixed node IP: K3s takes the address of its flannel interface.
  */
 public record K3sNode(String name, Role role, boolean raspberryPi, Arch arch, Optional<Ipv4> nodeIp, String nodeInterface,
-                      Optional<String> longhornDisk, boolean nvidiaGpu, SortedMap<String, String> labels) {
+                      Optional<String> longhornDisk, boolean nvidiaGpu, SortedMap<String, String> labels,
+                      java.util.List<Taint> taints) {
+
+    /** A node taint, as K3s's node-taint and kubectl take it: key=value:effect. */
+    public record Taint(String key, String value, String effect) {
+        @Override
+        public String toString() {
+            return key + "=" + value + ":" + effect;
+        }
+    }
+
+    /** True when every label of {@code selector} is on this node: a pod with that nodeSelector may land here. */
+    public boolean matches(java.util.Map<String, String> selector) {
+        return selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+    }
 
     public enum Role {
         SERVER("server"), AGENT("agent");

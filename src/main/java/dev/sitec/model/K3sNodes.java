@@ -21,8 +21,13 @@ public final class K3sNodes {
     /** Where Ansible mounts a node's dedicated Longhorn disk, and Longhorn's data path. */
     public static final String LONGHORN_DATA_PATH = "/var/lib/longhorn";
 
-    /** A Coral USB accelerator before (1a6e:089a) and after (18d1:9302) its firmware loads. */
-    private static final List<String> CORAL_IDS = List.of("1a6e:089a", "18d1:9302");
+    /**
+     * Accelerator nodes keep other pods off: NVIDIA's device plugin chart tolerates nvidia.com/gpu by
+     * default; sitec gives Longhorn and the apps that select these nodes the matching tolerations.
+     */
+    public static final K3sNode.Taint GPU_TAINT = new K3sNode.Taint("nvidia.com/gpu", "true", "NoSchedule");
+    public static final K3sNode.Taint TPU_TAINT = new K3sNode.Taint(TPU_LABEL, "coral", "NoSchedule");
+
 
     private K3sNodes() {
     }
@@ -50,6 +55,7 @@ public final class K3sNodes {
 
     private static K3sNode node(Site site, String name, K3sNode.Role role, String network) {
         SortedMap<String, String> labels = new TreeMap<>();
+        List<K3sNode.Taint> taints = new ArrayList<>();
         Vm vm = site.vms().get(name);
         if (vm != null) {
             labels.putAll(vm.labels());
@@ -59,9 +65,11 @@ public final class K3sNodes {
                 labels.put(GPU_LABEL, "nvidia");
                 // NVIDIA's device plugin chart only schedules onto nodes that say they have a GPU.
                 labels.put(NVIDIA_GPU_PRESENT_LABEL, "true");
+                taints.add(GPU_TAINT);
             }
-            if (devices.stream().anyMatch(d -> d.type() == Device.Type.USB && CORAL_IDS.contains(d.id()))) {
+            if (devices.stream().anyMatch(Device::isCoralTpu)) {
                 labels.put(TPU_LABEL, "coral");
+                taints.add(TPU_TAINT);
             }
             // A Proxmox VirtIO SCSI disk has a stable by-id name after its bus slot.
             Optional<String> longhornDisk = vm.disks().stream().filter(d -> d.purpose() == VmDisk.Purpose.LONGHORN)
@@ -69,14 +77,23 @@ public final class K3sNodes {
             longhornDisk.ifPresent(d -> labels.put(LONGHORN_DISK_LABEL, "true"));
             Nic nic = nicOn(vm.nics(), network);
             return new K3sNode(name, role, false, Arch.AMD64, nic.address(), nic.interfaceName(), longhornDisk, nvidia,
-                    Collections.unmodifiableSortedMap(labels));
+                    Collections.unmodifiableSortedMap(labels), List.copyOf(taints));
         }
         Machine machine = site.machines().get(name);
         labels.putAll(machine.labels());
         machine.longhornDisk().ifPresent(d -> labels.put(LONGHORN_DISK_LABEL, "true"));
         Nic nic = nicOn(machine.nics(), network);
         return new K3sNode(name, role, true, machine.board().arch(), nic.address(), nic.interfaceName(),
-                machine.longhornDisk(), false, Collections.unmodifiableSortedMap(labels));
+                machine.longhornDisk(), false, Collections.unmodifiableSortedMap(labels), List.of());
+    }
+
+    /** The taints of the nodes a pod with {@code selector} can land on, when every such node has them. */
+    public static List<K3sNode.Taint> taintsToTolerate(List<K3sNode> nodes, java.util.Map<String, String> selector) {
+        List<K3sNode> targets = nodes.stream().filter(n -> n.matches(selector)).toList();
+        if (targets.isEmpty() || targets.stream().anyMatch(n -> n.taints().isEmpty())) {
+            return List.of();
+        }
+        return targets.stream().flatMap(n -> n.taints().stream()).distinct().sorted(java.util.Comparator.comparing(K3sNode.Taint::toString)).toList();
     }
 
     private static Nic nicOn(List<Nic> nics, String network) {

@@ -11,7 +11,11 @@ import java.util.SortedMap;
  * VLAN interfaces over it.
  */
 public record Machine(String name, JsonPointer origin, Board board, String image, Optional<MacAddress> mac, List<Nic> nics,
-                      List<String> roles, Optional<String> longhornDisk, SortedMap<String, String> labels) {
+                      List<String> roles, Optional<String> longhornDisk, SortedMap<String, String> labels,
+                      Optional<BootMedium> bootMedium) {
+
+    /** What a Raspberry Pi boots from, when the site says. */
+    public enum BootMedium { SD, USB, NVME }
 
     public enum Board {
         RASPBERRY_PI_4("raspberry-pi-4"), RASPBERRY_PI_5("raspberry-pi-5");

@@ -18,6 +18,9 @@ import dev.sitec.validate.rules.DeviceNamesUnique;
 import dev.sitec.validate.rules.DhcpOnlyWithoutCidr;
 import dev.sitec.validate.rules.DownloadsProxmoxCanDecompress;
 import dev.sitec.validate.rules.EtcdQuorum;
+import dev.sitec.validate.rules.SdCardsHoldNoEtcdOrLonghorn;
+import dev.sitec.validate.rules.LonghornReplicasFitNodes;
+import dev.sitec.validate.rules.AcceleratorsReachPods;
 import dev.sitec.validate.rules.GuestImagesFit;
 import dev.sitec.validate.rules.HostnamesUnique;
 import dev.sitec.validate.rules.ImagesFitTargets;
@@ -77,6 +80,9 @@ public final class SemanticValidator {
             new MacsAreUnicast(),
             new VmIdsUnique(),
             new EtcdQuorum(),
+            new SdCardsHoldNoEtcdOrLonghorn(),
+            new LonghornReplicasFitNodes(),
+            new AcceleratorsReachPods(),
             new KubernetesNodesOnApiNetwork(),
             new ImagesFitTargets(),
             new GuestImagesFit(),

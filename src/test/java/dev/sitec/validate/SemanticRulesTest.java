@@ -269,26 +269,13 @@ class SemanticRulesTest {
                 "kubernetes.servers needs at least 1 item(s)", null));
     }
 
-    @Test
-    void raspberryPiEtcdMembersAreWarnedAbout() {
-        BrokenSite site = BrokenSite.reference()
-                .replace("servers: [k3s-cp-1, k3s-cp-2, k3s-cp-3]", "servers: [k3s-cp-1, k3s-cp-2, rpi-1]")
-                .replace("k3s-w-tpu, rpi-1, rpi-2", "k3s-w-tpu, k3s-cp-3, rpi-2")
-                .replace("roles: [k3s-agent], longhorn_disk: /dev/sda }\n  rpi-2", "roles: [k3s-server], longhorn_disk: /dev/sda }\n  rpi-2");
-        Compilation result = site.validate(dir);
-        assertThat(result.failed()).isFalse();
-        assertThat(result.diagnostics()).containsExactly(site.warning("k3s-cp-2, rpi-1]", "rpi-1",
-                "machine 'rpi-1' is an etcd member; etcd's writes wear out SD cards",
-                "prefer VMs as servers, or boot the machine from an SSD"));
-    }
-
     @Nested
     class ImagesFitTargets {
         @Test
         void aRaspberryPiRunsArm64() {
             BrokenSite site = BrokenSite.reference().replace("rpi-3: { board: raspberry-pi-4, image: ubuntu-2404-raspi",
                     "rpi-3: { board: raspberry-pi-4, image: debian-13-amd64");
-            assertThat(site.diagnostics(dir)).containsExactly(site.error("image: debian-13-amd64, mac", "debian-13-amd64",
+            assertThat(site.diagnostics(dir)).containsExactly(site.error("image: debian-13-amd64, boot_medium", "debian-13-amd64",
                     "image 'debian-13-amd64' is amd64, but raspberry-pi-4 'rpi-3' runs arm64", null));
         }
 
@@ -297,7 +284,7 @@ class SemanticRulesTest {
             BrokenSite site = BrokenSite.reference()
                     .replace("rpi-3: { board: raspberry-pi-4, image: ubuntu-2404-raspi", "rpi-3: { board: raspberry-pi-4, image: pdm")
                     .replace("  pdm:\n    kind: iso\n    arch: amd64", "  pdm:\n    kind: iso\n    arch: arm64");
-            assertThat(site.diagnostics(dir)).contains(site.error("image: pdm, mac", "pdm",
+            assertThat(site.diagnostics(dir)).contains(site.error("image: pdm, boot_medium", "pdm",
                     "machine 'rpi-3' cannot boot image 'pdm': it is an installer ISO",
                     "a raspberry-pi-4 boots a preinstalled cloud image flashed onto its card or SSD"));
         }

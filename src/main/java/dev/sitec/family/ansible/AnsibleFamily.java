@@ -225,6 +225,6 @@ public final class AnsibleFamily implements OutputFamily {
             }
         }
         return new AnsibleViews.K3sConfig(node.isServer(), serverUrl, node.nodeIp().map(Object::toString).orElse(null),
-                node.nodeInterface(), sans, disable, labels(node), List.of());
+                node.nodeInterface(), sans, disable, labels(node), node.taints().stream().map(Object::toString).toList());
     }
 }

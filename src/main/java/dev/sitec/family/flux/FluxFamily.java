@@ -76,10 +76,12 @@ public final class FluxFamily implements OutputFamily {
         files.add(kustomization("flux/infrastructure/configs/", configFiles));
 
         if (cluster.hasApps()) {
+            List<K3sNode> nodes = K3sNodes.of(site);
             List<String> apps = new ArrayList<>();
             for (Kubernetes.App app : k8s.apps().values()) {
                 apps.add(app.name());
-                files.add(PlannedFile.of("flux/apps/" + app.name() + "/release.yaml", "flux/release.yaml.ftl", app(app)));
+                files.add(PlannedFile.of("flux/apps/" + app.name() + "/release.yaml", "flux/release.yaml.ftl",
+                        app(app, nodes)));
                 files.add(kustomization("flux/apps/" + app.name() + "/", List.of("release.yaml")));
             }
             files.add(kustomization("flux/apps/", apps));
@@ -94,7 +96,7 @@ public final class FluxFamily implements OutputFamily {
     private static List<FluxViews.Release> controllers(Site site, Kubernetes k8s, boolean nvidia) {
         List<FluxViews.Release> releases = new ArrayList<>();
         k8s.longhorn().ifPresent(longhorn -> releases.add(new FluxViews.Release("longhorn", "longhorn-system", true,
-                LONGHORN_REPOSITORY, "longhorn", longhorn.version(), YamlValue.of(longhornValues(longhorn)))));
+                LONGHORN_REPOSITORY, "longhorn", longhorn.version(), YamlValue.of(longhornValues(longhorn, K3sNodes.of(site))))));
         k8s.nfs().ifPresent(nfs -> releases.add(new FluxViews.Release("csi-driver-nfs", "kube-system", false,
                 NFS_REPOSITORY, "csi-driver-nfs", nfs.chartVersion(), YamlValue.of(JsonNodeFactory.instance.objectNode()))));
         if (nvidia) {
@@ -107,7 +109,7 @@ public final class FluxFamily implements OutputFamily {
         return releases;
     }
 
-    private static ObjectNode longhornValues(Kubernetes.Longhorn longhorn) {
+    private static ObjectNode longhornValues(Kubernetes.Longhorn longhorn, List<K3sNode> nodes) {
         ObjectNode values = JsonNodeFactory.instance.objectNode();
         // The configs layer owns the one Longhorn StorageClass (and the default flag): the chart makes
         // none of its own (persistence.createStorageClass defaults to true in its values.yaml).
@@ -117,7 +119,25 @@ public final class FluxFamily implements OutputFamily {
         settings.put("defaultReplicaCount", longhorn.defaultReplicas());
         // Replicas only on nodes with a dedicated Longhorn disk (labelled by Ansible), never on SD cards.
         settings.put("createDefaultDiskLabeledNodes", true);
+        // Longhorn must run where its disks are, accelerator nodes included: the manager and driver take
+        // the tolerations, the components Longhorn starts itself take its taintToleration setting
+        // (values.yaml: "key1=value1:effect; key2=value2:effect").
+        List<K3sNode.Taint> taints = nodes.stream().filter(n -> n.longhornDisk().isPresent())
+                .flatMap(n -> n.taints().stream()).distinct().sorted(java.util.Comparator.comparing(Object::toString)).toList();
+        if (!taints.isEmpty()) {
+            settings.put("taintToleration", String.join(";", taints.stream().map(Object::toString).toList()));
+            values.putObject("longhornManager").set("tolerations", tolerations(taints));
+            values.putObject("longhornDriver").set("tolerations", tolerations(taints));
+        }
         return values;
+    }
+
+    /** Kubernetes tolerations for exactly these taints. */
+    static com.fasterxml.jackson.databind.node.ArrayNode tolerations(List<K3sNode.Taint> taints) {
+        com.fasterxml.jackson.databind.node.ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        taints.forEach(t -> list.addObject().put("key", t.key()).put("operator", "Equal").put("value", t.value())
+                .put("effect", t.effect()));
+        return list;
     }
 
     static boolean hasNvidiaGpu(Site site) {
@@ -146,12 +166,17 @@ public final class FluxFamily implements OutputFamily {
         return new FluxViews.Configs(classes);
     }
 
-    private static FluxViews.Release app(Kubernetes.App app) {
+    private static FluxViews.Release app(Kubernetes.App app, List<K3sNode> nodes) {
         ObjectNode values = app.values().deepCopy();
         if (!app.nodeSelector().isEmpty()) {
             ObjectNode selector = values.has("nodeSelector") && values.get("nodeSelector").isObject()
                     ? (ObjectNode) values.get("nodeSelector") : values.putObject("nodeSelector");
             app.nodeSelector().forEach(selector::put);
+            // Pinned to accelerator nodes only: it must tolerate their taints (unless its values say how).
+            List<K3sNode.Taint> taints = K3sNodes.taintsToTolerate(nodes, app.nodeSelector());
+            if (!taints.isEmpty() && !values.has("tolerations")) {
+                values.set("tolerations", tolerations(taints));
+            }
         }
         return new FluxViews.Release(app.name(), app.namespace(), true, app.chartRepository(), app.chartName(),
                 app.chartVersion(), YamlValue.of(values));

@@ -9,8 +9,7 @@ import java.util.List;
 
 /**
  * Embedded etcd needs a majority of servers up: an even count adds a member without adding a
- * failure it can survive (4 tolerates one loss, like 3). Raspberry Pis as etcd members wear out
- * SD cards, which the K3s documentation advises against.
+ * failure it can survive (4 tolerates one loss, like 3). (Servers on SD cards: SdCardsHoldNoEtcdOrLonghorn.)
  */
 public final class EtcdQuorum implements SiteRule {
 
@@ -26,14 +25,6 @@ public final class EtcdQuorum implements SiteRule {
             out.add(context.errorAt(k8s.origin().appendProperty("servers"), "kubernetes.servers has " + count
                     + " members; etcd needs an odd number to keep quorum")
                     .withHint("an even count survives no more failures than one server fewer; add or remove a server"));
-        }
-        for (int i = 0; i < count; i++) {
-            String server = k8s.servers().get(i);
-            if (context.site().machines().containsKey(server)) {
-                out.add(Diagnostic.warning(context.value(k8s.origin().appendProperty("servers").appendIndex(i)),
-                        "machine '" + server + "' is an etcd member; etcd's writes wear out SD cards")
-                        .withHint("prefer VMs as servers, or boot the machine from an SSD"));
-            }
         }
         return out;
     }
