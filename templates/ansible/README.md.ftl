@@ -12,7 +12,9 @@ ansible-playbook playbooks/k3s-uninstall.yml -e k3s_uninstall_confirm=yes
 ```
 
 - `inventory/hosts.yml`: the site's hosts by group (per Proxmox cluster, `pbs`, `pdm`, `k3s_servers`,
-  `k3s_agents`, `nvidia_gpu`, `raspberry_pi`, `amd64`, `arm64`); `group_vars/` and `host_vars/` hold the site
+  `k3s_agents`, `nvidia_gpu`, `raspberry_pi`, `amd64`, `arm64`), and one group per K3s cluster, `k3s_<name>` (with
+  `k3s_<name>_servers` and `k3s_<name>_agents`), which holds that cluster's settings and token and limits a play
+  to it (`ansible-playbook playbooks/k3s.yml --limit k3s_<name>`); `group_vars/` and `host_vars/` hold the site
   data the roles need. Secrets are looked up when a play runs (environment or file, as site.yaml says); a play
   stops at once with a clear message when one is missing.
 - `host_files/<host>/`: each K3s node's `/etc/rancher/k3s/config.yaml`, rendered by sitec and checked against

@@ -1,17 +1,20 @@
 # Flux
 
-The GitOps tree of the [=v.name] cluster, laid out like Flux's flux2-kustomize-helm-example:
+The GitOps tree of <#if v.clusters?size == 1>the [=v.clusters[0].name] cluster<#else>the K3s clusters <#list v.clusters as c>[=c.name]<#sep>, </#list></#if>, laid out like Flux's
+flux2-kustomize-helm-example, one set of folders per cluster:
 
-- `[=v.clusterFolder]/`: the Git source (`flux-system.yaml`)
-  and one Flux Kustomization per layer.
-- `infrastructure/controllers/`: Helm releases that bring drivers and CRDs (Longhorn, csi-driver-nfs, NVIDIA's
-  device plugin when a GPU exists).
-- `infrastructure/configs/`: what uses them (the StorageClasses); after the controllers. The `nvidia`
+<#list v.clusters as c>
+- `[=c.clusterFolder]/`: cluster [=c.name]'s Git source (`flux-system.yaml`) and one Flux Kustomization per layer.
+</#list>
+- `infrastructure/<cluster>/controllers/`: Helm releases that bring drivers and CRDs (Longhorn, csi-driver-nfs,
+  NVIDIA's device plugin when a GPU exists).
+- `infrastructure/<cluster>/configs/`: what uses them (the StorageClasses); after the controllers. The `nvidia`
   RuntimeClass the device plugin runs with is K3s's own (its packaged `runtimes.yaml` manifest).
-- `apps/`: the site's applications, one folder each; after the configs.
+- `apps/<cluster>/`: the cluster's applications, one folder each; after the configs.
 
-Flux is installed by the Ansible `flux_bootstrap` role (Flux [=v.fluxVersion]); it creates the deploy key
-secret from site.yaml's `flux_git_deploy_key` and applies `flux-system.yaml`. No secret value is in this tree.
+Flux is installed by the Ansible `flux_bootstrap` role (Flux [=v.clusters[0].fluxVersion]) from each cluster's first
+server; it creates the deploy key secret from site.yaml's `flux_git_deploy_key` and applies `flux-system.yaml`.
+No secret value is in this tree.
 
 Nodes mount NFS volumes from an address of the NFS server that every K3s node reaches (a pod with an NFS volume,
 and csi-driver-nfs's controller, may run on any node): on a network every node has an address on, a storage

@@ -1,7 +1,11 @@
 ---
-- name: Bootstrap Flux from the first K3s server
-  hosts: k3s_servers[0]
+- name: Bootstrap Flux in each K3s cluster, from its first server
+  hosts: k3s_servers
   pre_tasks:
+    - name: Leave the bootstrap to the cluster's first server
+      ansible.builtin.meta: end_host
+      when: not k3s_first_server | bool
+
     - name: Check that the Git deploy key is readable
       ansible.builtin.assert:
         that: sitec_secret_flux_git_deploy_key | length > 0

@@ -26,7 +26,7 @@
     - name: Drain the agent
       ansible.builtin.command:
         argv: [/usr/local/bin/k3s, kubectl, drain, "{{ inventory_hostname }}", --ignore-daemonsets, --delete-emptydir-data, --timeout=10m]
-      delegate_to: "{{ groups['k3s_servers'][0] }}"
+      delegate_to: "{{ k3s_cluster_first_server }}"
       changed_when: true
 
     - name: Upgrade K3s on the agent
@@ -36,5 +36,5 @@
     - name: Let the agent take workloads again
       ansible.builtin.command:
         argv: [/usr/local/bin/k3s, kubectl, uncordon, "{{ inventory_hostname }}"]
-      delegate_to: "{{ groups['k3s_servers'][0] }}"
+      delegate_to: "{{ k3s_cluster_first_server }}"
       changed_when: true

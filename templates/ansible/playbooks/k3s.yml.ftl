@@ -4,8 +4,8 @@
   pre_tasks:
     - name: Check that the K3s token is set
       ansible.builtin.assert:
-        that: sitec_secret_k3s_token | length > 0
-        fail_msg: "The K3s token is missing: set {{ sitec_secret_k3s_token_source }}."
+        that: k3s_token | length > 0
+        fail_msg: "The token of K3s cluster {{ k3s_cluster_name }} is missing: set {{ k3s_token_source }}."
         quiet: true
   roles:
     - role: k3s_prereqs
@@ -26,14 +26,16 @@
   roles:
     - role: k3s_agent
 
-# K3s applies node-label only when a node registers: later changes in site.yaml reach the cluster here.
+# K3s applies node-label only when a node registers: later changes in site.yaml reach the cluster here,
+# each node labelled from the first server of its own cluster.
 - name: Keep every node's labels as site.yaml says
-  hosts: k3s_servers[0]
+  hosts: k3s_cluster
+  gather_facts: false
   tasks:
-    - name: Label the nodes
+    - name: Label the node
       ansible.builtin.command:
-        argv: "{{ ['/usr/local/bin/k3s', 'kubectl', 'label', 'node', item, '--overwrite'] + hostvars[item].k3s_node_labels }}"
-      loop: "{{ groups['k3s_cluster'] }}"
-      when: hostvars[item].k3s_node_labels | default([]) | length > 0
+        argv: "{{ ['/usr/local/bin/k3s', 'kubectl', 'label', 'node', inventory_hostname, '--overwrite'] + k3s_node_labels }}"
+      delegate_to: "{{ k3s_cluster_first_server }}"
+      when: k3s_node_labels | default([]) | length > 0
       register: k3s_node_labelled
       changed_when: "'not labeled' not in k3s_node_labelled.stdout"

@@ -21,7 +21,7 @@ class ReadmeTest {
         int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
         String shown = readme.substring(start, readme.indexOf("```\n", start));
         String kept = Files.readString(Path.of("sites/minimal.yaml"));
-        assertThat(kept.substring(kept.indexOf("\nsite:\n") + 1)).isEqualTo(shown);
+        assertThat(kept.substring(kept.indexOf("\napiVersion:") + 1)).isEqualTo(shown);
         assertThat(shown.lines().count()).isLessThan(30);
         assertThat(new SiteCompiler().compile(Path.of("sites/minimal.yaml"), "site.yaml").diagnostics()).isEmpty();
     }

@@ -40,11 +40,19 @@ class ReferenceSiteTest {
         assertThat(new SiteCompiler().compile(Path.of("site.yaml"), "site.yaml").diagnostics()).isEmpty();
     }
 
+    /**
+     * The user's site has no apiVersion, which the format asks for with a warning (issue 13): that
+     * warning is its one finding.
+     */
     @Test
-    void theUsersSiteCompilesWithoutFindings() {
+    void theUsersSiteCompilesWithOnlyTheWarningToDeclareItsFormat() {
         assumeTrue(Files.exists(SHARED) || System.getenv("CI") != null, "../shared is not beside this checkout");
         Compilation result = new SiteCompiler().compile(SHARED, "site.yaml");
-        assertThat(result.diagnostics()).isEmpty();
+        assertThat(result.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(dev.sitec.diagnostic.Severity.WARNING);
+            assertThat(d.format()).isEqualTo("site.yaml:1:1: warning: no apiVersion: read as sitec.dev/v1\n"
+                    + "    hint: add apiVersion: sitec.dev/v1 at the top, or run sitec migrate to move to sitec.dev/v2");
+        });
         assertThat(result.files()).isNotEmpty();
     }
 }

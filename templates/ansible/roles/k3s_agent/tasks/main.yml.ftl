@@ -22,7 +22,7 @@
 - name: Write the cluster token as a configuration drop-in
   ansible.builtin.copy:
     dest: /etc/rancher/k3s/config.yaml.d/10-token.yaml
-    content: "token: {{ sitec_secret_k3s_token | to_json }}\n"
+    content: "token: {{ k3s_token | to_json }}\n"
     owner: root
     group: root
     mode: "0600"

@@ -32,39 +32,54 @@ final class KubernetesChanges {
     }
 
     static List<Change> compare(Site beforeSite, Site afterSite) {
-        if (beforeSite.kubernetes().isEmpty() && afterSite.kubernetes().isEmpty()) {
-            return List.of();
-        }
-        if (beforeSite.kubernetes().isEmpty()) {
-            return List.of(Change.of(CLUSTER, "k3s", "created", "the playbook installs it; Flux then delivers the apps",
-                    KUBERNETES));
-        }
-        if (afterSite.kubernetes().isEmpty()) {
-            return List.of(Change.of(CLUSTER, "k3s", "removed from the site", "sitec stops managing it; nothing"
-                    + " uninstalls K3s from its nodes", JsonPointer.empty()));
-        }
-        Kubernetes before = beforeSite.kubernetes().get();
-        Kubernetes after = afterSite.kubernetes().get();
         List<Change> changes = new ArrayList<>();
-        version(before.version(), after.version()).ifPresent(changes::add);
-        changes.addAll(servers(before.servers(), after.servers()));
-        members("agents", before.agents(), after.agents(), changes);
-        if (!before.apiVip().equals(after.apiVip())) {
-            changes.add(Change.of(CLUSTER, "k3s", "api_vip " + before.apiVip() + " -> " + after.apiVip(),
-                    "the API certificate's names (tls-san), kube-vip and every kubeconfig change", KUBERNETES.appendProperty("api_vip")));
-        }
-        changes.addAll(labels(beforeSite, afterSite));
-        storage(before, after, changes);
-        delivered(before, after, changes);
+        afterSite.kubernetes().forEach((name, after) -> {
+            Kubernetes before = beforeSite.kubernetes().get(name);
+            Scope scope = new Scope("k3s " + name, after.origin());
+            if (before == null) {
+                changes.add(Change.of(CLUSTER, scope.subject(), "created", "the playbook installs it; Flux then delivers"
+                        + " the apps", scope.at()));
+            } else {
+                changes.addAll(compare(scope, beforeSite, before, afterSite, after));
+            }
+        });
+        beforeSite.kubernetes().keySet().stream().filter(n -> !afterSite.kubernetes().containsKey(n)).forEach(n ->
+                changes.add(Change.of(CLUSTER, "k3s " + n, "removed from the site", "sitec stops managing it; nothing"
+                        + " uninstalls K3s from its nodes", KUBERNETES)));
         return changes;
     }
 
-    private static java.util.Optional<Change> version(String before, String after) {
+    /** Which cluster a change is of, and where that cluster is in the edited site. */
+    private record Scope(String subject, JsonPointer at) {
+    }
+
+    private static List<Change> compare(Scope scope, Site beforeSite, Kubernetes before, Site afterSite, Kubernetes after) {
+        List<Change> changes = new ArrayList<>();
+        version(scope, before.version(), after.version()).ifPresent(changes::add);
+        changes.addAll(servers(scope, before.servers(), after.servers()));
+        members(scope, "agents", before.agents(), after.agents(), changes);
+        if (!before.apiVip().equals(after.apiVip())) {
+            changes.add(Change.of(CLUSTER, scope.subject(), "api_vip " + before.apiVip() + " -> " + after.apiVip(),
+                    "the API certificate's names (tls-san), kube-vip and every kubeconfig change",
+                    scope.at().appendProperty("api_vip")));
+        }
+        if (!before.tokenSecret().equals(after.tokenSecret())) {
+            changes.add(Change.of(CLUSTER, scope.subject(), "token_secret " + before.tokenSecret() + " -> "
+                    + after.tokenSecret(), "a running cluster keeps the token it was made with: the new secret must hold"
+                    + " the same value", scope.at().appendProperty("token_secret")));
+        }
+        changes.addAll(labels(beforeSite, before, afterSite, after));
+        storage(scope, before, after, changes);
+        delivered(scope, before, after, changes);
+        return changes;
+    }
+
+    private static java.util.Optional<Change> version(Scope scope, String before, String after) {
         if (before.equals(after)) {
             return java.util.Optional.empty();
         }
-        JsonPointer at = KUBERNETES.appendProperty("version");
-        Change change = Change.of(CLUSTER, "k3s", "version " + before + " -> " + after,
+        JsonPointer at = scope.at().appendProperty("version");
+        Change change = Change.of(CLUSTER, scope.subject(), "version " + before + " -> " + after,
                 "playbooks/k3s-upgrade.yml moves the servers, then the agents, one at a time", at);
         int[] old = parts(before);
         int[] now = parts(after);
@@ -100,17 +115,17 @@ final class KubernetesChanges {
         return servers / 2 + 1;
     }
 
-    private static List<Change> servers(List<String> before, List<String> after) {
+    private static List<Change> servers(Scope scope, List<String> before, List<String> after) {
         List<Change> changes = new ArrayList<>();
-        members("servers", before, after, changes);
+        members(scope, "servers", before, after, changes);
         if (changes.isEmpty()) {
             return changes;
         }
         List<String> kept = before.stream().filter(after::contains).toList();
         String quorum = "servers " + before.size() + " -> " + after.size() + ", etcd quorum " + quorum(before.size())
                 + " -> " + quorum(after.size());
-        Change summary = Change.of(CLUSTER, "k3s", quorum, "the playbook joins new servers; a removed one must"
-                + " leave etcd first (kubectl delete node, then stop it)", KUBERNETES.appendProperty("servers"));
+        Change summary = Change.of(CLUSTER, scope.subject(), quorum, "the playbook joins new servers; a removed one must"
+                + " leave etcd first (kubectl delete node, then stop it)", scope.at().appendProperty("servers"));
         if (!before.isEmpty() && kept.size() < quorum(before.size())) {
             // A warning, not a refusal: a cluster rebuilt on new servers is meant to lose the old one.
             summary = summary.warned("removing " + (before.size() - kept.size()) + " of " + before.size()
@@ -123,19 +138,19 @@ final class KubernetesChanges {
         return changes;
     }
 
-    private static void members(String key, List<String> before, List<String> after, List<Change> changes) {
-        JsonPointer at = KUBERNETES.appendProperty(key);
+    private static void members(Scope scope, String key, List<String> before, List<String> after, List<Change> changes) {
+        JsonPointer at = scope.at().appendProperty(key);
         String role = key.substring(0, key.length() - 1);
         after.stream().filter(n -> !before.contains(n)).forEach(n ->
-                changes.add(Change.of(CLUSTER, "k3s", role + " " + n + " added", "the playbook joins it", at)));
+                changes.add(Change.of(CLUSTER, scope.subject(), role + " " + n + " added", "the playbook joins it", at)));
         before.stream().filter(n -> !after.contains(n)).forEach(n ->
-                changes.add(Change.of(CLUSTER, "k3s", role + " " + n + " removed",
+                changes.add(Change.of(CLUSTER, scope.subject(), role + " " + n + " removed",
                         "drain it and delete its node with kubectl first; sitec does not", at)));
     }
 
-    private static List<Change> labels(Site beforeSite, Site afterSite) {
-        Map<String, K3sNode> before = byName(K3sNodes.of(beforeSite));
-        Map<String, K3sNode> after = byName(K3sNodes.of(afterSite));
+    private static List<Change> labels(Site beforeSite, Kubernetes beforeCluster, Site afterSite, Kubernetes afterCluster) {
+        Map<String, K3sNode> before = byName(K3sNodes.of(beforeSite, beforeCluster));
+        Map<String, K3sNode> after = byName(K3sNodes.of(afterSite, afterCluster));
         List<Change> changes = new ArrayList<>();
         after.forEach((name, now) -> {
             K3sNode old = before.get(name);
@@ -143,40 +158,40 @@ final class KubernetesChanges {
                 changes.add(Change.of(HOST, "k3s node " + name, "labels " + Show.of(old.labels()) + " -> "
                         + Show.of(now.labels()), "node-label applies only at registration, so Ansible labels it with kubectl"
                         + " label --overwrite; a label dropped from the site stays on the node (kubectl label node "
-                        + name + " KEY-)", KUBERNETES));
+                        + name + " KEY-)", afterCluster.origin()));
             }
             if (old != null && !old.taints().equals(now.taints())) {
                 changes.add(Change.of(HOST, "k3s node " + name, "taints " + Show.of(old.taints()) + " -> "
                         + Show.of(now.taints()), "node-taint applies only at registration, and the playbook does not"
                         + " change a registered node's taints: kubectl taint node " + name + " KEY=VALUE:NoSchedule"
-                        + " (or KEY:NoSchedule- to remove one)", KUBERNETES));
+                        + " (or KEY:NoSchedule- to remove one)", afterCluster.origin()));
             }
         });
         return changes;
     }
 
-    private static void storage(Kubernetes before, Kubernetes after, List<Change> changes) {
-        JsonPointer at = KUBERNETES.appendProperty("storage");
+    private static void storage(Scope scope, Kubernetes before, Kubernetes after, List<Change> changes) {
+        JsonPointer at = scope.at().appendProperty("storage");
         if (before.longhorn().isPresent() && after.longhorn().isEmpty()) {
-            changes.add(Change.of(ChangeKind.DESTROYS_DATA, "k3s", "longhorn removed", "Flux uninstalls Longhorn and its"
+            changes.add(Change.of(ChangeKind.DESTROYS_DATA, scope.subject(), "longhorn removed", "Flux uninstalls Longhorn and its"
                     + " volumes with it", at));
         } else if (!before.longhorn().equals(after.longhorn())) {
-            changes.add(Change.of(IN_PLACE, "k3s", "longhorn " + Show.of(before.longhorn()) + " -> "
+            changes.add(Change.of(IN_PLACE, scope.subject(), "longhorn " + Show.of(before.longhorn()) + " -> "
                     + Show.of(after.longhorn()), FLUX, at));
         }
         if (!before.nfs().equals(after.nfs())) {
-            changes.add(Change.of(IN_PLACE, "k3s", "nfs " + Show.of(before.nfs()) + " -> " + Show.of(after.nfs()), FLUX, at));
+            changes.add(Change.of(IN_PLACE, scope.subject(), "nfs " + Show.of(before.nfs()) + " -> " + Show.of(after.nfs()), FLUX, at));
         }
     }
 
-    private static void delivered(Kubernetes before, Kubernetes after, List<Change> changes) {
+    private static void delivered(Scope scope, Kubernetes before, Kubernetes after, List<Change> changes) {
         if (!before.nvidiaDevicePlugin().equals(after.nvidiaDevicePlugin())) {
-            changes.add(Change.of(IN_PLACE, "k3s", "nvidia device plugin " + Show.of(before.nvidiaDevicePlugin()) + " -> "
-                    + Show.of(after.nvidiaDevicePlugin()), FLUX, KUBERNETES.appendProperty("gpu")));
+            changes.add(Change.of(IN_PLACE, scope.subject(), "nvidia device plugin " + Show.of(before.nvidiaDevicePlugin()) + " -> "
+                    + Show.of(after.nvidiaDevicePlugin()), FLUX, scope.at().appendProperty("gpu")));
         }
         if (!before.flux().equals(after.flux())) {
-            changes.add(Change.of(IN_PLACE, "k3s", "flux " + Show.of(before.flux()) + " -> " + Show.of(after.flux()),
-                    "the playbook bootstraps Flux again with these settings", KUBERNETES.appendProperty("flux")));
+            changes.add(Change.of(IN_PLACE, scope.subject(), "flux " + Show.of(before.flux()) + " -> " + Show.of(after.flux()),
+                    "the playbook bootstraps Flux again with these settings", scope.at().appendProperty("flux")));
         }
         Map<String, Kubernetes.App> oldApps = before.apps();
         Map<String, Kubernetes.App> newApps = after.apps();
@@ -191,7 +206,7 @@ final class KubernetesChanges {
         });
         oldApps.keySet().stream().filter(n -> !newApps.containsKey(n)).forEach(n ->
                 changes.add(Change.of(IN_PLACE, "app " + n, "removed", "Flux prunes it, and the volumes its claims made"
-                        + " with a Delete reclaim policy", KUBERNETES.appendProperty("apps"))));
+                        + " with a Delete reclaim policy", scope.at().appendProperty("apps"))));
     }
 
     private static Map<String, K3sNode> byName(List<K3sNode> nodes) {

@@ -31,6 +31,8 @@ public final class SitecCommand implements Runnable {
         commands.put("plan", PlanCommand::new);
         commands.put("check", CheckCommand::new);
         commands.put("validate", ValidateCommand::new);
+        commands.put("migrate", MigrateCommand::new);
+        commands.put("schema", SchemaCommand::new);
         commands.put("daemon", DaemonCommand::new);
         return Collections.unmodifiableMap(commands);
     }
@@ -38,7 +40,7 @@ public final class SitecCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: generate, plan, check, validate or daemon");
+                "name a command: generate, plan, check, validate, migrate, schema or daemon");
     }
 
     public static void main(String[] args) {

@@ -26,7 +26,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (result.failed()) {
             return ExitCodes.INVALID;
         }
-        invocation.out().println(site.displayName() + " is valid");
+        invocation.out().println(site.displayName() + " is valid (" + result.site().orElseThrow().format().version().apiVersion()
+                + ")");
         return ExitCodes.OK;
     }
 }

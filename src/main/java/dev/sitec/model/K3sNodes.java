@@ -32,17 +32,19 @@ public final class K3sNodes {
     private K3sNodes() {
     }
 
-    /** The network the API VIP is on: K3s nodes talk to each other there. */
-    public static Optional<Network> apiNetwork(Site site) {
-        return site.kubernetes().flatMap(k -> site.networkContaining(k.apiVip()));
+    /** The network a cluster's API VIP is on: its K3s nodes talk to each other there. */
+    public static Optional<Network> apiNetwork(Site site, Kubernetes k8s) {
+        return site.networkContaining(k8s.apiVip());
     }
 
+    /** Every K3s node of every cluster. */
     public static List<K3sNode> of(Site site) {
-        if (site.kubernetes().isEmpty()) {
-            return List.of();
-        }
-        Kubernetes k8s = site.kubernetes().get();
-        String network = apiNetwork(site).map(Network::name).orElse("");
+        return site.kubernetes().values().stream().flatMap(k8s -> of(site, k8s).stream()).toList();
+    }
+
+    /** The nodes of one cluster: its servers, then its agents. */
+    public static List<K3sNode> of(Site site, Kubernetes k8s) {
+        String network = apiNetwork(site, k8s).map(Network::name).orElse("");
         List<K3sNode> nodes = new ArrayList<>();
         for (String name : k8s.servers()) {
             nodes.add(node(site, name, K3sNode.Role.SERVER, network));

@@ -7,14 +7,26 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.stream.Stream;
 
-/** The K3s cluster and what runs on it. */
-public record Kubernetes(JsonPointer origin, String version, Ipv4 apiVip, List<String> servers, List<String> agents,
-                         Optional<Longhorn> longhorn, Optional<Nfs> nfs, Optional<String> nvidiaDevicePlugin,
-                         Optional<Flux> flux, SortedMap<String, App> apps) {
+/**
+ * A K3s cluster and what runs on it. Its name keys its Ansible groups and Flux folders; a v1 site's
+ * one cluster is named after the last segment of its Flux path, else after the site.
+ */
+public record Kubernetes(String name, JsonPointer origin, String version, Ipv4 apiVip, List<String> servers,
+                         List<String> agents, Optional<Longhorn> longhorn, Optional<Nfs> nfs,
+                         Optional<String> nvidiaDevicePlugin, Optional<Flux> flux, SortedMap<String, App> apps,
+                         String tokenSecret) {
+
+    /** The secret that holds the join token, unless the cluster names another. */
+    public static final String DEFAULT_TOKEN_SECRET = "k3s_token";
 
     public Kubernetes {
         servers = List.copyOf(servers);
         agents = List.copyOf(agents);
+    }
+
+    /** Where the cluster is in site.yaml, as messages name it: kubernetes (v1) or kubernetes.prod (v2). */
+    public String key() {
+        return origin.toString().substring(1).replace('/', '.');
     }
 
     /** Every K3s node's name: the servers, then the agents. */

@@ -13,12 +13,37 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 /** Reads the kubernetes section: the K3s cluster, its storage, Flux and the apps it delivers. */
-final class KubernetesReader {
+public final class KubernetesReader {
 
     private KubernetesReader() {
     }
 
-    static Kubernetes kubernetes(JsonNode n, JsonPointer at) {
+    /** A v1 site's one cluster, or a v2 site's clusters by name. */
+    static SortedMap<String, Kubernetes> clusters(JsonNode root, SiteFormat format) {
+        JsonNode section = root.path("kubernetes");
+        SortedMap<String, Kubernetes> clusters = new java.util.TreeMap<>();
+        if (!section.isObject()) {
+            return clusters;
+        }
+        JsonPointer at = JsonPointer.compile("/kubernetes");
+        if (format.version() == SiteFormat.Version.V1) {
+            String name = v1Name(root);
+            clusters.put(name, kubernetes(name, section, at));
+        } else {
+            section.properties().forEach(e -> clusters.put(e.getKey(),
+                    kubernetes(e.getKey(), e.getValue(), at.appendProperty(e.getKey()))));
+        }
+        return java.util.Collections.unmodifiableSortedMap(clusters);
+    }
+
+    /** What migrate names a v1 site's cluster: its Flux folder's name (clusters/homelab), else the site's. */
+    public static String v1Name(JsonNode root) {
+        String path = root.path("kubernetes").path("flux").path("path").asText("");
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return last.matches("[a-z]([a-z0-9-]{0,61}[a-z0-9])?") ? last : root.path("site").path("name").asText();
+    }
+
+    static Kubernetes kubernetes(String name, JsonNode n, JsonPointer at) {
         JsonNode storage = n.path("storage");
         Optional<Kubernetes.Longhorn> longhorn = Optional.of(storage.path("longhorn")).filter(JsonNode::isObject)
                 .map(l -> new Kubernetes.Longhorn(l.path("version").asText(), l.path("default_replicas").asInt(3),
@@ -38,8 +63,9 @@ final class KubernetesReader {
                     a.has("values") ? a.path("values").deepCopy() : JsonNodeFactory.instance.objectNode(),
                     sortedStringMap(a.path("node_selector")));
         });
-        return new Kubernetes(at, n.path("version").asText(), Ipv4.parse(n.path("api_vip").asText()),
+        return new Kubernetes(name, at, n.path("version").asText(), Ipv4.parse(n.path("api_vip").asText()),
                 strings(n.path("servers")), strings(n.path("agents")), longhorn, nfs,
-                text(n.path("gpu"), "nvidia_device_plugin"), flux, apps);
+                text(n.path("gpu"), "nvidia_device_plugin"), flux, apps,
+                text(n, "token_secret").orElse(Kubernetes.DEFAULT_TOKEN_SECRET));
     }
 }

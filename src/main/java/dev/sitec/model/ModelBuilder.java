@@ -45,7 +45,12 @@ public final class ModelBuilder {
                 named(root.path("vms"), ptr("vms"), guests::vm),
                 named(root.path("containers"), ptr("containers"), guests::container),
                 named(root.path("machines"), ptr("machines"), guests::machine),
-                optional(root.path("kubernetes"), ptr("kubernetes"), KubernetesReader::kubernetes));
+                KubernetesReader.clusters(root, format(root)), format(root));
+    }
+
+    static SiteFormat format(JsonNode root) {
+        return root.has("apiVersion") ? new SiteFormat(SiteFormat.Version.of(root.path("apiVersion").asText()), true)
+                : new SiteFormat(SiteFormat.Version.V1, false);
     }
 
     static JsonPointer ptr(String... segments) {

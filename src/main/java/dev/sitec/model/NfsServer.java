@@ -18,14 +18,14 @@ public final class NfsServer {
     private NfsServer() {
     }
 
-    public static Optional<Ipv4> addressReachableFromEveryNode(Site site) {
-        Optional<Kubernetes.Nfs> nfs = site.kubernetes().flatMap(Kubernetes::nfs);
+    public static Optional<Ipv4> addressReachableFromEveryNode(Site site, Kubernetes k8s) {
+        Optional<Kubernetes.Nfs> nfs = k8s.nfs();
         Vm server = nfs.map(n -> site.vms().get(n.server())).orElse(null);
         if (server == null) {
             return Optional.empty();
         }
         List<Set<String>> nodeNetworks = new ArrayList<>();
-        for (String node : site.kubernetes().get().nodes()) {
+        for (String node : k8s.nodes()) {
             nodeNetworks.add(networksOf(site, node));
         }
         List<Nic> shared = server.nics().stream()

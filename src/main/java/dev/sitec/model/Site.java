@@ -15,7 +15,13 @@ public record Site(SiteInfo info, SortedMap<String, SecretRef> secrets, SortedMa
                    SortedMap<String, BackupServer> backupServers, Optional<DatacenterManager> datacenterManager,
                    Installer installer, TerraformSettings terraform,
                    SortedMap<String, Profile> profiles, SortedMap<String, Vm> vms,
-                   SortedMap<String, Container> containers, SortedMap<String, Machine> machines, Optional<Kubernetes> kubernetes) {
+                   SortedMap<String, Container> containers, SortedMap<String, Machine> machines,
+                   SortedMap<String, Kubernetes> kubernetes, SiteFormat format) {
+
+    /** The K3s cluster a host (VM or machine) belongs to: a rule keeps each host in one at most. */
+    public Optional<Kubernetes> clusterOfNode(String host) {
+        return kubernetes.values().stream().filter(k -> k.nodes().contains(host)).findFirst();
+    }
 
     public Stream<PveNode> pveNodes() {
         return clusters.values().stream().flatMap(c -> c.nodes().values().stream());

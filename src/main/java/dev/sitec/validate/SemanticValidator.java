@@ -18,6 +18,9 @@ import dev.sitec.validate.rules.DeviceNamesUnique;
 import dev.sitec.validate.rules.DhcpOnlyWithoutCidr;
 import dev.sitec.validate.rules.DownloadsProxmoxCanDecompress;
 import dev.sitec.validate.rules.EtcdQuorum;
+import dev.sitec.validate.rules.HostsInOneCluster;
+import dev.sitec.validate.rules.ClustersKeepApart;
+import dev.sitec.validate.rules.ApiVersionDeclared;
 import dev.sitec.validate.rules.SdCardsHoldNoEtcdOrLonghorn;
 import dev.sitec.validate.rules.LonghornReplicasFitNodes;
 import dev.sitec.validate.rules.AcceleratorsReachPods;
@@ -79,6 +82,8 @@ public final class SemanticValidator {
             new MacsUnique(),
             new MacsAreUnicast(),
             new VmIdsUnique(),
+            new HostsInOneCluster(),
+            new ClustersKeepApart(),
             new EtcdQuorum(),
             new SdCardsHoldNoEtcdOrLonghorn(),
             new LonghornReplicasFitNodes(),
@@ -103,7 +108,8 @@ public final class SemanticValidator {
             new NodeLabelsNotReserved(),
             new RequiredSecretsDeclared(),
             new PetsAreBackedUp(),
-            new AllowReplaceIsTemporary());
+            new AllowReplaceIsTemporary(),
+            new ApiVersionDeclared());
 
     public List<Diagnostic> validate(Site site, SourceMap sources) {
         RuleContext context = new RuleContext(site, sources);

@@ -32,7 +32,7 @@ class CliTest {
     void validateAcceptsTheReferenceSite() {
         Run run = sitec("validate", "-f", "site.yaml");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).isEqualTo("site.yaml is valid\n");
+        assertThat(run.out()).isEqualTo("site.yaml is valid (sitec.dev/v1)\n");
         assertThat(run.err()).isEmpty();
     }
 

@@ -182,7 +182,7 @@ class RealLabsTreeTest {
 
     @Test
     void aChartRangeReachesFlux() {
-        assertThat(file("flux/apps/podinfo/release.yaml")).contains("      version: \"~6.9\"");
+        assertThat(file("flux/apps/flat/podinfo/release.yaml")).contains("      version: \"~6.9\"");
     }
 
     @Test

@@ -95,11 +95,11 @@ class CrossLayerRulesTest {
         assertThat(files.get("ansible/host_files/k3s-w-tpu/k3s-agent.yaml").text())
                 .contains("node-taint:\n  - \"sitec.dev/tpu=coral:NoSchedule\"\n");
         assertThat(files.get("ansible/host_files/k3s-w-1/k3s-agent.yaml").text()).doesNotContain("node-taint");
-        String longhorn = files.get("flux/infrastructure/controllers/longhorn.yaml").text();
+        String longhorn = files.get("flux/infrastructure/homelab/controllers/longhorn.yaml").text();
         assertThat(longhorn).contains("\"taintToleration\": \"nvidia.com/gpu=true:NoSchedule;sitec.dev/tpu=coral:NoSchedule\"",
                 "\"longhornManager\":\n      \"tolerations\":", "\"longhornDriver\":\n      \"tolerations\":");
         // podinfo now runs only where accelerator=nvidia: on k3s-w-gpu, whose taint it must tolerate.
-        assertThat(files.get("flux/apps/podinfo/release.yaml").text()).contains("\"tolerations\":\n      -\n"
+        assertThat(files.get("flux/apps/homelab/podinfo/release.yaml").text()).contains("\"tolerations\":\n      -\n"
                 + "        \"key\": \"nvidia.com/gpu\"\n        \"operator\": \"Equal\"\n        \"value\": \"true\"\n"
                 + "        \"effect\": \"NoSchedule\"");
     }

@@ -88,10 +88,10 @@ public final class AnsibleFamily implements OutputFamily {
         }
         site.datacenterManager().ifPresent(pdm -> files.add(hostVars(pdm.vm(), "datacenter_manager",
                 new AnsibleViews.DatacenterManager(pdm.vm(), pdm.remotes().stream().map(r -> remote(site, r)).toList()))));
-        site.kubernetes().ifPresent(k8s -> {
-            List<K3sNode> nodes = K3sNodes.of(site);
-            files.add(PlannedFile.of("ansible/inventory/group_vars/k3s_cluster.yml", "ansible/site/k3s_cluster.yml.ftl",
-                    k3sCluster(site, k8s, nodes)));
+        for (Kubernetes k8s : site.kubernetes().values()) {
+            List<K3sNode> nodes = K3sNodes.of(site, k8s);
+            files.add(PlannedFile.of("ansible/inventory/group_vars/" + clusterGroup(k8s) + ".yml",
+                    "ansible/site/k3s_cluster.yml.ftl", k3sCluster(site, k8s, nodes)));
             for (K3sNode node : nodes) {
                 boolean first = node.name().equals(k8s.servers().get(0));
                 String config = "k3s-" + node.role().id() + ".yaml";
@@ -101,7 +101,7 @@ public final class AnsibleFamily implements OutputFamily {
                 files.add(PlannedFile.of("ansible/host_files/" + node.name() + "/" + config, "ansible/site/k3s-config.yaml.ftl",
                         k3sConfig(site, k8s, node)));
             }
-        });
+        }
         return files;
     }
 
@@ -194,10 +194,16 @@ public final class AnsibleFamily implements OutputFamily {
                 List.of(new AnsibleViews.Host(name, site.backupServers().get(name).address().toString())));
     }
 
+    /** The inventory group of one K3s cluster's nodes: k3s_<name> ('-' becomes '_': Ansible group names). */
+    static String clusterGroup(Kubernetes k8s) {
+        return "k3s_" + k8s.name().replace('-', '_');
+    }
+
     private static AnsibleViews.K3sCluster k3sCluster(Site site, Kubernetes k8s, List<K3sNode> nodes) {
         List<String> serverInterfaces = nodes.stream().filter(K3sNode::isServer).map(K3sNode::nodeInterface).distinct().toList();
         var flux = k8s.flux();
-        return new AnsibleViews.K3sCluster(k8s.version(), k8s.apiVip().toString(),
+        return new AnsibleViews.K3sCluster(k8s.name(), clusterGroup(k8s), k8s.servers().get(0),
+                "sitec_secret_" + k8s.tokenSecret(), k8s.version(), k8s.apiVip().toString(),
                 // kube-vip announces the VIP on one interface name; when servers differ it finds the default route's.
                 serverInterfaces.size() == 1 ? serverInterfaces.get(0) : "",
                 flux.map(Kubernetes.Flux::version).orElse(""),

@@ -3,6 +3,7 @@ package dev.sitec.family.ansible;
 import dev.sitec.model.Cluster;
 import dev.sitec.model.K3sNode;
 import dev.sitec.model.K3sNodes;
+import dev.sitec.model.Kubernetes;
 import dev.sitec.model.Nic;
 import dev.sitec.model.Site;
 import dev.sitec.model.Vm;
@@ -41,10 +42,21 @@ final class AnsibleInventory {
                 .map(ct -> host(site, ct.name(), ct.nics())).toList(), List.of()));
         groups.add(new AnsibleViews.Group("machines", site.machines().values().stream()
                 .map(m -> host(site, m.name(), m.nics())).toList(), List.of()));
+        // Per K3s cluster k3s_<name> (for its group_vars and --limit), with its servers and agents; and
+        // across clusters k3s_servers, k3s_agents and k3s_cluster, which the plays target.
+        List<String> clusters = new ArrayList<>();
+        for (Kubernetes k8s : site.kubernetes().values()) {
+            String group = AnsibleFamily.clusterGroup(k8s);
+            List<K3sNode> nodes = K3sNodes.of(site, k8s);
+            groups.add(new AnsibleViews.Group(group + "_servers", names(nodes.stream().filter(K3sNode::isServer).map(K3sNode::name).toList()), List.of()));
+            groups.add(new AnsibleViews.Group(group + "_agents", names(nodes.stream().filter(n -> !n.isServer()).map(K3sNode::name).toList()), List.of()));
+            groups.add(new AnsibleViews.Group(group, List.of(), List.of(group + "_servers", group + "_agents")));
+            clusters.add(group);
+        }
+        groups.add(new AnsibleViews.Group("k3s_servers", List.of(), clusters.stream().map(g -> g + "_servers").toList()));
+        groups.add(new AnsibleViews.Group("k3s_agents", List.of(), clusters.stream().map(g -> g + "_agents").toList()));
+        groups.add(new AnsibleViews.Group("k3s_cluster", List.of(), clusters));
         List<K3sNode> k3s = K3sNodes.of(site);
-        groups.add(new AnsibleViews.Group("k3s_servers", names(k3s.stream().filter(K3sNode::isServer).map(K3sNode::name).toList()), List.of()));
-        groups.add(new AnsibleViews.Group("k3s_agents", names(k3s.stream().filter(n -> !n.isServer()).map(K3sNode::name).toList()), List.of()));
-        groups.add(new AnsibleViews.Group("k3s_cluster", List.of(), List.of("k3s_servers", "k3s_agents")));
         groups.add(new AnsibleViews.Group("nvidia_gpu", names(k3s.stream().filter(K3sNode::nvidiaGpu).map(K3sNode::name).toList()), List.of()));
         groups.add(new AnsibleViews.Group("raspberry_pi", names(List.copyOf(site.machines().keySet())), List.of()));
         TreeSet<String> amd64 = new TreeSet<>();

@@ -75,8 +75,12 @@ public final class AnsibleViews {
                           List<String> labels) {
     }
 
-    /** The K3s cluster's variables. */
-    public record K3sCluster(String version, String apiVip, String apiInterface, String fluxVersion, String fluxSyncFile,
+    /**
+     * One K3s cluster's variables, for its group: its name, group, first server, the variable that
+     * holds its token (each cluster has its own secret), its version, VIP and Flux settings.
+     */
+    public record K3sCluster(String name, String group, String firstServer, String tokenVariable, String version,
+                             String apiVip, String apiInterface, String fluxVersion, String fluxSyncFile,
                              String fluxRepository, boolean fluxDeployKey) {
     }
 

@@ -35,17 +35,41 @@ public final class FluxFamily implements OutputFamily {
 
     @Override
     public List<PlannedFile> plan(Site site) {
-        Kubernetes k8s = site.kubernetes().orElse(null);
-        if (k8s == null || k8s.flux().isEmpty()) {
+        List<Kubernetes> synced = site.kubernetes().values().stream().filter(k -> k.flux().isPresent()).toList();
+        if (synced.isEmpty()) {
             return List.of();
         }
-        Kubernetes.Flux flux = k8s.flux().get();
         List<PlannedFile> files = new ArrayList<>();
-        String clusterDir = "flux/" + flux.path() + "/";
-        FluxViews.Cluster cluster = new FluxViews.Cluster(site.info().name(), flux.repository(), flux.branch(),
-                flux.needsDeployKey(), "./" + flux.syncPath(), "./" + flux.tree() + "/infrastructure/controllers",
-                "./" + flux.tree() + "/infrastructure/configs", "./" + flux.tree() + "/apps", !k8s.apps().isEmpty(),
-                flux.version(), flux.path());
+        List<FluxViews.Cluster> clusters = new ArrayList<>();
+        for (Kubernetes k8s : synced) {
+            FluxViews.Cluster cluster = cluster(k8s);
+            clusters.add(cluster);
+            files.addAll(cluster(site, k8s, cluster));
+        }
+        files.add(PlannedFile.of("flux/README.md", "flux/README.md.ftl", new FluxViews.Readme(clusters)));
+        return files;
+    }
+
+    /** One cluster's folders: its sync folder (flux.path), and its infrastructure and apps, by cluster name. */
+    private static FluxViews.Cluster cluster(Kubernetes k8s) {
+        Kubernetes.Flux flux = k8s.flux().orElseThrow();
+        String own = "./" + flux.tree() + "/";
+        return new FluxViews.Cluster(k8s.name(), flux.repository(), flux.branch(), flux.needsDeployKey(),
+                "./" + flux.syncPath(), own + infrastructure(k8s) + "controllers", own + infrastructure(k8s) + "configs",
+                own + apps(k8s), !k8s.apps().isEmpty(), flux.version(), flux.path());
+    }
+
+    private static String infrastructure(Kubernetes k8s) {
+        return "infrastructure/" + k8s.name() + "/";
+    }
+
+    private static String apps(Kubernetes k8s) {
+        return "apps/" + k8s.name();
+    }
+
+    private static List<PlannedFile> cluster(Site site, Kubernetes k8s, FluxViews.Cluster cluster) {
+        List<PlannedFile> files = new ArrayList<>();
+        String clusterDir = "flux/" + k8s.flux().orElseThrow().path() + "/";
         List<String> clusterResources = new ArrayList<>(List.of("flux-system.yaml", "infrastructure.yaml"));
         files.add(PlannedFile.of(clusterDir + "flux-system.yaml", "flux/cluster/flux-system.yaml.ftl", cluster));
         files.add(PlannedFile.of(clusterDir + "infrastructure.yaml", "flux/cluster/infrastructure.yaml.ftl", cluster));
@@ -54,37 +78,35 @@ public final class FluxFamily implements OutputFamily {
             files.add(PlannedFile.of(clusterDir + "apps.yaml", "flux/cluster/apps.yaml.ftl", cluster));
         }
         files.add(kustomization(clusterDir, clusterResources));
-        files.add(PlannedFile.of("flux/README.md", "flux/README.md.ftl", cluster));
 
-        boolean nvidia = hasNvidiaGpu(site) && k8s.nvidiaDevicePlugin().isPresent();
-        List<FluxViews.Release> controllers = controllers(site, k8s, nvidia);
+        List<K3sNode> nodes = K3sNodes.of(site, k8s);
+        boolean nvidia = nodes.stream().anyMatch(K3sNode::nvidiaGpu) && k8s.nvidiaDevicePlugin().isPresent();
+        String infrastructure = "flux/" + infrastructure(k8s);
+        List<FluxViews.Release> controllers = controllers(site, k8s, nodes, nvidia);
         List<String> controllerFiles = new ArrayList<>();
         for (FluxViews.Release release : controllers) {
             controllerFiles.add(release.name() + ".yaml");
-            files.add(PlannedFile.of("flux/infrastructure/controllers/" + release.name() + ".yaml",
-                    "flux/release.yaml.ftl", release));
+            files.add(PlannedFile.of(infrastructure + "controllers/" + release.name() + ".yaml", "flux/release.yaml.ftl", release));
         }
-        files.add(kustomization("flux/infrastructure/controllers/", controllerFiles));
+        files.add(kustomization(infrastructure + "controllers/", controllerFiles));
 
         FluxViews.Configs configs = configs(site, k8s);
         List<String> configFiles = new ArrayList<>();
         if (!configs.storageClasses().isEmpty()) {
             configFiles.add("storageclasses.yaml");
-            files.add(PlannedFile.of("flux/infrastructure/configs/storageclasses.yaml",
-                    "flux/configs/storageclasses.yaml.ftl", configs));
+            files.add(PlannedFile.of(infrastructure + "configs/storageclasses.yaml", "flux/configs/storageclasses.yaml.ftl", configs));
         }
-        files.add(kustomization("flux/infrastructure/configs/", configFiles));
+        files.add(kustomization(infrastructure + "configs/", configFiles));
 
         if (cluster.hasApps()) {
-            List<K3sNode> nodes = K3sNodes.of(site);
+            String appsDir = "flux/" + apps(k8s) + "/";
             List<String> apps = new ArrayList<>();
             for (Kubernetes.App app : k8s.apps().values()) {
                 apps.add(app.name());
-                files.add(PlannedFile.of("flux/apps/" + app.name() + "/release.yaml", "flux/release.yaml.ftl",
-                        app(app, nodes)));
-                files.add(kustomization("flux/apps/" + app.name() + "/", List.of("release.yaml")));
+                files.add(PlannedFile.of(appsDir + app.name() + "/release.yaml", "flux/release.yaml.ftl", app(app, nodes)));
+                files.add(kustomization(appsDir + app.name() + "/", List.of("release.yaml")));
             }
-            files.add(kustomization("flux/apps/", apps));
+            files.add(kustomization(appsDir, apps));
         }
         return files;
     }
@@ -93,10 +115,10 @@ public final class FluxFamily implements OutputFamily {
         return PlannedFile.of(dir + "kustomization.yaml", "flux/kustomization.yaml.ftl", new FluxViews.Kustomization(resources));
     }
 
-    private static List<FluxViews.Release> controllers(Site site, Kubernetes k8s, boolean nvidia) {
+    private static List<FluxViews.Release> controllers(Site site, Kubernetes k8s, List<K3sNode> nodes, boolean nvidia) {
         List<FluxViews.Release> releases = new ArrayList<>();
         k8s.longhorn().ifPresent(longhorn -> releases.add(new FluxViews.Release("longhorn", "longhorn-system", true,
-                LONGHORN_REPOSITORY, "longhorn", longhorn.version(), YamlValue.of(longhornValues(longhorn, K3sNodes.of(site))))));
+                LONGHORN_REPOSITORY, "longhorn", longhorn.version(), YamlValue.of(longhornValues(longhorn, nodes)))));
         k8s.nfs().ifPresent(nfs -> releases.add(new FluxViews.Release("csi-driver-nfs", "kube-system", false,
                 NFS_REPOSITORY, "csi-driver-nfs", nfs.chartVersion(), YamlValue.of(JsonNodeFactory.instance.objectNode()))));
         if (nvidia) {
@@ -140,10 +162,6 @@ public final class FluxFamily implements OutputFamily {
         return list;
     }
 
-    static boolean hasNvidiaGpu(Site site) {
-        return K3sNodes.of(site).stream().anyMatch(K3sNode::nvidiaGpu);
-    }
-
     private static FluxViews.Configs configs(Site site, Kubernetes k8s) {
         List<FluxViews.StorageClass> classes = new ArrayList<>();
         k8s.longhorn().ifPresent(longhorn -> {
@@ -157,7 +175,7 @@ public final class FluxFamily implements OutputFamily {
         });
         k8s.nfs().ifPresent(nfs -> {
             Map<String, String> parameters = new LinkedHashMap<>();
-            parameters.put("server", NfsServer.addressReachableFromEveryNode(site).orElseThrow().toString());
+            parameters.put("server", NfsServer.addressReachableFromEveryNode(site, k8s).orElseThrow().toString());
             parameters.put("share", nfs.export());
             // Bulk data outlives the claims that made it: Retain, never Delete.
             classes.add(new FluxViews.StorageClass(nfs.storageClass(), "nfs.csi.k8s.io", false, "Retain", parameters,

@@ -15,6 +15,10 @@ public final class FluxViews {
                           String fluxVersion, String clusterFolder) {
     }
 
+    /** The Flux tree's README: its clusters. */
+    public record Readme(List<Cluster> clusters) {
+    }
+
     /** A Helm chart installed by Flux: its namespace, repository, release and values. */
     public record Release(String name, String namespace, boolean ownNamespace, String repositoryUrl, String chart,
                           String version, YamlValue values) {

@@ -10,6 +10,6 @@ public record RunbookView(String siteName, String domain, List<String> clusters,
     public static RunbookView of(Site site) {
         return new RunbookView(site.info().name(), site.info().domain(), List.copyOf(site.clusters().keySet()),
                 List.copyOf(site.backupServers().keySet()), List.copyOf(site.vms().keySet()), List.copyOf(site.containers().keySet()),
-                List.copyOf(site.machines().keySet()), site.kubernetes().isPresent());
+                List.copyOf(site.machines().keySet()), !site.kubernetes().isEmpty());
     }
 }

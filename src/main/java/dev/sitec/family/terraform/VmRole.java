@@ -31,12 +31,12 @@ enum VmRole {
     static Map<String, VmRole> of(Site site) {
         Map<String, VmRole> roles = new HashMap<>();
         site.vms().keySet().forEach(vm -> roles.put(vm, GENERAL));
-        site.kubernetes().ifPresent(k -> {
+        site.kubernetes().values().forEach(k -> {
             k.agents().forEach(name -> roles.replace(name, K3S_AGENT));
             k.servers().forEach(name -> roles.replace(name, K3S_SERVER));
         });
         site.datacenterManager().ifPresent(pdm -> roles.replace(pdm.vm(), MANAGEMENT));
-        site.kubernetes().flatMap(k -> k.nfs()).ifPresent(nfs -> roles.replace(nfs.server(), STORAGE));
+        site.kubernetes().values().forEach(k -> k.nfs().ifPresent(nfs -> roles.replace(nfs.server(), STORAGE)));
         return roles;
     }
 

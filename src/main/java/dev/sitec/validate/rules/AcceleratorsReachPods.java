@@ -21,7 +21,6 @@ public final class AcceleratorsReachPods implements SiteRule {
         if (context.site().kubernetes().isEmpty()) {
             return List.of();
         }
-        Kubernetes k8s = context.site().kubernetes().get();
         List<Diagnostic> out = new ArrayList<>();
         for (Vm vm : context.site().vms().values()) {
             // Only devices that resolve to the VM's own node: other rules report the rest.
@@ -32,7 +31,8 @@ public final class AcceleratorsReachPods implements SiteRule {
             if (accelerators.isEmpty()) {
                 continue;
             }
-            boolean node = k8s.nodes().contains(vm.name());
+            Kubernetes k8s = context.site().clusterOfNode(vm.name()).orElse(null);
+            boolean node = k8s != null;
             for (Device device : accelerators) {
                 int index = vm.passthrough().indexOf(device.name());
                 var at = vm.origin().appendProperty("passthrough").appendIndex(Math.max(index, 0));

@@ -25,7 +25,7 @@ public final class ChartVersionsPinned implements SiteRule {
     @Override
     public List<Diagnostic> check(RuleContext context) {
         List<Diagnostic> out = new ArrayList<>();
-        context.site().kubernetes().map(Kubernetes::apps).ifPresent(apps -> apps.values().forEach(app -> {
+        context.site().kubernetes().values().stream().map(Kubernetes::apps).forEach(apps -> apps.values().forEach(app -> {
             String version = app.chartVersion().trim();
             var at = app.origin().appendProperty("chart").appendProperty("version");
             if (EXACT.matcher(version).matches()) {

@@ -15,17 +15,19 @@ public final class EtcdQuorum implements SiteRule {
 
     @Override
     public List<Diagnostic> check(RuleContext context) {
-        if (context.site().kubernetes().isEmpty()) {
-            return List.of();
-        }
-        Kubernetes k8s = context.site().kubernetes().get();
         List<Diagnostic> out = new ArrayList<>();
+        for (Kubernetes k8s : context.site().kubernetes().values()) {
+            check(context, k8s, out);
+        }
+        return out;
+    }
+
+    private static void check(RuleContext context, Kubernetes k8s, List<Diagnostic> out) {
         int count = k8s.servers().size();
         if (count % 2 == 0) {
-            out.add(context.errorAt(k8s.origin().appendProperty("servers"), "kubernetes.servers has " + count
+            out.add(context.errorAt(k8s.origin().appendProperty("servers"), k8s.key() + ".servers has " + count
                     + " members; etcd needs an odd number to keep quorum")
                     .withHint("an even count survives no more failures than one server fewer; add or remove a server"));
         }
-        return out;
     }
 }

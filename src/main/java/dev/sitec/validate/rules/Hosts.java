@@ -61,7 +61,7 @@ final class Hosts {
         for (Machine m : site.machines().values()) {
             nicAddresses(out, new Host("machine", m.name(), m.origin()), m.nics());
         }
-        site.kubernetes().ifPresent(k -> out.add(new Address(new Host("kubernetes", "api_vip", k.origin()),
+        site.kubernetes().values().forEach(k -> out.add(new Address(new Host(k.key(), "api_vip", k.origin()),
                 k.apiVip(), Optional.empty(), k.origin().appendProperty("api_vip"))));
         return out;
     }

@@ -21,14 +21,14 @@ public final class KubernetesNodesOnApiNetwork implements SiteRule {
 
     @Override
     public List<Diagnostic> check(RuleContext context) {
-        Kubernetes k8s = context.site().kubernetes().orElse(null);
-        Network network = K3sNodes.apiNetwork(context.site()).orElse(null);
-        if (k8s == null || network == null) {
-            return List.of(); // an API VIP outside every network is reported by AddressesInsideNetworks
-        }
         List<Diagnostic> out = new ArrayList<>();
-        check(out, context, k8s, network, k8s.servers(), "servers");
-        check(out, context, k8s, network, k8s.agents(), "agents");
+        for (Kubernetes k8s : context.site().kubernetes().values()) {
+            // An API VIP outside every network is reported by AddressesInsideNetworks.
+            K3sNodes.apiNetwork(context.site(), k8s).ifPresent(network -> {
+                check(out, context, k8s, network, k8s.servers(), "servers");
+                check(out, context, k8s, network, k8s.agents(), "agents");
+            });
+        }
         return out;
     }
 

@@ -19,13 +19,11 @@ public final class KubernetesNodesRunLinux implements SiteRule {
 
     @Override
     public List<Diagnostic> check(RuleContext context) {
-        Kubernetes k8s = context.site().kubernetes().orElse(null);
-        if (k8s == null) {
-            return List.of();
-        }
         List<Diagnostic> out = new ArrayList<>();
-        check(out, context, k8s, "servers", k8s.servers());
-        check(out, context, k8s, "agents", k8s.agents());
+        for (Kubernetes k8s : context.site().kubernetes().values()) {
+            check(out, context, k8s, "servers", k8s.servers());
+            check(out, context, k8s, "agents", k8s.agents());
+        }
         return out;
     }
 

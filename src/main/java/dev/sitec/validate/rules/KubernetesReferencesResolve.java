@@ -20,17 +20,18 @@ public final class KubernetesReferencesResolve implements SiteRule {
 
     @Override
     public List<Diagnostic> check(RuleContext context) {
-        Site site = context.site();
-        if (site.kubernetes().isEmpty()) {
-            return List.of();
-        }
-        Kubernetes k8s = site.kubernetes().get();
         List<Diagnostic> out = new ArrayList<>();
+        context.site().kubernetes().values().forEach(k8s -> check(context, k8s, out));
+        return out;
+    }
+
+    private static void check(RuleContext context, Kubernetes k8s, List<Diagnostic> out) {
+        Site site = context.site();
         Set<String> hosts = new TreeSet<>(site.vms().keySet());
         hosts.addAll(site.machines().keySet());
         Set<String> servers = new HashSet<>(k8s.servers());
-        members(out, context, k8s.origin().appendProperty("servers"), k8s.servers(), "kubernetes.servers", hosts);
-        members(out, context, k8s.origin().appendProperty("agents"), k8s.agents(), "kubernetes.agents", hosts);
+        members(out, context, k8s.origin().appendProperty("servers"), k8s.servers(), k8s.key() + ".servers", hosts);
+        members(out, context, k8s.origin().appendProperty("agents"), k8s.agents(), k8s.key() + ".agents", hosts);
         for (int i = 0; i < k8s.agents().size(); i++) {
             String agent = k8s.agents().get(i);
             if (servers.contains(agent)) {
@@ -41,8 +42,7 @@ public final class KubernetesReferencesResolve implements SiteRule {
         }
         k8s.nfs().ifPresent(nfs -> References.resolveInto(out, context,
                 k8s.origin().appendProperty("storage").appendProperty("nfs").appendProperty("server"),
-                "kubernetes.storage.nfs", "vm", nfs.server(), site.vms().keySet()));
-        return out;
+                k8s.key() + ".storage.nfs", "vm", nfs.server(), site.vms().keySet()));
     }
 
     private static void members(List<Diagnostic> out, RuleContext context, JsonPointer at, List<String> names,

@@ -27,10 +27,11 @@ public final class LonghornReplicasFitNodes implements SiteRule {
 
     @Override
     public List<Diagnostic> check(RuleContext context) {
-        if (context.site().kubernetes().flatMap(Kubernetes::longhorn).isEmpty()) {
-            return List.of();
-        }
-        Kubernetes k8s = context.site().kubernetes().get();
+        return context.site().kubernetes().values().stream().filter(k -> k.longhorn().isPresent())
+                .flatMap(k -> check(context, k).stream()).toList();
+    }
+
+    private static List<Diagnostic> check(RuleContext context, Kubernetes k8s) {
         int replicas = k8s.longhorn().get().defaultReplicas();
         // From the site directly, not K3sNodes: rules also run on sites other rules find broken.
         List<String> withDisk = k8s.nodes().stream().filter(name -> hasLonghornDisk(context, name)).sorted().toList();

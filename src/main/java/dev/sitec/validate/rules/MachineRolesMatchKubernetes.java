@@ -14,8 +14,8 @@ public final class MachineRolesMatchKubernetes implements SiteRule {
     @Override
     public List<Diagnostic> check(RuleContext context) {
         List<Diagnostic> out = new ArrayList<>();
-        List<String> servers = context.site().kubernetes().map(Kubernetes::servers).orElse(List.of());
-        List<String> agents = context.site().kubernetes().map(Kubernetes::agents).orElse(List.of());
+        List<String> servers = context.site().kubernetes().values().stream().flatMap(k -> k.servers().stream()).toList();
+        List<String> agents = context.site().kubernetes().values().stream().flatMap(k -> k.agents().stream()).toList();
         for (Machine machine : context.site().machines().values()) {
             for (int i = 0; i < machine.roles().size(); i++) {
                 String role = machine.roles().get(i);

@@ -20,8 +20,11 @@ public final class NfsServerReachable implements SiteRule {
 
     @Override
     public List<Diagnostic> check(RuleContext context) {
-        Kubernetes k8s = context.site().kubernetes().orElse(null);
-        if (k8s == null || k8s.nfs().isEmpty()) {
+        return context.site().kubernetes().values().stream().flatMap(k8s -> check(context, k8s).stream()).toList();
+    }
+
+    private static List<Diagnostic> check(RuleContext context, Kubernetes k8s) {
+        if (k8s.nfs().isEmpty()) {
             return List.of();
         }
         Vm server = context.site().vms().get(k8s.nfs().get().server());
@@ -40,7 +43,7 @@ public final class NfsServerReachable implements SiteRule {
                 return List.of();
             }
         }
-        if (NfsServer.addressReachableFromEveryNode(context.site()).isPresent()) {
+        if (NfsServer.addressReachableFromEveryNode(context.site(), k8s).isPresent()) {
             return List.of();
         }
         return List.of(context.errorAt(k8s.origin().appendProperty("storage").appendProperty("nfs").appendProperty("server"),

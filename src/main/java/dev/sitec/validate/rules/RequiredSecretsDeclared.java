@@ -19,7 +19,6 @@ public final class RequiredSecretsDeclared implements SiteRule {
 
     public static final String PROXMOX_API_TOKEN = "proxmox_api_token";
     public static final String PBS_PASSWORD = "pbs_password";
-    public static final String K3S_TOKEN = "k3s_token";
     public static final String FLUX_DEPLOY_KEY = "flux_git_deploy_key";
 
     @Override
@@ -32,8 +31,8 @@ public final class RequiredSecretsDeclared implements SiteRule {
         if (!site.backupServers().isEmpty()) {
             needed.put(PBS_PASSWORD, "the password PVE backs up to PBS with");
         }
-        site.kubernetes().ifPresent(k -> {
-            needed.put(K3S_TOKEN, "the K3s cluster token");
+        site.kubernetes().values().forEach(k -> {
+            needed.put(k.tokenSecret(), "the join token of K3s cluster " + k.name());
             // Only an ssh:// repository is read with a key; an https one is public or reached otherwise.
             k.flux().filter(Kubernetes.Flux::needsDeployKey)
                     .ifPresent(f -> needed.put(FLUX_DEPLOY_KEY, "Flux's Git deploy key for the ssh:// repository"));

@@ -19,8 +19,8 @@ public final class SdCardsHoldNoEtcdOrLonghorn implements SiteRule {
     @Override
     public List<Diagnostic> check(RuleContext context) {
         List<Diagnostic> out = new ArrayList<>();
-        Optional<Kubernetes> k8s = context.site().kubernetes();
-        if (k8s.isPresent()) {
+        for (Kubernetes cluster : context.site().kubernetes().values()) {
+            Optional<Kubernetes> k8s = Optional.of(cluster);
             List<String> servers = k8s.get().servers();
             for (int i = 0; i < servers.size(); i++) {
                 Machine machine = context.site().machines().get(servers.get(i));

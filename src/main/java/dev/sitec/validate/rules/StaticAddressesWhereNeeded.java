@@ -23,7 +23,7 @@ public final class StaticAddressesWhereNeeded implements SiteRule {
     public List<Diagnostic> check(RuleContext context) {
         Site site = context.site();
         List<Diagnostic> out = new ArrayList<>();
-        site.kubernetes().ifPresent(k8s -> {
+        site.kubernetes().values().forEach(k8s -> {
             k8s.servers().forEach(s -> refuseDhcp(out, context, site.vms().get(s), "a K3s server"));
             k8s.nfs().map(Kubernetes.Nfs::server).ifPresent(s -> refuseDhcp(out, context, site.vms().get(s), "the NFS server"));
             k8s.servers().stream().map(site.machines()::get).filter(m -> m != null).forEach(m -> m.nics().stream()

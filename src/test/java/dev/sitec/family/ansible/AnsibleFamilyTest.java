@@ -169,8 +169,10 @@ class AnsibleFamilyTest {
      */
     @Test
     void labelsFollowSiteYamlAndAFreshServiceIsNotRestarted() {
-        assertThat(text("ansible/playbooks/k3s.yml")).contains("hosts: k3s_servers[0]")
-                .contains("['/usr/local/bin/k3s', 'kubectl', 'label', 'node', item, '--overwrite'] + hostvars[item].k3s_node_labels");
+        // Each node is labelled from the first server of its own cluster.
+        assertThat(text("ansible/playbooks/k3s.yml")).contains("  hosts: k3s_cluster\n  gather_facts: false\n  tasks:\n    - name: Label the node\n")
+                .contains("['/usr/local/bin/k3s', 'kubectl', 'label', 'node', inventory_hostname, '--overwrite'] + k3s_node_labels")
+                .contains("delegate_to: \"{{ k3s_cluster_first_server }}\"");
         assertThat(text("ansible/inventory/host_vars/k3s-w-gpu.yml")).contains("k3s_node_labels:\n  - !unsafe \"accelerator=nvidia\"");
         assertThat(text("ansible/roles/k3s_server/handlers/main.yml")).contains("when: not k3s_server_start is changed");
         assertThat(text("ansible/roles/k3s_agent/handlers/main.yml")).contains("when: not k3s_agent_start is changed");

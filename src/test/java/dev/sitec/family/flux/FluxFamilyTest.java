@@ -41,7 +41,7 @@ class FluxFamilyTest {
         assertThat(infra).extracting(d -> d.at("/metadata/name").asText()).containsExactly("infra-controllers", "infra-configs");
         assertThat(infra.get(0).at("/spec/wait").asBoolean()).isTrue();
         assertThat(infra.get(1).at("/spec/dependsOn/0/name").asText()).isEqualTo("infra-controllers");
-        assertThat(infra.get(0).at("/spec/path").asText()).isEqualTo("./generated/flux/infrastructure/controllers");
+        assertThat(infra.get(0).at("/spec/path").asText()).isEqualTo("./generated/flux/infrastructure/homelab/controllers");
         JsonNode apps = docs(files.get("flux/clusters/homelab/apps.yaml")).get(0);
         assertThat(apps.at("/spec/dependsOn/0/name").asText()).isEqualTo("infra-configs");
         JsonNode sync = docs(files.get("flux/clusters/homelab/flux-system.yaml")).get(1);
@@ -51,19 +51,19 @@ class FluxFamilyTest {
     @Test
     void longhornKeepsReplicasOnDedicatedDisksAndIsTheDefaultClass() throws Exception {
         var files = generate(BrokenSite.reference());
-        JsonNode release = docs(files.get("flux/infrastructure/controllers/longhorn.yaml")).get(2);
+        JsonNode release = docs(files.get("flux/infrastructure/homelab/controllers/longhorn.yaml")).get(2);
         assertThat(release.at("/spec/chart/spec/version").asText()).isEqualTo("1.12.1");
         assertThat(release.at("/spec/values/defaultSettings/createDefaultDiskLabeledNodes").asBoolean()).isTrue();
         assertThat(release.at("/spec/values/defaultSettings/defaultDataPath").asText()).isEqualTo("/var/lib/longhorn");
         assertThat(release.at("/spec/values/defaultSettings/defaultReplicaCount").asInt()).isEqualTo(3);
-        JsonNode longhornClass = docs(files.get("flux/infrastructure/configs/storageclasses.yaml")).get(0);
+        JsonNode longhornClass = docs(files.get("flux/infrastructure/homelab/configs/storageclasses.yaml")).get(0);
         assertThat(longhornClass.at("/metadata/annotations").toString()).contains("is-default-class\":\"true");
     }
 
     /** Longhorn's chart makes a StorageClass of its own unless told not to (its values.yaml, persistence.createStorageClass: true). */
     @Test
     void longhornsChartMakesNoSecondStorageClass() throws Exception {
-        JsonNode release = docs(generate(BrokenSite.reference()).get("flux/infrastructure/controllers/longhorn.yaml")).get(2);
+        JsonNode release = docs(generate(BrokenSite.reference()).get("flux/infrastructure/homelab/controllers/longhorn.yaml")).get(2);
         assertThat(release.at("/spec/values/persistence/createStorageClass").asBoolean(true)).isFalse();
         assertThat(release.at("/spec/values/persistence/defaultClass").asBoolean(true)).isFalse();
     }
@@ -76,7 +76,7 @@ class FluxFamilyTest {
     @Test
     void nfsPointsAtAnAddressEveryK3sNodeReaches() throws Exception {
         var files = generate(BrokenSite.reference());
-        JsonNode nfs = docs(files.get("flux/infrastructure/configs/storageclasses.yaml")).get(1);
+        JsonNode nfs = docs(files.get("flux/infrastructure/homelab/configs/storageclasses.yaml")).get(1);
         assertThat(nfs.at("/metadata/name").asText()).isEqualTo("nfs-bulk");
         assertThat(nfs.at("/parameters/server").asText()).isEqualTo("10.10.10.30");
         BrokenSite everyNodeOnStorage = BrokenSite.reference()
@@ -87,7 +87,7 @@ class FluxFamilyTest {
                 .replace("servers: 10.10.20.42 }, roles: [k3s-agent], longhorn_disk: /dev/sda }", "servers: 10.10.20.42 } }")
                 .replace(", roles: [k3s-agent] }", " }")
                 .replace(", rpi-1, rpi-2, rpi-3]", "]"); // a Pi has one NIC, on the servers network
-        JsonNode direct = docs(generate(everyNodeOnStorage).get("flux/infrastructure/configs/storageclasses.yaml")).get(1);
+        JsonNode direct = docs(generate(everyNodeOnStorage).get("flux/infrastructure/homelab/configs/storageclasses.yaml")).get(1);
         assertThat(direct.at("/parameters/server").asText()).isEqualTo("10.10.30.30");
         assertThat(nfs.at("/parameters/share").asText()).isEqualTo("/mnt/tank/k8s");
         assertThat(nfs.at("/reclaimPolicy").asText()).isEqualTo("Retain");
@@ -96,7 +96,7 @@ class FluxFamilyTest {
     @Test
     void theGpuDevicePluginRunsOnlyOnGpuNodes() throws Exception {
         var files = generate(BrokenSite.reference());
-        JsonNode plugin = docs(files.get("flux/infrastructure/controllers/nvidia-device-plugin.yaml")).get(2);
+        JsonNode plugin = docs(files.get("flux/infrastructure/homelab/controllers/nvidia-device-plugin.yaml")).get(2);
         assertThat(plugin.at("/spec/values/nodeSelector/sitec.dev~1gpu").asText()).isEqualTo("nvidia");
         assertThat(plugin.at("/spec/values/runtimeClassName").asText()).isEqualTo("nvidia");
         // K3s creates RuntimeClass nvidia itself (k3s-io/k3s manifests/runtimes.yaml), before Flux runs:
@@ -128,7 +128,7 @@ class FluxFamilyTest {
         var files = generate(BrokenSite.reference().replace("      values: { replicaCount: 2 }",
                 "      values: { replicaCount: 2, ui: { message: \"it's \\\"quoted\\\"\", color: null }, hosts: [a, { b: 1 }] }\n"
                         + "      node_selector: { kubernetes.io/arch: arm64 }"));
-        List<JsonNode> docs = docs(files.get("flux/apps/podinfo/release.yaml"));
+        List<JsonNode> docs = docs(files.get("flux/apps/homelab/podinfo/release.yaml"));
         assertThat(docs).extracting(d -> d.path("kind").asText()).containsExactly("Namespace", "HelmRepository", "HelmRelease");
         JsonNode values = docs.get(2).at("/spec/values");
         assertThat(values.get("replicaCount").asInt()).isEqualTo(2);
@@ -151,9 +151,9 @@ class FluxFamilyTest {
         var files = generate(BrokenSite.reference().replace("      values: { replicaCount: 2 }",
                 "      values:\n        replicaCount: 2\n        ? \"" + key + "\"\n        :\n          nested: [1, \"" + key + "\"]\n"
                         + "        short:\n          ? \"" + key + "\"\n          : true"));
-        JsonNode values = docs(files.get("flux/apps/podinfo/release.yaml")).get(2).at("/spec/values");
+        JsonNode values = docs(files.get("flux/apps/homelab/podinfo/release.yaml")).get(2).at("/spec/values");
         assertThat(values.get(expected).get("nested").get(1).asText()).isEqualTo(expected);
         assertThat(values.get("short").get(expected).asBoolean()).isTrue();
-        assertThat(files.get("flux/apps/podinfo/release.yaml").text()).contains("    ? \"" + "k".repeat(2000));
+        assertThat(files.get("flux/apps/homelab/podinfo/release.yaml").text()).contains("    ? \"" + "k".repeat(2000));
     }
 }

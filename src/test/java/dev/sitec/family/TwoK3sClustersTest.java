@@ -1,0 +1,109 @@
+package dev.sitec.family;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitec.BrokenSite;
+import dev.sitec.change.ChangePlan;
+import dev.sitec.change.SiteComparison;
+import dev.sitec.render.RenderedFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Format v2's several K3s clusters (sites/two-k3s-clusters.yaml): each its own Ansible groups and
+ * token, its own Flux folders; the rules that keep them apart; plan across them.
+ */
+class TwoK3sClustersTest {
+
+    @TempDir
+    Path dir;
+
+    private static BrokenSite site() {
+        try {
+            return BrokenSite.of(Files.readString(Path.of("sites/two-k3s-clusters.yaml")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theSiteValidatesWithoutFindings() {
+        assertThat(site().diagnostics(dir)).isEmpty();
+    }
+
+    @Test
+    void eachClusterHasItsOwnGroupsTokenAndPlaybookLimit() {
+        Map<String, RenderedFile> files = site().generate(dir);
+        String hosts = files.get("ansible/inventory/hosts.yml").text();
+        assertThat(hosts).contains("    k3s_prod_servers:\n      hosts:\n        prod-cp-1: {}\n        prod-cp-2: {}\n        prod-cp-3: {}\n",
+                "    k3s_test_servers:\n      hosts:\n        test-cp-1: {}\n",
+                "    k3s_test:\n      children:\n        k3s_test_servers: {}\n        k3s_test_agents: {}\n",
+                "    k3s_servers:\n      children:\n        k3s_prod_servers: {}\n        k3s_test_servers: {}\n",
+                "    k3s_cluster:\n      children:\n        k3s_prod: {}\n        k3s_test: {}\n");
+        assertThat(files.get("ansible/inventory/group_vars/k3s_prod.yml").text())
+                .contains("k3s_cluster_first_server: !unsafe \"prod-cp-1\"\nk3s_token: \"{{ sitec_secret_k3s_token }}\"\n");
+        assertThat(files.get("ansible/inventory/group_vars/k3s_test.yml").text())
+                .contains("k3s_cluster_first_server: !unsafe \"test-cp-1\"\nk3s_token: \"{{ sitec_secret_k3s_token_test }}\"\n",
+                        "k3s_version: !unsafe \"v1.37.1+k3s1\"", "k3s_api_vip: !unsafe \"10.20.0.30\"");
+        assertThat(files.get("ansible/host_files/test-cp-1/k3s-server.yaml").text()).contains("  - \"10.20.0.30\"");
+        assertThat(files).containsKeys("flux/clusters/prod/flux-system.yaml", "flux/clusters/test/flux-system.yaml",
+                "flux/infrastructure/prod/controllers/longhorn.yaml", "flux/apps/prod/podinfo/release.yaml",
+                "flux/apps/test/podinfo/release.yaml");
+        assertThat(files).doesNotContainKey("flux/infrastructure/test/controllers/longhorn.yaml");
+        assertThat(files.get("flux/clusters/test/infrastructure.yaml").text())
+                .contains("path: \"./generated/flux/infrastructure/test/controllers\"");
+    }
+
+    @Test
+    void aHostIsANodeOfOneClusterOnly() {
+        BrokenSite site = site().replace("    servers: [test-cp-1]\n", "    servers: [test-cp-1]\n    agents: [prod-w-1]   # also prod's\n");
+        assertThat(site.errors(dir)).containsExactly(site.error("    agents: [prod-w-1]   # also prod's", "prod-w-1",
+                "'prod-w-1' is a node of K3s cluster 'prod' already; a host runs one K3s", "take it out of one of the clusters"));
+    }
+
+    @Test
+    void eachClusterHasItsOwnToken() {
+        BrokenSite site = site().replace("    token_secret: k3s_token_test\n", "");
+        assertThat(site.errors(dir)).containsExactly(site.error("    distribution: k3s\n    version: v1.37.1", "distribution",
+                "K3s clusters 'prod' and 'test' share the join token secret 'k3s_token'",
+                "give cluster 'test' its own: token_secret: k3s_token_test, declared under secrets"));
+    }
+
+    @Test
+    void eachClusterSyncsItsOwnFluxFolder() {
+        BrokenSite site = site().replace("branch: main, path: clusters/test }", "branch: test, path: clusters/prod }");
+        assertThat(site.errors(dir)).containsExactly(site.error("branch: test, path: clusters/prod }", "clusters/prod",
+                "K3s clusters 'prod' and 'test' sync the same Flux folder clusters/prod",
+                "give cluster 'test' its own path, e.g. clusters/test"));
+    }
+
+    @Test
+    void aClusterMayNotTakeANameSitecGroupsBy() {
+        BrokenSite site = site().replace("  test:\n    distribution", "  servers:\n    distribution")
+                .replace("path: clusters/test", "path: clusters/servers");
+        assertThat(site.errors(dir)).containsExactly(site.error("  servers:\n    distribution", "servers",
+                "K3s cluster 'servers' has a name sitec keeps for the Ansible group k3s_servers across clusters",
+                "name the cluster otherwise"));
+    }
+
+    @Test
+    void planSaysWhichClusterAChangeIsIn() {
+        BrokenSite edited = site().replace("version: v1.37.1+k3s1        # the next minor version, tried here first",
+                "version: v1.38.0+k3s1");
+        ChangePlan plan = SiteComparison.compare(model(site()), model(edited));
+        assertThat(plan.changes()).singleElement().satisfies(c -> {
+            assertThat(c.subject()).isEqualTo("k3s test");
+            assertThat(c.detail()).isEqualTo("version v1.37.1+k3s1 -> v1.38.0+k3s1");
+            assertThat(c.isRefused()).isFalse();
+        });
+    }
+
+    private static dev.sitec.model.Site model(BrokenSite site) {
+        return new dev.sitec.SiteCompiler().validateText(site.text(), "site.yaml").site().orElseThrow();
+    }
+}
