@@ -23,7 +23,7 @@ public record Baseline(String description, Site site) {
     public static final class Unavailable extends Exception {
         private final List<Diagnostic> diagnostics;
 
-        Unavailable(String message, List<Diagnostic> diagnostics) {
+        public Unavailable(String message, List<Diagnostic> diagnostics) {
             super(message);
             this.diagnostics = List.copyOf(diagnostics);
         }

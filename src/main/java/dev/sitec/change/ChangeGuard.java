@@ -22,14 +22,42 @@ public final class ChangeGuard {
     }
 
     /**
-     * The refusals for writing {@code current} over the tree in {@code outputDir}; a warning instead
-     * when that tree's site cannot be read (then nothing is compared, and generate goes on).
+     * Starts reading and validating the site the tree in {@code outputDir} was made from, on another
+     * thread: it costs as much as validating the edited site, which runs meanwhile. Nothing to compare
+     * when it is the site about to be generated, byte for byte ({@code siteBytes}, null if unreadable).
      */
-    public static List<Diagnostic> check(Site current, SourceMap sources, Path outputDir, String outputName) {
+    public static java.util.concurrent.CompletableFuture<Optional<Baseline>> prepare(Path outputDir, String outputName,
+                                                                                    byte[] siteBytes) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                if (siteBytes != null && RecordedSite.read(outputDir)
+                        .filter(t -> java.util.Arrays.equals(t.getBytes(java.nio.charset.StandardCharsets.UTF_8), siteBytes))
+                        .isPresent()) {
+                    return Optional.empty();
+                }
+                return Baseline.recorded(outputDir, outputName);
+            } catch (java.io.IOException e) {
+                throw new java.util.concurrent.CompletionException(new Baseline.Unavailable(
+                        "cannot read " + outputName + "/" + RecordedSite.FILE_NAME + ": " + e.getMessage(), List.of()));
+            } catch (Baseline.Unavailable e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+    }
+
+    /**
+     * The refusals for writing {@code current} over the tree whose site {@code prepared} reads; a
+     * warning instead when that site cannot be read (then nothing is compared, and generate goes on).
+     */
+    public static List<Diagnostic> check(Site current, SourceMap sources,
+                                         java.util.concurrent.CompletableFuture<Optional<Baseline>> prepared, String outputName) {
         Optional<Baseline> baseline;
         try {
-            baseline = Baseline.recorded(outputDir, outputName);
-        } catch (Baseline.Unavailable e) {
+            baseline = prepared.join();
+        } catch (java.util.concurrent.CompletionException failed) {
+            if (!(failed.getCause() instanceof Baseline.Unavailable e)) {
+                throw failed;
+            }
             return List.of(Diagnostic.warning(SourceLocation.startOf(outputName + "/" + RecordedSite.FILE_NAME),
                     "cannot compare with the site " + outputName + " was generated from: " + e.getMessage())
                     .withHint("changes to pets and to the K3s cluster are not checked in this run; sitec plan says more"));

@@ -48,6 +48,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (answered.isPresent()) {
             return answered.getAsInt();
         }
+        var baseline = ChangeGuard.prepare(target, output.path().toString(), site.bytesOrNull(invocation));
         Compilation result = new SiteCompiler().compile(site.path(invocation), site.displayName());
         Console.report(result, err);
         if (result.failed()) {
@@ -55,7 +56,7 @@ final class GenerateCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         List<Diagnostic> guarded = ChangeGuard.check(result.site().orElseThrow(),
-                result.document().orElseThrow().sources(), target, output.path().toString());
+                result.document().orElseThrow().sources(), baseline, output.path().toString());
         guarded.forEach(d -> err.println(d.format()));
         long refused = guarded.stream().filter(Diagnostic::isError).count();
         if (refused > 0) {
