@@ -12,7 +12,6 @@ import dev.sitec.model.Site;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -30,19 +29,19 @@ final class HostChanges {
 
     static List<Change> compare(Site before, Site after) {
         List<Change> changes = new ArrayList<>();
-        changes.addAll(each("network", before.networks(), after.networks(), Network::origin, JsonPointer.compile("/networks"),
+        changes.addAll(each(HOST, "network", before.networks(), after.networks(), Network::origin, JsonPointer.compile("/networks"),
                 "Ansible adds its bridge or VLAN to the nodes; Terraform its SDN vnet when it is tagged",
                 "Ansible leaves the nodes' bridge as it is; Terraform removes its SDN vnet when it was tagged",
-                (old, now) -> settings("network " + now.name(), old, now, now.origin(), difference ->
+                (old, now) -> settings(HOST, "network " + now.name(), old, now, now.origin(), difference ->
                         "Ansible reconfigures the nodes' bridges and Terraform the vnet; guests' NICs follow in place")));
-        changes.addAll(each("node", nodes(before), nodes(after), PveNode::origin, JsonPointer.compile("/proxmox/clusters"),
+        changes.addAll(each(HOST, "node", nodes(before), nodes(after), PveNode::origin, JsonPointer.compile("/proxmox/clusters"),
                 "install it (its ISO and answer file are generated), then run the playbook to join it",
                 "sitec does not take a node out of its cluster: move its guests, then run pvecm delnode",
                 HostChanges::node));
-        changes.addAll(each("backup server", before.backupServers(), after.backupServers(), BackupServer::origin,
+        changes.addAll(each(HOST, "backup server", before.backupServers(), after.backupServers(), BackupServer::origin,
                 JsonPointer.compile("/backup_servers"), "install it, then run the playbook; the clusters back up to it",
                 "the clusters stop backing up to it; its backups stay on it", HostChanges::backupServer));
-        changes.addAll(each("machine", before.machines(), after.machines(), Machine::origin, JsonPointer.compile("/machines"),
+        changes.addAll(each(HOST, "machine", before.machines(), after.machines(), Machine::origin, JsonPointer.compile("/machines"),
                 "flash and seed it (see the runbook), then run the playbook",
                 "sitec stops managing it; a K3s node on it is removed from the cluster", HostChanges::machine));
         if (!before.datacenterManager().equals(after.datacenterManager())) {
@@ -50,19 +49,18 @@ final class HostChanges {
                     .map(d -> d.remotes())) + " -> " + Show.of(after.datacenterManager().map(d -> d.remotes())),
                     "Ansible updates its remotes", JsonPointer.compile("/datacenter_manager")));
         }
-        changes.addAll(settings("site", before.info(), after.info(), JsonPointer.compile("/site"), difference ->
+        changes.addAll(settings(HOST, "site", before.info(), after.info(), JsonPointer.compile("/site"), difference ->
                 "Ansible reconfigures every host it manages; running guests keep what cloud-init gave them at first boot"));
-        changes.addAll(settings("installer", before.installer(), after.installer(), JsonPointer.compile("/installer"),
+        changes.addAll(settings(HOST, "installer", before.installer(), after.installer(), JsonPointer.compile("/installer"),
                 difference -> "takes effect at the next install"));
-        changes.addAll(settings("terraform", before.terraform(), after.terraform(), JsonPointer.compile("/terraform"),
+        changes.addAll(settings(HOST, "terraform", before.terraform(), after.terraform(), JsonPointer.compile("/terraform"),
                 difference -> "run terraform init -migrate-state in each cluster root"));
-        changes.addAll(each("image", before.images(), after.images(), dev.sitec.model.Image::origin,
+        // Images are downloads, not hosts: their changes are in-place.
+        changes.addAll(each(IN_PLACE, "image", before.images(), after.images(), dev.sitec.model.Image::origin,
                 JsonPointer.compile("/images"), "Terraform downloads it to the nodes that need it",
                 "Terraform deletes its download; guests made from it keep their disks",
-                (old, now) -> settings("image " + now.name(), old, now, now.origin(), difference ->
-                        "Terraform downloads it again; running guests keep their disks")).stream()
-                .map(c -> c.kind() == HOST ? new Change(IN_PLACE, c.subject(), c.detail(), c.cause(), false,
-                        Optional.empty(), c.at()) : c).toList());
+                (old, now) -> settings(IN_PLACE, "image " + now.name(), old, now, now.origin(), difference ->
+                        "Terraform downloads it again; running guests keep their disks")));
         return changes;
     }
 
@@ -121,10 +119,10 @@ final class HostChanges {
     }
 
     /** A record whose every changed component is one host change, with a cause per component. */
-    private static List<Change> settings(String subject, Record old, Record now, JsonPointer origin,
+    private static List<Change> settings(ChangeKind kind, String subject, Record old, Record now, JsonPointer origin,
                                          Function<Components.Difference, String> cause) {
         return Components.diff(old, now).stream()
-                .map(d -> Change.of(HOST, subject, d.detail(), cause.apply(d), origin.appendProperty(d.key())))
+                .map(d -> Change.of(kind, subject, d.detail(), cause.apply(d), origin.appendProperty(d.key())))
                 .toList();
     }
 
@@ -135,20 +133,20 @@ final class HostChanges {
     }
 
     /** Added, removed and changed entries of one named collection. */
-    static <T> List<Change> each(String kind, Map<String, T> before, Map<String, T> after, Function<T, JsonPointer> origin,
-                                 JsonPointer collection, String added, String removed,
+    static <T> List<Change> each(ChangeKind kind, String what, Map<String, T> before, Map<String, T> after,
+                                 Function<T, JsonPointer> origin, JsonPointer collection, String added, String removed,
                                  BiFunction<T, T, List<Change>> changed) {
         List<Change> changes = new ArrayList<>();
         after.forEach((name, now) -> {
             T old = before.get(name);
             if (old == null) {
-                changes.add(Change.of(HOST, kind + " " + name, "added", added, origin.apply(now)));
+                changes.add(Change.of(kind, what + " " + name, "added", added, origin.apply(now)));
             } else {
                 changes.addAll(changed.apply(old, now));
             }
         });
         before.keySet().stream().filter(name -> !after.containsKey(name)).forEach(name ->
-                changes.add(Change.of(HOST, kind + " " + name, "removed", removed, collection)));
+                changes.add(Change.of(kind, what + " " + name, "removed", removed, collection)));
         return changes;
     }
 }

@@ -83,7 +83,7 @@ final class KubernetesChanges {
                 "playbooks/k3s-upgrade.yml moves the servers, then the agents, one at a time", at);
         int[] old = parts(before);
         int[] now = parts(after);
-        if (compare(now, old) < 0) {
+        if (java.util.Arrays.compare(now, old) < 0) {
             return java.util.Optional.of(change.refused("K3s " + after + " is older than " + before
                     + ", which the cluster runs", "K3s cannot be downgraded (docs.k3s.io/upgrades); keep " + before
                     + ", or rebuild the cluster"));
@@ -104,10 +104,6 @@ final class KubernetesChanges {
         }
         return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
                 Integer.parseInt(m.group(4))};
-    }
-
-    private static int compare(int[] a, int[] b) {
-        return java.util.Arrays.compare(a, b);
     }
 
     /** etcd keeps working while a majority of the members it knows is up. */
