@@ -33,6 +33,7 @@ public final class SitecCommand implements Runnable {
         commands.put("validate", ValidateCommand::new);
         commands.put("migrate", MigrateCommand::new);
         commands.put("schema", SchemaCommand::new);
+        commands.put("completion", CompletionCommand::new);
         commands.put("daemon", DaemonCommand::new);
         return Collections.unmodifiableMap(commands);
     }
@@ -40,7 +41,7 @@ public final class SitecCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: generate, plan, check, validate, migrate, schema or daemon");
+                "name a command: generate, plan, check, validate, migrate, schema, completion or daemon");
     }
 
     public static void main(String[] args) {
@@ -65,6 +66,13 @@ public final class SitecCommand implements Runnable {
     /** Runs sitec in this process, with its working directory and environment (what tests call). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         return run(args, Invocation.ofThisProcess(out, err));
+    }
+
+    /** The whole command tree, every subcommand added: what help and shell completion describe. */
+    static CommandLine everyCommand(Invocation invocation) {
+        CommandLine cli = new CommandLine(new SitecCommand());
+        SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.apply(invocation)));
+        return cli;
     }
 
     /** Runs sitec for {@code invocation} and returns its exit code. */
