@@ -47,8 +47,12 @@ public final class SiteCompiler {
         try {
             return validate(loader.load(siteFile, displayName));
         } catch (InvalidInputException e) {
-            return new Compilation(e.diagnostics(), Optional.empty(), Optional.empty(), List.of());
+            return new Compilation(foundBy(e.diagnostics(), "yaml"), Optional.empty(), Optional.empty(), List.of());
         }
+    }
+
+    private static List<Diagnostic> foundBy(List<Diagnostic> diagnostics, String finder) {
+        return diagnostics.stream().map(d -> d.foundBy(finder)).toList();
     }
 
     /** Validates a site given as text: one recorded by an earlier generate, or read from git. */
@@ -57,13 +61,13 @@ public final class SiteCompiler {
         try {
             return validate(loader.parse(text, displayName));
         } catch (InvalidInputException e) {
-            return new Compilation(e.diagnostics(), Optional.empty(), Optional.empty(), List.of());
+            return new Compilation(foundBy(e.diagnostics(), "yaml"), Optional.empty(), Optional.empty(), List.of());
         }
     }
 
     private Compilation validate(SourceDocument document) {
-        List<Diagnostic> controls = ControlCharacters.check(document);
-        List<Diagnostic> schemaErrors = Toolchain.schemaValidator().validate(document);
+        List<Diagnostic> controls = foundBy(ControlCharacters.check(document), "text");
+        List<Diagnostic> schemaErrors = foundBy(Toolchain.schemaValidator().validate(document), "schema");
         if (!controls.isEmpty() || !schemaErrors.isEmpty()) {
             List<Diagnostic> all = new ArrayList<>(controls);
             all.addAll(schemaErrors);

@@ -75,7 +75,7 @@ public final class ChangeGuard {
             Change.Concern concern = change.concern().orElseThrow();
             Diagnostic finding = concern.refused() ? Diagnostic.error(sources.key(change.at()), concern.message())
                     : Diagnostic.warning(sources.key(change.at()), concern.message());
-            findings.add(finding.withHint(concern.hint()));
+            findings.add(finding.withHint(concern.hint()).foundBy("change-safety"));
         }
         findings.sort(Diagnostic.IN_SOURCE_ORDER);
         return findings;

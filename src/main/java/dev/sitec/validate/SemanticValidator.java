@@ -115,7 +115,8 @@ public final class SemanticValidator {
         RuleContext context = new RuleContext(site, sources);
         List<Diagnostic> all = new ArrayList<>();
         for (SiteRule rule : RULES) {
-            all.addAll(rule.check(context));
+            String name = rule.getClass().getSimpleName();
+            rule.check(context).forEach(d -> all.add(d.foundBy(name)));
         }
         all.sort(Diagnostic.IN_SOURCE_ORDER);
         return all;
