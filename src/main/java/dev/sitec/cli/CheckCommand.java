@@ -39,7 +39,7 @@ final class CheckCommand implements Callable<Integer> {
             return answered.getAsInt();
         }
         Compilation result = new SiteCompiler().compile(site.path(invocation), site.displayName());
-        Console.report(result, err);
+        Console.report(result, err, Console.colour(invocation));
         if (result.failed()) {
             return ExitCodes.INVALID;
         }

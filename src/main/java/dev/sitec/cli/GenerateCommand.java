@@ -50,14 +50,14 @@ final class GenerateCommand implements Callable<Integer> {
         }
         var baseline = ChangeGuard.prepare(target, output.path().toString(), site.bytesOrNull(invocation));
         Compilation result = new SiteCompiler().compile(site.path(invocation), site.displayName());
-        Console.report(result, err);
+        Console.report(result, err, Console.colour(invocation));
         if (result.failed()) {
             err.println("nothing written: " + output.path() + " is as it was");
             return ExitCodes.INVALID;
         }
         List<Diagnostic> guarded = ChangeGuard.check(result.site().orElseThrow(),
                 result.document().orElseThrow().sources(), baseline, output.path().toString());
-        guarded.forEach(d -> err.println(d.format()));
+        guarded.forEach(d -> err.println(Console.paint(d.format(), Console.colour(invocation))));
         long refused = guarded.stream().filter(Diagnostic::isError).count();
         if (refused > 0) {
             err.println(Console.count(refused, "error") + " in what this edit does to the lab (sitec plan lists every change)");
@@ -84,8 +84,7 @@ final class GenerateCommand implements Callable<Integer> {
             report.written().forEach(p -> out.println("wrote   " + output.path().resolve(p)));
             report.deleted().forEach(p -> out.println("deleted " + output.path().resolve(p)));
         }
-        out.println(output.path() + ": " + Console.count(report.written().size(), "file") + " written, "
-                + report.unchanged().size() + " unchanged, " + report.deleted().size() + " deleted");
+        GenerationSummary.lines(report, output.path().toString()).forEach(out::println);
         return ExitCodes.OK;
     }
 }

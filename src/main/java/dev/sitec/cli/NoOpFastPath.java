@@ -68,7 +68,7 @@ final class NoOpFastPath {
             return OptionalInt.empty();
         }
         PrintWriter out = invocation.out();
-        Console.replay(unchanged.get().findings(), invocation.err());
+        Console.replay(unchanged.get().findings(), invocation.err(), Console.colour(invocation));
         if (command.equals("generate")) {
             out.println(output.path() + ": 0 files written, " + unchanged.get().files() + " unchanged, 0 deleted");
         } else {

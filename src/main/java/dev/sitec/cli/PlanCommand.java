@@ -52,7 +52,7 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = invocation.out();
         PrintWriter err = invocation.err();
         Compilation current = new SiteCompiler().validate(site.path(invocation), site.displayName());
-        Console.report(current, err);
+        Console.report(current, err, Console.colour(invocation));
         if (current.failed()) {
             return ExitCodes.INVALID;
         }
@@ -78,7 +78,7 @@ final class PlanCommand implements Callable<Integer> {
                 : ChangeReport.text(plan, site.displayName(), baseline.description()));
         out.flush();
         List<Diagnostic> concerns = ChangeGuard.refusals(plan, current.document().orElseThrow().sources());
-        concerns.forEach(d -> err.println(d.format()));
+        concerns.forEach(d -> err.println(Console.paint(d.format(), Console.colour(invocation))));
         long refused = concerns.stream().filter(Diagnostic::isError).count();
         if (refused > 0) {
             err.println(Console.count(refused, "error") + ": generate refuses " + (refused == 1 ? "this change" : "these changes"));

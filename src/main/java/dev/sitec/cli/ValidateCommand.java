@@ -35,7 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
             case json -> invocation.out().print(DiagnosticReport.json(result.diagnostics()));
             case sarif -> invocation.out().print(DiagnosticReport.sarif(result.diagnostics(),
                     new SitecCommand.Version().getVersion()[0].substring("sitec ".length())));
-            case text -> Console.report(result, invocation.err());
+            case text -> Console.report(result, invocation.err(), Console.colour(invocation));
         }
         invocation.out().flush();
         if (result.failed()) {
