@@ -26,32 +26,43 @@ final class SchemaCommand implements Callable<Integer> {
         this.invocation = invocation;
     }
 
-    @Override
-    public Integer call() {
-        byte[] schema;
+    private static byte[] bundledSchema() {
         try (InputStream in = SchemaCommand.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the site schema is missing from the jar: " + RESOURCE);
             }
-            schema = in.readAllBytes();
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the schema from the jar", e);
         }
+    }
+
+    /** This sitec's schema in the user's cache folder (written when missing or different): what editors read. */
+    static Path schemaFile(Invocation invocation) throws IOException {
+        byte[] schema = bundledSchema();
+        Path file = cacheDir(invocation).resolve("schema").resolve("site.schema.json");
+        if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), schema)) {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), ".site.schema-", ".json");
+            Files.write(tmp, schema);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return file;
+    }
+
+    @Override
+    public Integer call() {
+        byte[] schema = bundledSchema();
         if (print) {
             invocation.out().print(new String(schema, java.nio.charset.StandardCharsets.UTF_8));
             invocation.out().flush();
             return ExitCodes.OK;
         }
-        Path file = cacheDir().resolve("schema").resolve("site.schema.json");
+        Path file;
         try {
-            if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), schema)) {
-                Files.createDirectories(file.getParent());
-                Path tmp = Files.createTempFile(file.getParent(), ".site.schema-", ".json");
-                Files.write(tmp, schema);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
+            file = schemaFile(invocation);
         } catch (IOException e) {
-            invocation.err().println("sitec: cannot write " + file + ": " + IoMessages.describe(e));
+            invocation.err().println("sitec: cannot write the schema to the cache folder: " + IoMessages.describe(e));
             invocation.err().println("    hint: sitec schema --print > site.schema.json writes it where you choose");
             return ExitCodes.INVALID;
         }
@@ -60,7 +71,7 @@ final class SchemaCommand implements Callable<Integer> {
     }
 
     /** $XDG_CACHE_HOME/sitec, else ~/.cache/sitec. */
-    private Path cacheDir() {
+    private static Path cacheDir(Invocation invocation) {
         return invocation.env("XDG_CACHE_HOME").filter(s -> !s.isEmpty()).map(Path::of)
                 .orElseGet(() -> invocation.env("HOME").map(h -> Path.of(h, ".cache"))
                         .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache")))

@@ -27,6 +27,7 @@ public final class SitecCommand implements Runnable {
 
     private static Map<String, Function<Invocation, Object>> subcommands() {
         Map<String, Function<Invocation, Object>> commands = new LinkedHashMap<>();
+        commands.put("init", InitCommand::new);
         commands.put("generate", GenerateCommand::new);
         commands.put("plan", PlanCommand::new);
         commands.put("check", CheckCommand::new);
@@ -41,7 +42,7 @@ public final class SitecCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: generate, plan, check, validate, migrate, schema, completion or daemon");
+                "name a command: init, generate, plan, check, validate, migrate, schema, completion or daemon");
     }
 
     public static void main(String[] args) {

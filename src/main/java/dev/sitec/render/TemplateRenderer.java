@@ -81,6 +81,11 @@ public final class TemplateRenderer {
                 file.mode());
     }
 
+    /** A file the user owns once written (a starter site.yaml): no generated-file header. */
+    public String renderOwned(String templateName, Object view) {
+        return normalise(renderText(templateName, view));
+    }
+
     private String renderText(String templateName, Object view) {
         try {
             Template template = configuration.getTemplate(templateName);
