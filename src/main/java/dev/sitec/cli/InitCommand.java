@@ -16,8 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "init", mixinStandardHelpOptions = true, versionProvider = SitecCommand.Version.class,
-        description = {"Write a commented starter site.yaml (never over an existing one), in one of two shapes,",
-                "with the schema line for an editor's completion."})
+        description = {"Write a commented starter site.yaml; never over an existing one.",
+                "In one of two shapes, with the schema line for an editor's completion."})
 final class InitCommand implements Callable<Integer> {
 
     private final Invocation invocation;

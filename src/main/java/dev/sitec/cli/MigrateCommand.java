@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = SitecCommand.Version.class,
-        description = "Rewrite the site file in the newest format (sitec.dev/v2), in place, keeping its comments and"
-                + " key order. A file in that format already is left as it is.")
+        description = {"Rewrite the site file in the newest format (sitec.dev/v2), in place.",
+                "Its comments and key order stay; a file in that format already is left as it is."})
 final class MigrateCommand implements Callable<Integer> {
 
     private final Invocation invocation;

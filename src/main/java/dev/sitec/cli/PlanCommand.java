@@ -19,8 +19,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = SitecCommand.Version.class,
-        description = {"Say what generating and applying the site file would do to the running lab, compared with the",
-                "site the generated tree was made from (or with the file at a git commit). Writes nothing."})
+        description = {"Say what applying the edited site file would do to the running lab.",
+                "Compared with the site the generated tree was made from, or with the file at a git commit.",
+                "Writes nothing."})
 final class PlanCommand implements Callable<Integer> {
 
     private final Invocation invocation;

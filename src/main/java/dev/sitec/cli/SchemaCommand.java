@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "schema", mixinStandardHelpOptions = true, versionProvider = SitecCommand.Version.class,
-        description = {"Print the path of the JSON Schema of site.yaml (this sitec's own copy, kept in the user's cache",
-                "folder), for an editor: put '# yaml-language-server: $schema=PATH' at the top of site.yaml."})
+        description = {"Print the path of site.yaml's JSON Schema, for an editor.",
+                "This sitec's own copy, kept in the user's cache folder: put",
+                "'# yaml-language-server: $schema=PATH' at the top of site.yaml."})
 final class SchemaCommand implements Callable<Integer> {
 
     static final String RESOURCE = "/sitec/schema/site.schema.json";

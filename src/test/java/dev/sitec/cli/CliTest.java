@@ -108,7 +108,9 @@ class CliTest {
     void helpListsEveryCommandAndEachCommandHasItsOwn() {
         Run help = sitec("--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("Commands:\n  generate  ", "\n  check     ", "\n  validate  ");
+        assertThat(help.out()).contains("Commands:\n  init        ", "\n  generate    ", "\n  plan        ",
+                "\n  check       ", "\n  validate    ", "\n  migrate     ", "\n  schema      ", "\n  completion  ",
+                "\n  daemon      ");
         Run generateHelp = sitec("generate", "--help");
         assertThat(generateHelp.exit()).isZero();
         assertThat(generateHelp.out()).startsWith("Usage: sitec generate ").contains("-f, --file=FILE", "-o, --output=DIR");
