@@ -24,7 +24,7 @@ public final class Toolchain {
     /** Starts building what {@code command} will need; returns at once. Unknown commands need nothing. */
     public static void prepareFor(String command) {
         switch (command) {
-            case "generate", "check" -> {
+            case "generate", "check", "explain" -> {
                 prepareSchemaValidator();
                 prepareTemplateRenderer();
             }

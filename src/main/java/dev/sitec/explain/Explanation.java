@@ -1,0 +1,290 @@
+package dev.sitec.explain;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import dev.sitec.diagnostic.Hints;
+import dev.sitec.load.SourceMap;
+import dev.sitec.model.Container;
+import dev.sitec.model.Device;
+import dev.sitec.model.K3sNode;
+import dev.sitec.model.K3sNodes;
+import dev.sitec.model.Kubernetes;
+import dev.sitec.model.Machine;
+import dev.sitec.model.Network;
+import dev.sitec.model.Nic;
+import dev.sitec.model.PveNode;
+import dev.sitec.model.Site;
+import dev.sitec.model.Vm;
+import dev.sitec.model.VmDisk;
+import dev.sitec.render.RenderedFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Everything sitec derived for one named object of the site and where it lands: its identities
+ * (VMID, MACs, addresses), its place in each family's output (Terraform address, Ansible groups and
+ * host vars, cloud-init and installer files, K3s role, labels and taints, the Flux objects that run on
+ * it), each with the site line it came from. Read from the validated model and the rendered tree.
+ */
+public final class Explanation {
+
+    private final Site site;
+    private final SourceMap sources;
+    private final List<RenderedFile> files;
+    private final List<String> out = new ArrayList<>();
+
+    private Explanation(Site site, SourceMap sources, List<RenderedFile> files) {
+        this.site = site;
+        this.sources = sources;
+        this.files = files;
+    }
+
+    /** The lines that explain {@code name}, or empty when nothing in the site has that name. */
+    public static Optional<List<String>> of(Site site, SourceMap sources, List<RenderedFile> files, String name) {
+        Explanation e = new Explanation(site, sources, files);
+        boolean found = e.explain(name);
+        return found ? Optional.of(List.copyOf(e.out)) : Optional.empty();
+    }
+
+    /** The closest name the site has, for a name it does not. */
+    public static Optional<String> closest(Site site, String name) {
+        return Hints.closest(name, names(site));
+    }
+
+    private static TreeSet<String> names(Site site) {
+        TreeSet<String> names = new TreeSet<>();
+        names.addAll(site.vms().keySet());
+        names.addAll(site.containers().keySet());
+        names.addAll(site.machines().keySet());
+        names.addAll(site.networks().keySet());
+        names.addAll(site.clusters().keySet());
+        names.addAll(site.backupServers().keySet());
+        names.addAll(site.kubernetes().keySet());
+        site.pveNodes().forEach(n -> names.add(n.name()));
+        site.devices().forEach(d -> names.add(d.name()));
+        return names;
+    }
+
+    private boolean explain(String name) {
+        boolean found = false;
+        if (site.vms().containsKey(name)) {
+            vm(site.vms().get(name));
+            found = true;
+        }
+        if (site.containers().containsKey(name)) {
+            container(site.containers().get(name));
+            found = true;
+        }
+        if (site.machines().containsKey(name)) {
+            machine(site.machines().get(name));
+            found = true;
+        }
+        Optional<PveNode> node = site.findNode(name);
+        if (node.isPresent()) {
+            pveNode(node.get());
+            found = true;
+        }
+        if (site.backupServers().containsKey(name)) {
+            var pbs = site.backupServers().get(name);
+            header("backup server " + name, pbs.origin());
+            line("address", pbs.address() + (pbs.installedBySitec() ? ", installed by sitec" : ", installed already"));
+            line("datastores", String.join(", ", pbs.datastores().keySet()));
+            line("clusters", String.join(", ", pbs.clusters()));
+            host(name);
+            found = true;
+        }
+        if (site.networks().containsKey(name)) {
+            network(site.networks().get(name));
+            found = true;
+        }
+        if (site.clusters().containsKey(name)) {
+            var cluster = site.clusters().get(name);
+            header("Proxmox VE cluster " + name, cluster.origin());
+            line("nodes", String.join(", ", cluster.nodes().keySet()));
+            line("Terraform", "terraform/clusters/" + name + "/ (its own root and state)");
+            line("Ansible", "group proxmox_" + name.replace('-', '_'));
+            found = true;
+        }
+        if (site.kubernetes().containsKey(name)) {
+            k3sCluster(site.kubernetes().get(name));
+            found = true;
+        }
+        Optional<Device> device = site.findDevice(name);
+        if (device.isPresent()) {
+            Device d = device.get();
+            header("device " + name, d.origin());
+            line("what", d.type().name().toLowerCase(java.util.Locale.ROOT) + " " + d.id() + " on node " + d.node()
+                    + d.pciAddress().map(a -> " at " + a).orElse("") + d.usbPort().map(p -> ", USB port " + p).orElse(""));
+            line("passed to", site.vms().values().stream().filter(vm -> vm.passthrough().contains(name)).map(Vm::name)
+                    .collect(Collectors.joining(", ")));
+            line("Terraform", d.type() == Device.Type.PCI ? "a PCI resource mapping, " + name + ", in terraform/clusters/"
+                    + site.expectNode(d.node()).cluster() : "none: Ansible attaches USB devices by port, as root");
+            found = true;
+        }
+        return found;
+    }
+
+    private void vm(Vm vm) {
+        header("vm " + vm.name(), vm.origin());
+        line("node", vm.node() + " (Proxmox VE cluster " + site.expectNode(vm.node()).cluster() + ")", vm.origin().appendProperty("node"));
+        vm.profile().ifPresent(p -> line("profile", p, JsonPointer.compile("/profiles/" + p)));
+        line("lifecycle", vm.lifecycle().id() + (vm.isPet() ? ": protected (prevent_destroy), backed up" : ": may be rebuilt"));
+        line("VMID", vm.vmId() + (vm.vmIdExplicit() ? " (set in the site)" : " (derived from the name)"));
+        line("size", vm.cores() + " cores, " + vm.memoryMib() + " MiB" + vm.balloonMinMib().stream().mapToObj(b -> ", balloon from " + b + " MiB").findFirst().orElse(""));
+        for (VmDisk disk : vm.disks()) {
+            line("disk scsi" + disk.index(), disk.sizeGib() + " GiB on " + site.datastoreOf(vm, disk) + ", "
+                    + disk.purpose().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        nics(vm.nics(), vm.origin().appendProperty("address"));
+        vm.image().ifPresent(i -> line("image", i + " (" + site.imageOf(vm).kind().name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', ' ') + ")", JsonPointer.compile("/images/" + i)));
+        if (!vm.passthrough().isEmpty()) {
+            line("passthrough", String.join(", ", vm.passthrough()), vm.origin().appendProperty("passthrough"));
+        }
+        line("Terraform", "module.vm[\"" + vm.name() + "\"].proxmox_virtual_environment_vm." + (vm.isProtected() ? "pet" : "cattle")
+                + "[0] in terraform/clusters/" + site.clusterOf(vm).name());
+        k3s(vm.name());
+        host(vm.name());
+    }
+
+    private void container(Container ct) {
+        header("container " + ct.name(), ct.origin());
+        line("node", ct.node(), ct.origin().appendProperty("node"));
+        line("lifecycle", ct.lifecycle().id());
+        line("VMID", ct.vmId() + (ct.vmIdExplicit() ? " (set in the site)" : " (derived from the name)"));
+        line("size", ct.cores() + " cores, " + ct.memoryMib() + " MiB, root disk " + ct.disk().sizeGib() + " GiB on "
+                + site.datastoreOf(ct));
+        nics(ct.nics(), ct.origin().appendProperty("address"));
+        line("template", ct.template(), JsonPointer.compile("/images/" + ct.template()));
+        line("Terraform", "module.container[\"" + ct.name() + "\"].proxmox_virtual_environment_container."
+                + (ct.isProtected() ? "pet" : "cattle") + "[0] in terraform/clusters/" + site.expectNode(ct.node()).cluster());
+        host(ct.name());
+    }
+
+    private void machine(Machine m) {
+        header("machine " + m.name(), m.origin());
+        line("board", m.board().id() + m.bootMedium().map(b -> ", boots from " + b.name().toLowerCase(java.util.Locale.ROOT)).orElse(""));
+        line("image", m.image(), JsonPointer.compile("/images/" + m.image()));
+        nics(m.nics(), m.origin().appendProperty("address"));
+        m.longhornDisk().ifPresent(d -> line("Longhorn disk", d, m.origin().appendProperty("longhorn_disk")));
+        k3s(m.name());
+        host(m.name());
+    }
+
+    private void pveNode(PveNode node) {
+        header("Proxmox VE node " + node.name(), node.origin());
+        line("cluster", node.cluster());
+        line("address", node.address().toString(), node.origin().appendProperty("address"));
+        line("installed", node.bootDisks().isPresent() ? "by sitec: an answer file and ISO script in installer/" + node.name() + "/"
+                : "already (sitec does not install it)");
+        line("guests' datastore", node.vmDatastore());
+        if (!node.devices().isEmpty()) {
+            line("devices", String.join(", ", new TreeSet<>(node.devices().keySet())));
+        }
+        line("guests", site.vms().values().stream().filter(vm -> vm.node().equals(node.name())).map(Vm::name)
+                .collect(Collectors.joining(", ")));
+        host(node.name());
+    }
+
+    private void network(Network network) {
+        header("network " + network.name(), network.origin());
+        line("bridge", network.bridge() + network.vlan().stream().mapToObj(v -> ", VLAN " + v + " (an SDN vnet)").findFirst()
+                .orElse(", untagged"));
+        network.cidr().ifPresent(c -> line("cidr", c + network.gateway().map(g -> ", gateway " + g).orElse("")));
+        line("mtu", String.valueOf(network.mtu()));
+        List<String> members = new ArrayList<>();
+        site.vms().values().forEach(vm -> vm.nics().stream().filter(n -> n.network().equals(network.name()))
+                .forEach(n -> members.add(vm.name() + " " + address(n))));
+        site.containers().values().forEach(ct -> ct.nics().stream().filter(n -> n.network().equals(network.name()))
+                .forEach(n -> members.add(ct.name() + " " + address(n))));
+        site.machines().values().forEach(m -> m.nics().stream().filter(n -> n.network().equals(network.name()))
+                .forEach(n -> members.add(m.name() + " " + address(n))));
+        line("on it", String.join(", ", members));
+    }
+
+    private void k3sCluster(Kubernetes k8s) {
+        header("K3s cluster " + k8s.name(), k8s.origin());
+        line("version", k8s.version(), k8s.origin().appendProperty("version"));
+        line("API", k8s.apiVip() + " (kube-vip)", k8s.origin().appendProperty("api_vip"));
+        line("servers", String.join(", ", k8s.servers()) + " (etcd quorum " + (k8s.servers().size() / 2 + 1) + ")");
+        line("agents", String.join(", ", k8s.agents()));
+        line("token", "secret " + k8s.tokenSecret());
+        line("Ansible", "group k3s_" + k8s.name().replace('-', '_') + " (--limit it)");
+        k8s.flux().ifPresent(f -> line("Flux", "flux/" + f.path() + "/, flux/infrastructure/" + k8s.name() + "/, flux/apps/"
+                + k8s.name() + "/"));
+        line("apps", String.join(", ", k8s.apps().keySet()));
+    }
+
+    private void k3s(String host) {
+        Optional<Kubernetes> k8s = site.clusterOfNode(host);
+        if (k8s.isEmpty()) {
+            return;
+        }
+        K3sNode node = K3sNodes.of(site, k8s.get()).stream().filter(n -> n.name().equals(host)).findFirst().orElseThrow();
+        line("K3s", node.role().id() + " of cluster " + k8s.get().name() + node.nodeIp().map(ip -> ", node IP " + ip).orElse(""));
+        line("labels", node.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        if (!node.taints().isEmpty()) {
+            line("taints", node.taints().stream().map(Object::toString).collect(Collectors.joining(", ")));
+        }
+        List<String> flux = new ArrayList<>();
+        k8s.get().apps().values().stream().filter(a -> !a.nodeSelector().isEmpty() && node.matches(a.nodeSelector()))
+                .forEach(a -> flux.add("HelmRelease " + a.name() + " (its node_selector)"));
+        if (node.longhornDisk().isPresent() && k8s.get().longhorn().isPresent()) {
+            flux.add("HelmRelease longhorn (its disk " + node.longhornDisk().get() + ")");
+        }
+        if (node.nvidiaGpu() && k8s.get().nvidiaDevicePlugin().isPresent()) {
+            flux.add("HelmRelease nvidia-device-plugin (its GPU)");
+        }
+        if (!flux.isEmpty()) {
+            line("Flux", String.join(", ", flux));
+        }
+    }
+
+    /** Its Ansible groups (from the rendered inventory) and every generated file named after it. */
+    private void host(String name) {
+        List<String> groups = Inventory.groupsOf(files, name);
+        if (!groups.isEmpty()) {
+            line("Ansible", "groups " + String.join(", ", groups));
+        }
+        List<String> own = files.stream().map(RenderedFile::path)
+                .filter(p -> java.util.Arrays.asList(p.replace(".yml", "").split("/")).contains(name)).sorted().toList();
+        if (!own.isEmpty()) {
+            line("files", String.join(", ", own));
+        }
+    }
+
+    private void nics(List<Nic> nics, JsonPointer at) {
+        for (Nic nic : nics) {
+            line(nic.interfaceName(), nic.network() + " " + address(nic) + nic.mac().map(m -> ", MAC " + m).orElse(""),
+                    at.appendProperty(nic.network()));
+        }
+    }
+
+    private static String address(Nic nic) {
+        return nic.address().map(Object::toString).orElse("dhcp");
+    }
+
+    private void header(String what, JsonPointer origin) {
+        if (!out.isEmpty()) {
+            out.add("");
+        }
+        out.add(what + " (" + sources.key(origin) + ")");
+    }
+
+    private void line(String key, String value) {
+        out.add(String.format("  %-18s %s", key, value.isEmpty() ? "-" : value));
+    }
+
+    private void line(String key, String value, JsonPointer at) {
+        out.add(String.format("  %-18s %s   [%s]", key, value.isEmpty() ? "-" : value, location(at)));
+    }
+
+    private String location(JsonPointer at) {
+        var loc = sources.key(at);
+        return loc.file() + ":" + loc.line();
+    }
+
+}

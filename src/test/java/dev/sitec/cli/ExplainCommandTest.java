@@ -1,0 +1,57 @@
+package dev.sitec.cli;
+
+import static dev.sitec.cli.CliTest.sitec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** sitec explain NAME: what sitec derived for one object and where it lands, with the site lines. */
+class ExplainCommandTest {
+
+    @Test
+    void aK3sGpuNodeShowsItsIdentitiesPlacesAndScheduling() {
+        CliTest.Run run = sitec("explain", "k3s-w-gpu", "-f", "site.yaml");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("vm k3s-w-gpu (site.yaml:127:3)\n")
+                .contains("  node               pve2 (Proxmox VE cluster pve)   [site.yaml:128]\n",
+                        "  VMID               415660510 (derived from the name)\n",
+                        "  net0               servers 10.10.20.32, MAC 0a:6c:79:61:d7:f6   [site.yaml:130]\n",
+                        "  Terraform          module.vm[\"k3s-w-gpu\"].proxmox_virtual_environment_vm.cattle[0] in terraform/clusters/pve\n",
+                        "  K3s                agent of cluster homelab, node IP 10.10.20.32\n",
+                        "  taints             nvidia.com/gpu=true:NoSchedule\n",
+                        "HelmRelease nvidia-device-plugin (its GPU)",
+                        "  Ansible            groups amd64, k3s_agents, k3s_cluster, k3s_homelab, k3s_homelab_agents, nvidia_gpu, vms\n",
+                        "cloud-init/vms/k3s-w-gpu/user-data");
+    }
+
+    @Test
+    void everyKindOfNameIsExplained() {
+        assertThat(sitec("explain", "storage").out()).startsWith("network storage (site.yaml:52:3)\n")
+                .contains("  bridge             vmbr0, VLAN 30 (an SDN vnet)\n", "k3s-w-gpu 10.10.30.32");
+        assertThat(sitec("explain", "pve1").out()).startsWith("Proxmox VE node pve1 (")
+                .contains("  installed          by sitec: an answer file and ISO script in installer/pve1/\n", "  guests ");
+        assertThat(sitec("explain", "gpu0").out()).startsWith("device gpu0 (").contains("  passed to          k3s-w-gpu\n");
+        assertThat(sitec("explain", "homelab").out()).startsWith("K3s cluster homelab (")
+                .contains("  servers            k3s-cp-1, k3s-cp-2, k3s-cp-3 (etcd quorum 2)\n", "  Ansible            group k3s_homelab (--limit it)\n");
+        assertThat(sitec("explain", "rpi-1").out()).startsWith("machine rpi-1 (")
+                .contains("  board              raspberry-pi-5, boots from nvme\n", "  K3s                agent of cluster homelab");
+        assertThat(sitec("explain", "pve").out()).startsWith("Proxmox VE cluster pve (");
+        assertThat(sitec("explain", "pbs1").out()).startsWith("backup server pbs1 (");
+    }
+
+    @Test
+    void anUnknownNameGetsTheClosestOne() {
+        CliTest.Run run = sitec("explain", "k3s-w-gp");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("sitec: site.yaml has nothing named 'k3s-w-gp'\n    hint: did you mean 'k3s-w-gpu'?\n");
+    }
+
+    @Test
+    void theReadmeShowsWhatExplainPrints() throws Exception {
+        CliTest.Run run = sitec("explain", "k3s-w-tpu");
+        String shown = "```\n$ sitec explain k3s-w-tpu\n" + run.out() + "```\n";
+        assertThat(Files.readString(Path.of("README.md"))).contains(shown);
+    }
+}
