@@ -94,4 +94,14 @@ class MachineReadableDiagnosticsTest {
         CliTest.Run yaml = sitec("validate", "-f", dir.resolve("bad.yaml").toString(), "--format", "json");
         assertThat(new ObjectMapper().readTree(yaml.out()).at("/diagnostics/0/rule").asText()).isEqualTo("yaml");
     }
+
+    @Test
+    void theReadmeShowsWhatSarifPrints() throws Exception {
+        BrokenSite.reference().replace("k3s-cp-1: { node: pve1", "k3s-cp-1: { node: pve9").writeTo(dir);
+        java.io.StringWriter out = new java.io.StringWriter();
+        SitecCommand.run(new String[] {"validate", "--format", "sarif"}, new Invocation(dir, java.util.Map.of(),
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true)));
+        String shown = "```\n$ sitec validate --format sarif\n" + out + "```\n";
+        assertThat(java.nio.file.Files.readString(Path.of("README.md"))).contains(shown);
+    }
 }

@@ -5,7 +5,7 @@ import dev.sitec.plan.OutputFamily;
 import dev.sitec.plan.PlannedFile;
 import java.util.List;
 
-/** The generated tree's own README: what is in it, and the order to apply it in. */
+/** The generated tree's own README (what is in it) and RUNBOOK (this site's steps, first install and day 2). */
 public final class RunbookFamily implements OutputFamily {
 
     @Override
@@ -15,6 +15,7 @@ public final class RunbookFamily implements OutputFamily {
 
     @Override
     public List<PlannedFile> plan(Site site) {
-        return List.of(PlannedFile.of("README.md", "runbook/README.md.ftl", RunbookView.of(site)));
+        return List.of(PlannedFile.of("README.md", "runbook/README.md.ftl", RunbookView.of(site)),
+                PlannedFile.of("RUNBOOK.md", "runbook/RUNBOOK.md.ftl", RunbookSteps.of(site)));
     }
 }
