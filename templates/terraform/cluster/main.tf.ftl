@@ -340,6 +340,23 @@ moved {
   to   = module.container["[=ct.name]"].proxmox_virtual_environment_container.cattle[0]
 }
 </#list>
+<#list v.vms?filter(vm -> vm.existing) as vm>
+
+# [=vm.name] exists already: Terraform adopts VM [=vm.vmId?c] on [=vm.node] instead of creating it (the
+# provider's import id is node/vm_id). Once applied, the block has done its work and may stay.
+import {
+  to = module.vm["[=vm.name]"].proxmox_virtual_environment_vm.<#if vm.pet>pet<#else>cattle</#if>[0]
+  id = "[=vm.node]/[=vm.vmId?c]"
+}
+</#list>
+<#list v.containers?filter(ct -> ct.existing) as ct>
+
+# [=ct.name] exists already: Terraform adopts container [=ct.vmId?c] on [=ct.node] instead of creating it.
+import {
+  to = module.container["[=ct.name]"].proxmox_virtual_environment_container.<#if ct.pet>pet<#else>cattle</#if>[0]
+  id = "[=ct.node]/[=ct.vmId?c]"
+}
+</#list>
 <#list v.backups as b>
 
 module "backup_[=b.storageId?replace("-", "_")]" {

@@ -18,6 +18,8 @@ public enum ChangeKind {
     REBOOT("reboot"),
     /** A PVE node, backup server, Pi or K3s node reconfigured by Ansible. */
     HOST("host"),
+    /** An existing guest Terraform adopts (an import block): nothing is created. */
+    IMPORT("import"),
     CREATE("create"),
     IN_PLACE("in-place");
 

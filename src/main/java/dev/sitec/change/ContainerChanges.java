@@ -46,7 +46,7 @@ final class ContainerChanges {
 
     /** Components with rules of their own below, or (name, origin) not values at all. */
     static final Set<String> COMPARED_APART = Set.of("name", "origin", "vmIdExplicit", "lifecycle", "disk", "nics",
-            "mounts", "allowReplace");
+            "mounts", "allowReplace", "existing");
 
     private ContainerChanges() {
     }

@@ -17,6 +17,11 @@ final class GuestLifecycle {
     }
 
     static Change created(GuestIdentity now) {
+        if (now.existing()) {
+            return Change.of(ChangeKind.IMPORT, now.subject(), "imported as " + now.importId(), "an import block adopts"
+                    + " the running guest (the provider's import id is node/vm_id); then its settings apply in place"
+                    + " or as plan shows on the next edit", now.origin());
+        }
         return Change.of(ChangeKind.CREATE, now.subject(), "created", null, now.origin());
     }
 

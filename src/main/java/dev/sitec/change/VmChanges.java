@@ -53,7 +53,7 @@ final class VmChanges {
      * have rules of their own below.
      */
     static final Set<String> COMPARED_APART = Set.of("name", "origin", "profile", "vmIdExplicit", "datastore",
-            "labels", "image", "lifecycle", "disks", "nics", "allowReplace");
+            "labels", "image", "lifecycle", "disks", "nics", "allowReplace", "existing");
 
     private VmChanges() {
     }

@@ -12,7 +12,7 @@ public record Container(String name, JsonPointer origin, String node, String tem
                         int cores, int memoryMib, int swapMib, RootDisk disk, List<Nic> nics, boolean unprivileged,
                         List<Feature> features, List<Mount> mounts, List<String> devices, List<String> tags,
                         boolean onBoot, Optional<Startup> startup, int vmId, boolean vmIdExplicit,
-                        Optional<String> description, boolean allowReplace) {
+                        Optional<String> description, boolean allowReplace, boolean existing) {
 
     public static final int DEFAULT_CORES = 1;
     public static final int DEFAULT_MEMORY_MIB = 512;

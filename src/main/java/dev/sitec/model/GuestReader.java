@@ -72,7 +72,7 @@ final class GuestReader {
                 explicitId.orElseGet(() -> VmIds.derive(vmName)), explicitId.isPresent(),
                 n.path("on_boot").asBoolean(true), text(n, "description"),
                 text(n, "datastore").or(() -> profile.flatMap(Profile::datastore)), os, windows, balloon,
-                startup(n.path("startup")), n.path("allow_replace").asBoolean(false));
+                startup(n.path("startup")), n.path("allow_replace").asBoolean(false), n.path("existing").asBoolean(false));
     }
 
     Container container(JsonNode n, JsonPointer at) {
@@ -95,7 +95,7 @@ final class GuestReader {
                 n.path("unprivileged").asBoolean(true), features, mounts, strings(n.path("devices")),
                 strings(n.path("tags")), n.path("on_boot").asBoolean(true), startup(n.path("startup")),
                 explicitId.orElseGet(() -> VmIds.derive(containerName)), explicitId.isPresent(),
-                text(n, "description"), n.path("allow_replace").asBoolean(false));
+                text(n, "description"), n.path("allow_replace").asBoolean(false), n.path("existing").asBoolean(false));
     }
 
     Machine machine(JsonNode n, JsonPointer at) {

@@ -14,7 +14,8 @@ public record Vm(String name, JsonPointer origin, String node, Optional<String> 
                  Lifecycle lifecycle, int cores, int memoryMib, List<VmDisk> disks, List<String> passthrough,
                  List<Nic> nics, SortedMap<String, String> labels, int vmId, boolean vmIdExplicit, boolean onBoot,
                  Optional<String> description, Optional<String> datastore, GuestOs os, Optional<Windows> windows,
-                 OptionalInt balloonMinMib, Optional<Startup> startup, boolean allowReplace) {
+                 OptionalInt balloonMinMib, Optional<Startup> startup, boolean allowReplace,
+                 boolean existing) {
 
     public static final int DEFAULT_CORES = 2;
     public static final int DEFAULT_MEMORY_MIB = 2048;

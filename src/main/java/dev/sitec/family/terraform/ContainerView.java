@@ -10,7 +10,7 @@ public record ContainerView(String name, int vmId, String node, String descripti
                             int cores, int memoryMib, int swapMib, String template, boolean unprivileged,
                             boolean nesting, String datastore, int diskGib, int startupOrder, Integer upDelay,
                             Integer downDelay, List<String> tags, List<VmView.Nic> nics, List<Ip> ips,
-                            List<Volume> volumes, List<String> dns, boolean allowReplace) {
+                            List<Volume> volumes, List<String> dns, boolean allowReplace, boolean existing) {
 
     /** The address of one NIC, as the provider's ip_config takes it: CIDR and gateway, or "dhcp". */
     public record Ip(String address, String gateway) {

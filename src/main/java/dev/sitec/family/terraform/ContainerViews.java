@@ -41,6 +41,6 @@ final class ContainerViews {
                 ct.startup().map(s -> s.order()).orElse(DEFAULT_STARTUP_ORDER),
                 ct.startup().flatMap(s -> VmViews.boxed(s.upDelaySeconds())).orElse(null),
                 ct.startup().flatMap(s -> VmViews.boxed(s.downDelaySeconds())).orElse(null),
-                List.copyOf(tags), ct.nics().stream().map(nic -> VmViews.nic(site, nic)).toList(), ips, volumes, dns, ct.allowReplace());
+                List.copyOf(tags), ct.nics().stream().map(nic -> VmViews.nic(site, nic)).toList(), ips, volumes, dns, ct.allowReplace(), ct.existing());
     }
 }

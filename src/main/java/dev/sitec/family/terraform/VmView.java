@@ -8,7 +8,7 @@ public record VmView(String name, int vmId, String node, String description, Str
                      String machine, String osType, boolean secureBoot, boolean tpm, String datastore, String snippetsDatastore,
                      String isoKey, boolean cloudInit, boolean agent, int startupOrder, int upDelay,
                      Integer downDelay, List<String> tags, List<Disk> disks, List<Nic> nics, List<Pci> pci,
-                     List<Address> addresses, boolean allowReplace) {
+                     List<Address> addresses, boolean allowReplace, boolean existing) {
 
     /**
      * A disk on its datastore; the boot disk of a disk-image VM is imported from a downloaded image

@@ -68,7 +68,7 @@ final class VmViews {
                 List.copyOf(tags), disks, vm.nics().stream().map(nic -> nic(site, nic)).toList(),
                 devices.stream().filter(d -> d.type() == Device.Type.PCI).map(d -> new VmView.Pci(d.name(), true)).toList(),
                 vm.nics().stream().map(n -> new VmView.Address(n.network(),
-                        n.address().map(Object::toString).orElse("dhcp"))).toList(), vm.allowReplace());
+                        n.address().map(Object::toString).orElse("dhcp"))).toList(), vm.allowReplace(), vm.existing());
     }
 
     static java.util.Optional<Integer> boxed(java.util.OptionalInt value) {
