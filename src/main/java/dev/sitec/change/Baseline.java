@@ -35,13 +35,22 @@ public record Baseline(String description, Site site) {
 
     /** The site recorded in {@code outputDir}, if the tree there has one. */
     public static Optional<Baseline> recorded(Path outputDir, String outputName) throws Unavailable {
+        return recorded(outputDir, outputName, null);
+    }
+
+    /**
+     * The site recorded in {@code outputDir}, read once; none to compare with when it is {@code current}
+     * byte for byte (the site about to be generated; null when unknown).
+     */
+    public static Optional<Baseline> recorded(Path outputDir, String outputName, byte[] current) throws Unavailable {
         Optional<String> text;
         try {
             text = RecordedSite.read(outputDir);
         } catch (IOException e) {
             throw new Unavailable("cannot read " + outputName + "/" + RecordedSite.FILE_NAME + ": " + e.getMessage(), List.of());
         }
-        if (text.isEmpty()) {
+        if (text.isEmpty() || current != null
+                && java.util.Arrays.equals(text.get().getBytes(java.nio.charset.StandardCharsets.UTF_8), current)) {
             return Optional.empty();
         }
         String name = outputName + "/" + RecordedSite.FILE_NAME;

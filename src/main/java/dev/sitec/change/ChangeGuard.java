@@ -30,15 +30,7 @@ public final class ChangeGuard {
                                                                                     byte[] siteBytes) {
         return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                if (siteBytes != null && RecordedSite.read(outputDir)
-                        .filter(t -> java.util.Arrays.equals(t.getBytes(java.nio.charset.StandardCharsets.UTF_8), siteBytes))
-                        .isPresent()) {
-                    return Optional.empty();
-                }
-                return Baseline.recorded(outputDir, outputName);
-            } catch (java.io.IOException e) {
-                throw new java.util.concurrent.CompletionException(new Baseline.Unavailable(
-                        "cannot read " + outputName + "/" + RecordedSite.FILE_NAME + ": " + e.getMessage(), List.of()));
+                return Baseline.recorded(outputDir, outputName, siteBytes);
             } catch (Baseline.Unavailable e) {
                 throw new java.util.concurrent.CompletionException(e);
             }

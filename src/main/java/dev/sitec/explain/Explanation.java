@@ -212,7 +212,7 @@ public final class Explanation {
         line("servers", String.join(", ", k8s.servers()) + " (etcd quorum " + (k8s.servers().size() / 2 + 1) + ")");
         line("agents", String.join(", ", k8s.agents()));
         line("token", "secret " + k8s.tokenSecret());
-        line("Ansible", "group k3s_" + k8s.name().replace('-', '_') + " (--limit it)");
+        line("Ansible", "group " + dev.sitec.family.ansible.AnsibleFamily.clusterGroup(k8s) + " (--limit it)");
         k8s.flux().ifPresent(f -> line("Flux", "flux/" + f.path() + "/, flux/infrastructure/" + k8s.name() + "/, flux/apps/"
                 + k8s.name() + "/"));
         line("apps", String.join(", ", k8s.apps().keySet()));

@@ -195,7 +195,7 @@ public final class AnsibleFamily implements OutputFamily {
     }
 
     /** The inventory group of one K3s cluster's nodes: k3s_<name> ('-' becomes '_': Ansible group names). */
-    static String clusterGroup(Kubernetes k8s) {
+    public static String clusterGroup(Kubernetes k8s) {
         return "k3s_" + k8s.name().replace('-', '_');
     }
 

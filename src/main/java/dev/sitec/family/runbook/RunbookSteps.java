@@ -2,6 +2,8 @@ package dev.sitec.family.runbook;
 
 import dev.sitec.model.BackupServer;
 import dev.sitec.model.Cluster;
+import dev.sitec.family.ansible.AnsibleFamily;
+import dev.sitec.model.K3sNodes;
 import dev.sitec.model.Kubernetes;
 import dev.sitec.model.PveNode;
 import dev.sitec.model.SecretRef;
@@ -75,15 +77,13 @@ public record RunbookSteps(String siteName, List<Installed> installers, List<Str
     }
 
     private static K3s k3s(Site site, Kubernetes k) {
+        // The first server's node IP (its address on the API network), as K3s and kubectl know it.
         String first = k.servers().get(0);
-        String address = site.vms().containsKey(first) ? site.vms().get(first).nics().stream().flatMap(n -> n.address().stream())
-                .findFirst().map(Object::toString).orElse(site.info().fqdn(first))
-                : site.machines().get(first).nics().stream().flatMap(n -> n.address().stream()).findFirst()
-                .map(Object::toString).orElse(site.info().fqdn(first));
+        String address = K3sNodes.of(site, k).get(0).nodeIp().map(Object::toString).orElse(site.info().fqdn(first));
         Matcher m = VERSION.matcher(k.version());
         String next = m.matches() ? "v" + m.group(1) + "." + (Integer.parseInt(m.group(2)) + 1) : "the next minor version";
         SecretRef token = site.secrets().get(k.tokenSecret());
-        return new K3s(k.name(), "k3s_" + k.name().replace('-', '_'), first, address, k.version(), next, k.flux().isPresent(),
+        return new K3s(k.name(), AnsibleFamily.clusterGroup(k), first, address, k.version(), next, k.flux().isPresent(),
                 token == null ? k.tokenSecret() : token.reference());
     }
 }
