@@ -127,6 +127,7 @@ locals {
       swap_mib     = [=ct.swapMib?c]
       template     = "[=ct.template]"
       unprivileged = [=ct.unprivileged?c]
+      existing     = [=ct.existing?c]
       nesting      = [=ct.nesting?c]
       datastore    = "[=ct.datastore]"
       disk_gib     = [=ct.diskGib?c]
@@ -166,6 +167,11 @@ resource "proxmox_download_file" "image" {
   checksum           = each.value.checksum
   checksum_algorithm = each.value.checksum_algorithm
   overwrite          = false
+
+  # A container template of this name is often on the node already (pveam download, or the template
+  # an adopted container was made from); PVE reads it only when a container is made, so it is taken
+  # over rather than refused (the provider errors on an unmanaged file of the same name otherwise).
+  overwrite_unmanaged = each.value.content_type == "vztmpl"
 
   # PVE decompresses ISO downloads only (pve-storage API2/Storage/Status.pm), into file_name.
   decompression_algorithm = each.value.decompression
@@ -270,6 +276,8 @@ module "vm" {
 }
 <#if v.containers?has_content>
 
+# An adopted container (existing) stays in the pool it is in: the provider never reads pool_id back
+# (resource/container containerRead) and it is ForceNew, so any value would replace it.
 module "container" {
   source   = "../../modules/container"
   for_each = local.containers
@@ -280,7 +288,7 @@ module "container" {
   vm_id            = each.value.vm_id
   description      = each.value.description
   tags             = each.value.tags
-  pool_id          = proxmox_virtual_environment_pool.role["[=v.containerPool]"].pool_id
+  pool_id          = each.value.existing ? null : proxmox_virtual_environment_pool.role["[=v.containerPool]"].pool_id
   pet              = each.value.pet
   on_boot          = each.value.on_boot
   startup          = each.value.startup
@@ -338,6 +346,15 @@ moved {
 moved {
   from = module.container["[=ct.name]"].proxmox_virtual_environment_container.pet[0]
   to   = module.container["[=ct.name]"].proxmox_virtual_environment_container.cattle[0]
+}
+</#list>
+<#list v.pciMappings?filter(m -> m.existing) as m>
+
+# The PCI mapping [=m.name] exists already: Terraform adopts it instead of creating it again, which PVE
+# would refuse (the provider's import id is the mapping's name).
+import {
+  to = proxmox_hardware_mapping_pci.device["[=m.name]"]
+  id = "[=m.name]"
 }
 </#list>
 <#list v.vms?filter(vm -> vm.existing) as vm>

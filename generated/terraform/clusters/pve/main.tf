@@ -451,6 +451,11 @@ resource "proxmox_download_file" "image" {
   checksum_algorithm = each.value.checksum_algorithm
   overwrite          = false
 
+  # A container template of this name is often on the node already (pveam download, or the template
+  # an adopted container was made from); PVE reads it only when a container is made, so it is taken
+  # over rather than refused (the provider errors on an unmanaged file of the same name otherwise).
+  overwrite_unmanaged = each.value.content_type == "vztmpl"
+
   # PVE decompresses ISO downloads only (pve-storage API2/Storage/Status.pm), into file_name.
   decompression_algorithm = each.value.decompression
 

@@ -39,7 +39,7 @@ resource "proxmox_virtual_environment_vm" "cattle" {
   machine     = var.machine
 
   scsi_hardware   = "virtio-scsi-single"
-  boot_order      = var.iso_file_id == null ? ["scsi0"] : ["scsi0", "ide3"]
+  boot_order      = var.iso_file_id == null ? [var.disks[0].interface] : [var.disks[0].interface, "ide3"]
   stop_on_destroy = true
 
   agent {
@@ -179,7 +179,7 @@ resource "proxmox_virtual_environment_vm" "pet" {
   machine     = var.machine
 
   scsi_hardware   = "virtio-scsi-single"
-  boot_order      = var.iso_file_id == null ? ["scsi0"] : ["scsi0", "ide3"]
+  boot_order      = var.iso_file_id == null ? [var.disks[0].interface] : [var.disks[0].interface, "ide3"]
   stop_on_destroy = true
 
   agent {

@@ -98,7 +98,10 @@
     #   with (rebuild a cattle container to give it new ones).
     # - mount_point, device_passthrough, features: Ansible adds bind mounts, devices and features as
     #   root; mount points are ForceNew, and a read-back bind mount would replace the container.
-    ignore_changes = [initialization[0].user_account, mount_point, device_passthrough, features]
+    # - operating_system[0].template_file_id: ForceNew, and the provider never reads it back
+    #   (containerRead keeps the state's), so an adopted container (imported with none) would be
+    #   replaced; like a VM's image, the template is read when the container is created only.
+    ignore_changes = [initialization[0].user_account, mount_point, device_passthrough, features, operating_system[0].template_file_id]
 </#macro>
 resource "proxmox_virtual_environment_container" "cattle" {
   count = var.pet ? 0 : 1

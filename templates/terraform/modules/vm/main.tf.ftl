@@ -36,7 +36,7 @@ resource "proxmox_virtual_environment_file" "cloud_init" {
   machine     = var.machine
 
   scsi_hardware   = "virtio-scsi-single"
-  boot_order      = var.iso_file_id == null ? ["scsi0"] : ["scsi0", "ide3"]
+  boot_order      = var.iso_file_id == null ? [var.disks[0].interface] : [var.disks[0].interface, "ide3"]
   stop_on_destroy = true
 
   agent {

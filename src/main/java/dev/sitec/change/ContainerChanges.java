@@ -27,8 +27,10 @@ final class ContainerChanges {
             new Attribute<>("node", "node", Container::node, REPLACE, "node_name is ForceNew (" + CONTAINER_GO + ")"),
             new Attribute<>("vmId", "vm_id", ct -> String.valueOf(ct.vmId()), REPLACE,
                     "vm_id is ForceNew (" + CONTAINER_GO + ", CustomizeDiff)"),
-            new Attribute<>("template", "template", Container::template, REPLACE,
-                    "operating_system is ForceNew (" + CONTAINER_GO + ")"),
+            new Attribute<>("template", "template", Container::template, IN_PLACE,
+                    "the running container keeps its root filesystem: the module ignores template_file_id, which the"
+                            + " provider never reads back (" + CONTAINER_GO + ", containerRead); to rebuild cattle from the"
+                            + " new template, run terraform apply -replace on it"),
             new Attribute<>("unprivileged", "unprivileged", ct -> String.valueOf(ct.unprivileged()), REPLACE,
                     "unprivileged is ForceNew (" + CONTAINER_GO + ")"),
             new Attribute<>("cores", "cores", ct -> String.valueOf(ct.cores()), IN_PLACE,

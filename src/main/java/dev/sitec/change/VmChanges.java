@@ -43,6 +43,12 @@ final class VmChanges {
                     "operating_system needs a restart (" + VM_GO + ", vmUpdate)"),
             new Attribute<>("windows", "drivers", vm -> Show.of(vm.windows().flatMap(Vm.Windows::drivers)), IN_PLACE,
                     "Ansible swaps the drivers CD-ROM"),
+            new Attribute<>("firmware", "firmware", vm -> Show.of(vm.firmware()), REBOOT,
+                    "bios needs a restart (" + VM_GO + ", vmUpdate)"),
+            new Attribute<>("machine", "machine", vm -> Show.of(vm.machine()), REBOOT,
+                    "machine needs a restart (" + VM_GO + ", vmUpdate)"),
+            new Attribute<>("agent", "agent", vm -> Show.of(vm.agent()), REBOOT,
+                    "an agent change needs a restart (" + VM_GO + ", vmUpdate)"),
             new Attribute<>("onBoot", "on_boot", vm -> String.valueOf(vm.onBoot()), IN_PLACE, null),
             new Attribute<>("description", "description", vm -> Show.of(vm.description()), IN_PLACE, null),
             new Attribute<>("startup", "startup", vm -> Show.of(vm.startup()), IN_PLACE, null));
@@ -79,14 +85,14 @@ final class VmChanges {
 
     private static java.util.Optional<Change> image(Site beforeSite, Vm before, Site afterSite, Vm after,
                                                     GuestIdentity now) {
-        String old = before.image().map(name -> beforeSite.imageOf(before).url()).orElse(Show.NONE);
-        String fresh = after.image().map(name -> afterSite.imageOf(after).url()).orElse(Show.NONE);
+        String old = beforeSite.imageOf(before).map(Image::url).orElse(Show.NONE);
+        String fresh = afterSite.imageOf(after).map(Image::url).orElse(Show.NONE);
         if (old.equals(fresh)) {
             return java.util.Optional.empty();
         }
         String detail = "image " + Show.of(before.image()) + " -> " + Show.of(after.image())
                 + (before.image().equals(after.image()) ? " (its url changed)" : "");
-        boolean iso = after.image().isPresent() && afterSite.imageOf(after).kind() == Image.Kind.ISO;
+        boolean iso = afterSite.imageOf(after).filter(i -> i.kind() == Image.Kind.ISO).isPresent();
         String cause = iso ? "the CD-ROM is swapped in place; an installed system stays as it is"
                 : "the running VM keeps its disk: import_from is read only when a disk is created (bpg/proxmox"
                 + " resource/vm/disk/schema.go); to rebuild cattle from the new image, run terraform apply -replace='"
@@ -101,7 +107,7 @@ final class VmChanges {
         int count = Math.max(before.disks().size(), after.disks().size());
         for (int i = 0; i < count; i++) {
             JsonPointer disks = after.origin().appendProperty("disks");
-            String name = "disk scsi" + i;
+            String name = "disk " + (i < after.disks().size() ? after.disks().get(i) : before.disks().get(i)).slot();
             if (i >= after.disks().size()) {
                 changes.add(GuestLifecycle.destroying(Change.of(ChangeKind.DESTROYS_DATA, now.subject(),
                         name + " removed (" + before.disks().get(i).sizeGib() + " GiB)",
@@ -117,6 +123,14 @@ final class VmChanges {
                 continue;
             }
             VmDisk previous = before.disks().get(i);
+            if (!previous.slot().equals(fresh.slot())) {
+                changes.add(GuestLifecycle.destroying(Change.of(ChangeKind.DESTROYS_DATA, now.subject(),
+                        "disk " + previous.slot() + " -> " + fresh.slot(), "the provider knows a disk by its slot: "
+                                + previous.slot() + " leaves the configuration and is deleted, " + fresh.slot()
+                                + " is a new empty disk (" + VM_GO + ", vmUpdate)", at.appendProperty("interface")),
+                        old, now, "lose a disk"));
+                continue;
+            }
             if (fresh.sizeGib() > previous.sizeGib()) {
                 changes.add(Change.of(IN_PLACE, now.subject(), name + " " + previous.sizeGib() + " -> " + fresh.sizeGib()
                         + " GiB", "grown in place with the resize API (" + VM_GO + ")", at.appendProperty("size_gib")));

@@ -135,11 +135,11 @@ public final class Explanation {
         line("VMID", vm.vmId() + (vm.vmIdExplicit() ? " (set in the site)" : " (derived from the name)"));
         line("size", vm.cores() + " cores, " + vm.memoryMib() + " MiB" + vm.balloonMinMib().stream().mapToObj(b -> ", balloon from " + b + " MiB").findFirst().orElse(""));
         for (VmDisk disk : vm.disks()) {
-            line("disk scsi" + disk.index(), disk.sizeGib() + " GiB on " + site.datastoreOf(vm, disk) + ", "
+            line("disk " + disk.slot(), disk.sizeGib() + " GiB on " + site.datastoreOf(vm, disk) + ", "
                     + disk.purpose().name().toLowerCase(java.util.Locale.ROOT));
         }
         nics(vm.nics(), vm.origin().appendProperty("address"));
-        vm.image().ifPresent(i -> line("image", i + " (" + site.imageOf(vm).kind().name().toLowerCase(java.util.Locale.ROOT)
+        vm.image().ifPresent(i -> line("image", i + " (" + site.imageOf(vm).orElseThrow().kind().name().toLowerCase(java.util.Locale.ROOT)
                 .replace('_', ' ') + ")", JsonPointer.compile("/images/" + i)));
         if (!vm.passthrough().isEmpty()) {
             line("passthrough", String.join(", ", vm.passthrough()), vm.origin().appendProperty("passthrough"));

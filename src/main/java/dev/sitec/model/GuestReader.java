@@ -72,7 +72,10 @@ final class GuestReader {
                 explicitId.orElseGet(() -> VmIds.derive(vmName)), explicitId.isPresent(),
                 n.path("on_boot").asBoolean(true), text(n, "description"),
                 text(n, "datastore").or(() -> profile.flatMap(Profile::datastore)), os, windows, balloon,
-                startup(n.path("startup")), n.path("allow_replace").asBoolean(false), n.path("existing").asBoolean(false));
+                startup(n.path("startup")), n.path("allow_replace").asBoolean(false), n.path("existing").asBoolean(false),
+                text(n, "firmware").map(f -> Vm.Firmware.valueOf(f.toUpperCase(java.util.Locale.ROOT))),
+                text(n, "machine").map(m -> Vm.Machine.valueOf(m.toUpperCase(java.util.Locale.ROOT))),
+                n.has("agent") ? Optional.of(n.path("agent").asBoolean()) : Optional.empty());
     }
 
     Container container(JsonNode n, JsonPointer at) {
@@ -143,7 +146,8 @@ final class GuestReader {
         for (JsonNode disk : n) {
             VmDisk.Purpose purpose = VmDisk.Purpose.valueOf(
                     disk.path("purpose").asText("system").toUpperCase(java.util.Locale.ROOT));
-            disks.add(new VmDisk(disks.size(), disk.path("size_gib").asInt(), purpose, text(disk, "datastore")));
+            disks.add(new VmDisk(disks.size(), disk.path("size_gib").asInt(), purpose, text(disk, "datastore"),
+                    text(disk, "interface")));
         }
         return List.copyOf(disks);
     }

@@ -84,11 +84,12 @@ public record Site(SiteInfo info, SortedMap<String, SecretRef> secrets, SortedMa
      * admin user); an ISO install, a Windows VM or an appliance configures itself.
      */
     public boolean configuredByCloudInit(Vm vm) {
-        return vm.os() == GuestOs.LINUX && imageOf(vm).kind() == Image.Kind.CLOUD_IMAGE;
+        return vm.os() == GuestOs.LINUX && imageOf(vm).filter(i -> i.kind() == Image.Kind.CLOUD_IMAGE).isPresent();
     }
 
-    public Image imageOf(Vm vm) {
-        return vm.image().map(images::get).orElseThrow(() -> new IllegalStateException("vm without image " + vm.name()));
+    /** The image a VM is built from; none for a VM adopted as it is (existing, built some other way). */
+    public Optional<Image> imageOf(Vm vm) {
+        return vm.image().map(images::get);
     }
 
     public Network network(String name) {

@@ -15,7 +15,13 @@ public record Vm(String name, JsonPointer origin, String node, Optional<String> 
                  List<Nic> nics, SortedMap<String, String> labels, int vmId, boolean vmIdExplicit, boolean onBoot,
                  Optional<String> description, Optional<String> datastore, GuestOs os, Optional<Windows> windows,
                  OptionalInt balloonMinMib, Optional<Startup> startup, boolean allowReplace,
-                 boolean existing) {
+                 boolean existing, Optional<Firmware> firmware, Optional<Machine> machine, Optional<Boolean> agent) {
+
+    /** The firmware a VM boots with, when the site says (an adopted VM keeps its own). */
+    public enum Firmware { BIOS, UEFI }
+
+    /** The emulated chipset, when the site says: a guest's device names depend on it. */
+    public enum Machine { I440FX, Q35 }
 
     public static final int DEFAULT_CORES = 2;
     public static final int DEFAULT_MEMORY_MIB = 2048;

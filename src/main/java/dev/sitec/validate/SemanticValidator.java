@@ -36,6 +36,7 @@ import dev.sitec.validate.rules.MachineReferencesResolve;
 import dev.sitec.validate.rules.MachineRolesMatchKubernetes;
 import dev.sitec.validate.rules.MachineVlansAreTagged;
 import dev.sitec.validate.rules.MacsAreUnicast;
+import dev.sitec.validate.rules.DiskSlotsUnique;
 import dev.sitec.validate.rules.MacsUnique;
 import dev.sitec.validate.rules.NetworkMtuCarriedByHosts;
 import dev.sitec.validate.rules.NetworkReferencesResolve;
@@ -80,6 +81,7 @@ public final class SemanticValidator {
             new AddressesInsideNetworks(),
             new AddressesUnique(),
             new MacsUnique(),
+            new DiskSlotsUnique(),
             new MacsAreUnicast(),
             new VmIdsUnique(),
             new HostsInOneCluster(),

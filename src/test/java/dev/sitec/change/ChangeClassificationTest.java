@@ -103,11 +103,11 @@ class ChangeClassificationTest {
                                 "            coral0: { type: usb, id: \"18d1:9302\", port: \"2-1\" }\n"
                                         + "            coral1: { type: usb, id: \"18d1:9302\", port: \"2-2\" }"),
                         List.of("host node pve3: devices ... [reboot]")),
-                row("a container's template replaces it", realLabs(),
+                row("a container's template is read when it is made only", realLabs(),
                         s -> s.replace("    node: pve-b\n    template: debian-12-lxc", "    node: pve-b\n    template: debian-13-lxc")
                                 .replace("images:\n", "images:\n  debian-13-lxc: { kind: lxc, arch: amd64, url: \"https://download."
                                         + "proxmox.com/images/system/debian-13-standard_13.1-2_amd64.tar.zst\" }\n"),
-                        List.of("replace container jellyfin: template debian-12-lxc -> debian-13-lxc", "in-place image debian-13-lxc: added")),
+                        List.of("in-place container jellyfin: template debian-12-lxc -> debian-13-lxc", "in-place image debian-13-lxc: added")),
                 row("a pet container's root disk shrunk is refused", realLabs(),
                         s -> s.replace("disk: { size_gib: 4, datastore: ceph-rbd }", "disk: { size_gib: 2, datastore: ceph-rbd }"),
                         List.of("destroys data container pihole: disk 4 -> 2 GiB [refused]")),

@@ -133,7 +133,8 @@ class RealLabsTreeTest {
                 .contains("    option: !unsafe \"mp1\"\n    value: !unsafe \"/tank/media,mp=/media\"")
                 .contains("    option: !unsafe \"dev0\"\n    value: !unsafe \"/dev/dri/renderD128\"");
         assertThat(file("terraform/modules/container/main.tf"))
-                .contains("ignore_changes = [initialization[0].user_account, mount_point, device_passthrough, features]");
+                .contains("ignore_changes = [initialization[0].user_account, mount_point, device_passthrough, features,"
+                        + " operating_system[0].template_file_id]");
         // The pets of the home cluster, the container among them, back up to its server.
         assertThat(main).contains("vm_ids      = [\"200466033\", \"290129391\"]");
     }

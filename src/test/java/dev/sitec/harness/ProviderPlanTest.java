@@ -127,11 +127,29 @@ class ProviderPlanTest {
     }
 
     @Test
-    void aNewTemplateReplacesAContainer() throws Exception {
+    void aNewTemplateLeavesTheRunningContainerAlone() throws Exception {
+        // The module ignores template_file_id: the provider never reads it back (containerRead keeps the
+        // state's), so an adopted container, imported with none, would otherwise be replaced.
         Planned plan = planContainer(ct -> ct.put("template_file_id", "local:vztmpl/debian-13.tar.zst"),
                 containerState(8, "local-lvm", "local:vztmpl/debian-12.tar.zst", true));
-        assertThat(plan.actions()).as(plan.output()).containsExactly("delete", "create");
-        assertThat(plan.replacedBy()).containsExactly("operating_system.0.template_file_id");
+        assertThat(plan.actions()).as(plan.output()).doesNotContain("delete");
+        assertThat(plan.replacedBy()).isEmpty();
+    }
+
+    @Test
+    void anAdoptedContainerAsImportLeavesItIsNotReplaced() throws Exception {
+        // After terraform import, the state has no template_file_id and no pool_id (containerRead reads
+        // neither) and the OS type PVE has; the module sets no pool for an existing container.
+        ObjectNode adopted = containerState(8, "local-lvm", "", true);
+        ObjectNode attributes = (ObjectNode) adopted.path("resources").get(0).path("instances").get(0).path("attributes");
+        attributes.put("pool_id", "");
+        ((ObjectNode) attributes.path("operating_system").get(0)).putNull("template_file_id").put("type", "debian");
+        Planned plan = planContainer(ct -> ct.putNull("pool_id"), adopted);
+        assertThat(plan.actions()).as(plan.output()).doesNotContain("delete");
+        // And why the pool stays unset: a pool would replace it.
+        Planned pooled = planContainer(ct -> { }, adopted);
+        assertThat(pooled.actions()).as(pooled.output()).containsExactly("delete", "create");
+        assertThat(pooled.replacedBy()).containsExactly("pool_id");
     }
 
     @Test

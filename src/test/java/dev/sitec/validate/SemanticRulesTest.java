@@ -53,7 +53,8 @@ class SemanticRulesTest {
         void vmWithoutAnyImage() {
             BrokenSite site = BrokenSite.reference().replace("    image: pdm\n", "");
             assertThat(site.diagnostics(dir)).containsExactly(site.error("  pdm:\n    node: pve3", "pdm",
-                    "vm 'pdm' has no image", "set 'image', or a 'profile' that has one"));
+                    "vm 'pdm' has no image", "set 'image', or a 'profile' that has one (only a VM adopted with existing: true may"
+                            + " have none)"));
         }
 
         @Test

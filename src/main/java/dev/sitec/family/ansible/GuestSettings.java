@@ -73,8 +73,8 @@ final class GuestSettings {
             if (!vm.node().equals(node.name())) {
                 continue;
             }
-            Image image = site.imageOf(vm);
-            if (image.kind() == Image.Kind.CLOUD_IMAGE && image.compression().isPresent()) {
+            Image image = site.imageOf(vm).orElse(null);
+            if (image != null && image.kind() == Image.Kind.CLOUD_IMAGE && image.compression().isPresent()) {
                 images.put(image.name(), new AnsibleViews.DiskImage(image.name(), image.url(),
                         image.checksum().map(c -> c.algorithm() + ":" + c.hex()).orElse(""),
                         image.storedFileName(), decompressor(image.compression().get())));

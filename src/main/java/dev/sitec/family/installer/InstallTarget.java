@@ -37,7 +37,7 @@ record InstallTarget(String host, Product product, Ipv4 address, Network network
         site.datacenterManager().ifPresent(pdm -> {
             Vm vm = site.vms().get(pdm.vm());
             var nic = vm.nics().get(0);
-            var image = site.imageOf(vm);
+            var image = site.imageOf(vm).orElseThrow();
             // A VM's disk already sits on the node's redundant storage: ext4 on its one disk.
             targets.add(new InstallTarget(vm.name(), Product.PDM, nic.staticAddress(), site.network(nic.network()), nic.guestMac(),
                     Optional.empty(), new BootDisks(Filesystem.EXT4, Optional.empty(), List.of(VM_DISK)),

@@ -33,7 +33,7 @@ public record ClusterView(String name, String endpoint, String providerVersion, 
 
     /** A cluster-wide PCI mapping of one node's device. */
     public record PciMapping(String name, String comment, String node, String id, String path, String subsystemId,
-                             Integer iommuGroup) {
+                             Integer iommuGroup, boolean existing) {
     }
 
     /** An SDN vnet carrying one tagged network's VLAN. */

@@ -80,11 +80,14 @@ public final class TerraformFamily implements OutputFamily {
         for (Vm vm : vms) {
             VmRole role = roles.get(vm.name());
             pools.put(role.pool(), new ClusterView.Pool(role.pool(), role.poolComment()));
-            Image image = site.imageOf(vm);
+            Image image = site.imageOf(vm).orElse(null);
             String importKey = null;
             String importFile = null;
             String isoKey = null;
-            if (image.kind() == Image.Kind.CLOUD_IMAGE && image.compression().isPresent()) {
+            if (image == null) {
+                // Adopted as it is: its disks exist, nothing is imported or attached.
+                importKey = null;
+            } else if (image.kind() == Image.Kind.CLOUD_IMAGE && image.compression().isPresent()) {
                 // PVE decompresses ISO downloads only: Ansible fetches and decompresses this one on the node.
                 importFile = NodeImages.importVolume(image);
             } else if (image.kind() == Image.Kind.CLOUD_IMAGE) {
@@ -167,7 +170,7 @@ public final class TerraformFamily implements OutputFamily {
             String path = d.allFunctions() ? address.substring(0, address.lastIndexOf('.')) : address;
             OptionalInt group = d.iommuGroup();
             return new ClusterView.PciMapping(d.name(), mappingComment(d), d.node(), d.id(), path,
-                    d.subsystemId().orElse(null), group.isPresent() ? group.getAsInt() : null);
+                    d.subsystemId().orElse(null), group.isPresent() ? group.getAsInt() : null, d.existing());
         }).toList();
     }
 

@@ -33,15 +33,16 @@ final class VmViews {
     static VmView of(Site site, Vm vm, VmRole role, String importKey, String importFile, String isoKey) {
         List<Device> devices = site.passthroughOf(vm);
         boolean pci = devices.stream().anyMatch(d -> d.type() == Device.Type.PCI);
-        Image image = site.imageOf(vm);
         boolean windows = vm.os() == GuestOs.WINDOWS;
-        boolean uefiAppliance = vm.os() == GuestOs.APPLIANCE && image.uefi();
-        boolean uefi = pci || windows || uefiAppliance;
+        boolean uefiAppliance = vm.os() == GuestOs.APPLIANCE && site.imageOf(vm).filter(Image::uefi).isPresent();
+        // An adopted VM says its firmware and chipset: changing either breaks its boot or renames its NICs.
+        boolean uefi = vm.firmware().map(f -> f == Vm.Firmware.UEFI).orElse(pci || windows || uefiAppliance);
+        boolean q35 = vm.machine().map(m -> m == Vm.Machine.Q35).orElse(uefi);
         boolean cloudInit = site.configuredByCloudInit(vm);
         List<VmView.Disk> disks = new ArrayList<>();
         for (VmDisk disk : vm.disks()) {
             boolean boot = disk.index() == 0;
-            disks.add(new VmView.Disk("scsi" + disk.index(), disk.sizeGib(), site.datastoreOf(vm, disk),
+            disks.add(new VmView.Disk(disk.slot(), disk.sizeGib(), site.datastoreOf(vm, disk),
                     boot ? importKey : null, boot ? importFile : null));
         }
         TreeSet<String> tags = new TreeSet<>(List.of("sitec", vm.lifecycle().id()));
@@ -57,16 +58,16 @@ final class VmViews {
         return new VmView(vm.name(), vm.vmId(), vm.node(), description, role.pool(), vm.isProtected(), vm.onBoot(),
                 vm.cores(), vm.memoryMib(), vm.balloonMinMib().orElse(0),
                 // Passed-through PCI devices pin the VM to its host: use the host's CPU, PCIe on q35 + OVMF.
-                pci || windows ? "host" : MIGRATABLE_CPU, uefi ? "ovmf" : "seabios", uefi ? "q35" : null,
+                pci || windows ? "host" : MIGRATABLE_CPU, uefi ? "ovmf" : "seabios", q35 ? "q35" : null,
                 // Appliances are Linux more often than not (Home Assistant OS); the type only tunes defaults.
                 windows ? WINDOWS_OS_TYPE : "l26",
                 // Windows 11 wants Secure Boot: OVMF with Microsoft's keys enrolled, and a TPM 2.0.
-                windows, windows, site.datastoreOf(vm), site.expectNode(vm.node()).snippetsDatastore(), isoKey, cloudInit, cloudInit,
+                windows, windows, site.datastoreOf(vm), site.expectNode(vm.node()).snippetsDatastore(), isoKey, cloudInit, vm.agent().orElse(cloudInit),
                 vm.startup().map(s -> s.order()).orElse(role.startupOrder()),
                 vm.startup().flatMap(s -> boxed(s.upDelaySeconds())).orElse(role.upDelaySeconds()),
                 vm.startup().flatMap(s -> boxed(s.downDelaySeconds())).orElse(null),
                 List.copyOf(tags), disks, vm.nics().stream().map(nic -> nic(site, nic)).toList(),
-                devices.stream().filter(d -> d.type() == Device.Type.PCI).map(d -> new VmView.Pci(d.name(), true)).toList(),
+                devices.stream().filter(d -> d.type() == Device.Type.PCI).map(d -> new VmView.Pci(d.name(), q35)).toList(),
                 vm.nics().stream().map(n -> new VmView.Address(n.network(),
                         n.address().map(Object::toString).orElse("dhcp"))).toList(), vm.allowReplace(), vm.existing());
     }

@@ -38,9 +38,11 @@ public final class VmReferencesResolve implements SiteRule {
             if (declaresImage(vm, site)) {
                 References.resolveInto(out, context, RuleContext.field(at, "image"), owner, "image",
                         vm.image().orElseThrow(), site.images().keySet());
-            } else if (vm.image().isEmpty() && profileResolves) {
+            } else if (vm.image().isEmpty() && profileResolves && !vm.existing()) {
+                // An adopted VM may have none: it exists, and sitec never builds it.
                 out.add(context.errorAtKey(at, owner + " has no image")
-                        .withHint("set 'image', or a 'profile' that has one"));
+                        .withHint("set 'image', or a 'profile' that has one (only a VM adopted with existing: true may"
+                                + " have none)"));
             }
             for (int i = 0; i < vm.passthrough().size(); i++) {
                 References.resolveInto(out, context, RuleContext.item(at, "passthrough", i), owner, "device",
