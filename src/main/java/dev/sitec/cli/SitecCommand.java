@@ -33,6 +33,7 @@ public final class SitecCommand implements Runnable {
         commands.put("check", CheckCommand::new);
         commands.put("validate", ValidateCommand::new);
         commands.put("explain", ExplainCommand::new);
+        commands.put("import", ImportCommand::new);
         commands.put("migrate", MigrateCommand::new);
         commands.put("schema", SchemaCommand::new);
         commands.put("completion", CompletionCommand::new);
@@ -43,7 +44,7 @@ public final class SitecCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: init, generate, plan, check, validate, explain, migrate, schema, completion or daemon");
+                "name a command: init, generate, plan, check, validate, explain, import, migrate, schema, completion or daemon");
     }
 
     public static void main(String[] args) {

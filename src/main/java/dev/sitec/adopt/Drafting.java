@@ -1,0 +1,127 @@
+package dev.sitec.adopt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What the drafts of one import share: the cluster, its networks, each node's datastore and
+ * devices, the names in use, and the list of what the site cannot say.
+ */
+final class Drafting {
+
+    final PveCluster cluster;
+    final NetworkPlan networks;
+    final Map<String, String> nodeDatastores;
+    final Names names = new Names();
+    final List<String> unexpressed = new ArrayList<>();
+    final List<String> notAdopted = new ArrayList<>();
+    final SortedMap<String, SortedMap<String, DraftView.Device>> devices = new TreeMap<>();
+    final SortedMap<String, DraftView.Image> images = new TreeMap<>();
+
+    Drafting(PveCluster cluster, NetworkPlan networks, Map<String, String> nodeDatastores) {
+        this.cluster = cluster;
+        this.networks = networks;
+        this.nodeDatastores = nodeDatastores;
+    }
+
+    void unexpressed(PveCluster.Guest guest, String what) {
+        unexpressed.add(guest.describe() + ": " + what);
+    }
+
+    /** The storage of a volume id (local-lvm:vm-101-disk-0), or empty for a path (/dev/..., /tank/...). */
+    static Optional<String> storageOf(String volume) {
+        int colon = volume.indexOf(':');
+        return volume.startsWith("/") || colon <= 0 ? Optional.empty() : Optional.of(volume.substring(0, colon));
+    }
+
+    /** A PCI device of a node, by mapping (its name kept: Terraform adopts the mapping) or by address. */
+    Optional<String> pciDevice(PveCluster.Guest guest, PropertyString hostpci) {
+        String node = guest.node();
+        Optional<String> mapping = hostpci.get("mapping");
+        if (mapping.isPresent()) {
+            for (JsonNode entry : cluster.pciMappings()) {
+                if (!entry.path("id").asText().equals(mapping.get())) {
+                    continue;
+                }
+                for (JsonNode map : entry.path("map")) {
+                    PropertyString m = PropertyString.parse(map.asText());
+                    if (m.get("node").filter(node::equals).isPresent()) {
+                        String name = Names.label(mapping.get());
+                        if (!name.equals(mapping.get())) {
+                            return Optional.empty();
+                        }
+                        device(node, new DraftView.Device(name, "pci", fullAddress(m.get("path").orElse("")),
+                                m.get("id").orElse(""), m.get("subsystem-id").orElse(null),
+                                m.get("iommugroup").map(Integer::valueOf).orElse(null), null, true, null));
+                        return Optional.of(name);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+        String address = fullAddress(hostpci.bare().or(() -> hostpci.get("host")).orElse(""));
+        boolean allFunctions = !address.matches(".*\\.[0-7]$");
+        String lookup = allFunctions ? address + ".0" : address;
+        for (JsonNode device : cluster.node(node).map(PveCluster.Node::pciDevices).orElseThrow()) {
+            if (device.path("id").asText().equalsIgnoreCase(lookup)) {
+                String name = "pci-" + lookup.substring(5).replaceAll("[:.]", "-");
+                String sub = device.hasNonNull("subsystem_vendor") ? hex(device.path("subsystem_vendor").asText()) + ":"
+                        + hex(device.path("subsystem_device").asText()) : null;
+                device(node, new DraftView.Device(name, "pci", lookup, hex(device.path("vendor").asText()) + ":"
+                        + hex(device.path("device").asText()), sub, device.hasNonNull("iommugroup")
+                        ? device.path("iommugroup").asInt() : null, null, false,
+                        allFunctions ? "all functions, as the VM has it" : null));
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A USB device: by mapping (its id and port), or by vendor:device id; a port alone has no id to give. */
+    Optional<String> usbDevice(PveCluster.Guest guest, PropertyString usb) {
+        Optional<String> mapping = usb.get("mapping");
+        if (mapping.isPresent()) {
+            for (JsonNode entry : cluster.usbMappings()) {
+                if (!entry.path("id").asText().equals(mapping.get())) {
+                    continue;
+                }
+                for (JsonNode map : entry.path("map")) {
+                    PropertyString m = PropertyString.parse(map.asText());
+                    if (m.get("node").filter(guest.node()::equals).isPresent() && m.get("id").isPresent()) {
+                        String name = Names.label(mapping.get());
+                        device(guest.node(), new DraftView.Device(name, "usb", null, m.get("id").get(), null, null,
+                                m.get("path").orElse(null), false, null));
+                        return Optional.of(name);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+        String host = usb.get("host").orElse("");
+        if (host.matches("[0-9a-fA-F]{4}:[0-9a-fA-F]{4}")) {
+            String name = "usb-" + host.toLowerCase(java.util.Locale.ROOT).replace(':', '-');
+            device(guest.node(), new DraftView.Device(name, "usb", null, host.toLowerCase(java.util.Locale.ROOT), null,
+                    null, null, false, null));
+            return Optional.of(name);
+        }
+        return Optional.empty();
+    }
+
+    private void device(String node, DraftView.Device device) {
+        devices.computeIfAbsent(node, n -> new TreeMap<>()).putIfAbsent(device.name(), device);
+    }
+
+    private static String fullAddress(String address) {
+        return address.matches("^[0-9a-fA-F]{2}:.*") ? "0000:" + address : address;
+    }
+
+    private static String hex(String value) {
+        String v = value.startsWith("0x") ? value.substring(2) : value;
+        return String.format("%4s", v).replace(' ', '0').toLowerCase(java.util.Locale.ROOT);
+    }
+}

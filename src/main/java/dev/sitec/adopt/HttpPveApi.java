@@ -1,0 +1,154 @@
+package dev.sitec.adopt;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * The PVE API over HTTPS with an API token (header {@code Authorization: PVEAPIToken=USER@REALM!ID=SECRET}).
+ * GET only. The token is held here and never printed; errors name the host, never the token.
+ */
+public final class HttpPveApi implements PveApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private final URI base;
+    private final String token;
+    private final String tokenVariable;
+    private final HttpClient client;
+
+    /**
+     * @param base the API's origin, e.g. https://pve1:8006
+     * @param tls  the trust import checks the server's certificate with (the system's, a CA file's, or none)
+     */
+    public HttpPveApi(URI base, String token, String tokenVariable, SSLContext tls) {
+        this.base = base;
+        this.token = token;
+        this.tokenVariable = tokenVariable;
+        this.client = HttpClient.newBuilder().sslContext(tls).connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public JsonNode get(String path) throws PveApiException {
+        return call(path, false).orElseThrow();
+    }
+
+    @Override
+    public Optional<JsonNode> find(String path) throws PveApiException {
+        return call(path, true);
+    }
+
+    @Override
+    public String source() {
+        return base.toString();
+    }
+
+    private Optional<JsonNode> call(String path, boolean optional) throws PveApiException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api2/json/" + path)).timeout(TIMEOUT)
+                .header("Authorization", "PVEAPIToken=" + token).header("Accept", "application/json").GET().build();
+        HttpResponse<String> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PveApiException("interrupted while reading " + path, "run it again");
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+        int status = response.statusCode();
+        if (status == 401) {
+            throw new PveApiException(base.getHost() + " refused the token (HTTP 401): the token in " + tokenVariable
+                    + " is unknown, expired, or not written as USER@REALM!TOKENID=SECRET",
+                    "make one with: pveum user token add USER@REALM TOKENID --privsep 1, and export " + tokenVariable
+                            + "='USER@REALM!TOKENID=SECRET'");
+        }
+        if (status == 403) {
+            throw PveApiException.refused("the token may not read /" + path + " (HTTP 403): it needs " + Privileges.forPath(path),
+                    Privileges.GRANT_HINT);
+        }
+        if (optional && (status == 404 || status == 500 || status == 501)) {
+            // 500 is PVE's answer for "QEMU guest agent is not running"; 501 for a path this PVE lacks.
+            return Optional.empty();
+        }
+        if (status != 200) {
+            throw new PveApiException("GET /api2/json/" + path + " on " + base.getHost() + " failed with HTTP " + status,
+                    "check the cluster is healthy (pvecm status) and run import again");
+        }
+        try {
+            return Optional.ofNullable(JSON.readTree(response.body()).get("data"));
+        } catch (JsonProcessingException e) {
+            throw new PveApiException(base + " answered /" + path + " with something that is not JSON: is it a"
+                    + " Proxmox VE API?", "give --api the address of a PVE node, e.g. https://pve1:8006");
+        }
+    }
+
+    private PveApiException unreachable(IOException e) {
+        String where = base.getHost() + ":" + port();
+        if (e instanceof SSLHandshakeException) {
+            if (causedBy(e, CertPathValidatorException.class) || String.valueOf(e.getMessage()).contains("PKIX")) {
+                return new PveApiException("the certificate of " + where + " is not one this machine trusts (PVE's own"
+                        + " certificate is signed by the cluster's CA, /etc/pve/pve-root-ca.pem)",
+                        "pass --ca-file with a copy of that CA, or --insecure to skip the check (then anyone between you"
+                                + " and the node can read the token)");
+            }
+            if (causedBy(e, CertificateException.class)) {
+                return new PveApiException("the certificate of " + where + " is not for " + base.getHost() + ": "
+                        + rootMessage(e), "use the name or address the certificate is for, or --insecure");
+            }
+            return new PveApiException("no TLS connection to " + where + ": " + rootMessage(e),
+                    "check that --api names the PVE API (https, port 8006)");
+        }
+        if (e instanceof HttpConnectTimeoutException || e instanceof HttpTimeoutException) {
+            return new PveApiException("no answer from " + where + " within " + TIMEOUT.toSeconds() + " s",
+                    "check the address, and that a firewall lets this machine reach port " + port());
+        }
+        if (causedBy(e, UnresolvedAddressException.class) || causedBy(e, UnknownHostException.class)) {
+            return new PveApiException("cannot find the host " + base.getHost() + " (DNS)",
+                    "give --api the node's address, e.g. https://192.168.1.10:8006");
+        }
+        if (e instanceof ConnectException || causedBy(e, ConnectException.class)) {
+            return new PveApiException("cannot reach " + where + ": " + rootMessage(e),
+                    "check that the node is up, that pveproxy runs on it, and that port " + port() + " is open from here");
+        }
+        return new PveApiException("cannot read " + base + ": " + rootMessage(e), "check the address and the network");
+    }
+
+    private int port() {
+        return base.getPort() == -1 ? 443 : base.getPort();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.sitec.adopt;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A PVE property string, e.g. {@code virtio=BC:24:11:00:00:01,bridge=vmbr0,tag=40} or
+ * {@code local-lvm:vm-101-disk-0,size=32G}: comma-separated key=value pairs, where the first item may
+ * be a bare value for the format's default key (pve-common PVE::JSONSchema parse_property_string).
+ */
+record PropertyString(Optional<String> bare, Map<String, String> values) {
+
+    static PropertyString parse(String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Optional<String> bare = Optional.empty();
+        boolean first = true;
+        for (String item : text.split(",")) {
+            int eq = item.indexOf('=');
+            if (eq < 0) {
+                if (first) {
+                    bare = Optional.of(item);
+                }
+            } else {
+                values.put(item.substring(0, eq), item.substring(eq + 1));
+            }
+            first = false;
+        }
+        return new PropertyString(bare, Map.copyOf(values));
+    }
+
+    Optional<String> get(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    boolean flag(String key) {
+        return "1".equals(values.get(key));
+    }
+}

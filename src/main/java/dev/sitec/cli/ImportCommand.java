@@ -1,0 +1,157 @@
+package dev.sitec.cli;
+
+import dev.sitec.Compilation;
+import dev.sitec.SiteCompiler;
+import dev.sitec.Toolchain;
+import dev.sitec.adopt.DraftView;
+import dev.sitec.adopt.HttpPveApi;
+import dev.sitec.adopt.PveApi;
+import dev.sitec.adopt.PveApiException;
+import dev.sitec.adopt.RecordedPveApi;
+import dev.sitec.adopt.SiteDraft;
+import dev.sitec.adopt.TlsTrust;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = SitecCommand.Version.class,
+        description = {"Write a site.yaml that describes a running Proxmox VE cluster; read-only, never over a file.",
+                "Every guest keeps its node, VMID, MACs and disks, and is adopted by Terraform, not built again.",
+                "The API token comes from an environment variable, never from a flag."})
+final class ImportCommand implements Callable<Integer> {
+
+    private final Invocation invocation;
+
+    @Mixin
+    SiteFileOption site;
+
+    static final class From {
+        @Option(names = "--api", paramLabel = "URL", required = true,
+                description = "The cluster's API, e.g. https://192.168.1.10:8006 (any node of it).")
+        String api;
+
+        @Option(names = "--from", paramLabel = "DIR", required = true,
+                description = "Saved API responses instead, one JSON file per GET path (DIR/nodes/pve1/network.json).")
+        Path dir;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    From from;
+
+    @Option(names = "--token-env", paramLabel = "VAR", defaultValue = "PROXMOX_VE_API_TOKEN",
+            description = "The variable holding the API token, USER@REALM!TOKENID=SECRET (default: ${DEFAULT-VALUE}).")
+    String tokenEnv;
+
+    @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust this CA (the cluster's /etc/pve/pve-root-ca.pem).")
+    Path caFile;
+
+    @Option(names = "--insecure", description = "Do not check the API's certificate (anyone on the path can read the token).")
+    boolean insecure;
+
+    ImportCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
+    @Override
+    public Integer call() {
+        Path target = site.path(invocation);
+        if (Files.exists(target)) {
+            return refuse(site.displayName() + " exists; import never overwrites a site",
+                    "name another file with -f, e.g. -f imported.yaml");
+        }
+        DraftView draft;
+        try {
+            Optional<PveApi> api = api();
+            if (api.isEmpty()) {
+                return ExitCodes.USAGE;
+            }
+            draft = SiteDraft.read(api.get(), Optional.ofNullable(from.api).map(ImportCommand::endpoint));
+        } catch (PveApiException e) {
+            return refuse(e.getMessage(), e.hint());
+        }
+        String text = Toolchain.templateRenderer().renderOwned("import/site.yaml.ftl", draft);
+        Compilation check = new SiteCompiler().validateText(text, site.displayName());
+        try {
+            Files.writeString(target, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            return refuse(site.displayName() + " exists; import never overwrites a site", "name another file with -f");
+        } catch (IOException e) {
+            return refuse("cannot write " + site.displayName() + ": " + IoMessages.describe(e), "choose a folder you can write to");
+        }
+        long guesses = text.lines().filter(l -> l.contains("# guess:") || l.contains("# replace:")).count();
+        invocation.out().println("wrote " + site.displayName() + " from " + draft.source() + " (Proxmox VE " + draft.version()
+                + "): " + Console.count(draft.vms().size(), "VM") + " and " + Console.count(draft.containers().size(),
+                "container") + " to adopt, " + Console.count(guesses, "value") + " to review, "
+                + Console.count(draft.unexpressed().size(), "thing") + " the site cannot say (listed at its end)");
+        if (check.failed()) {
+            Console.report(check, invocation.err(), Console.colour(invocation));
+            invocation.err().println("sitec: the written site does not validate yet: fix what is above, then sitec validate");
+            return ExitCodes.INVALID;
+        }
+        invocation.out().println("next: review it, then sitec generate and terraform plan (imports and in-place changes only)");
+        return ExitCodes.OK;
+    }
+
+    private Optional<PveApi> api() throws PveApiException {
+        if (from.dir != null) {
+            Path dir = invocation.resolve(from.dir);
+            if (!Files.isDirectory(dir)) {
+                throw new PveApiException(from.dir + " is not a folder of saved API responses", "give --from the folder");
+            }
+            return Optional.of(new RecordedPveApi(dir, from.dir.toString()));
+        }
+        URI uri;
+        try {
+            uri = new URI(from.api);
+        } catch (URISyntaxException e) {
+            throw new PveApiException("--api " + from.api + " is not a URL", "give it as https://HOST:8006");
+        }
+        if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new PveApiException("--api " + from.api + " is not an https URL with a host",
+                    "give it as https://HOST:8006 (PVE serves its API over HTTPS only)");
+        }
+        Optional<String> token = invocation.env(tokenEnv).filter(t -> !t.isBlank());
+        if (token.isEmpty()) {
+            throw new PveApiException(tokenEnv + " is not set: import reads the API token from it, never from a flag",
+                    "export " + tokenEnv + "='USER@REALM!TOKENID=SECRET' (a token with the PVEAuditor role is enough)");
+        }
+        if (!token.get().matches("^[^@\\s]+@[^!\\s]+![^=\\s]+=\\S+$")) {
+            throw new PveApiException(tokenEnv + " does not hold a token written as USER@REALM!TOKENID=SECRET",
+                    "copy the token id and its secret as pveum user token add printed them");
+        }
+        SSLContext tls;
+        try {
+            tls = insecure ? TlsTrust.none() : caFile != null ? TlsTrust.caFile(invocation.resolve(caFile)) : TlsTrust.system();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new PveApiException("cannot read the CA file " + caFile + ": " + e.getMessage(),
+                    "copy /etc/pve/pve-root-ca.pem from a node");
+        }
+        URI base = URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
+        return Optional.of(new HttpPveApi(base, token.get(), tokenEnv, tls));
+    }
+
+    /** The endpoint Terraform is given: the API's origin as the user named it. */
+    private static String endpoint(String api) {
+        URI uri = URI.create(api);
+        return uri.getScheme() + "://" + uri.getRawAuthority() + "/";
+    }
+
+    private int refuse(String message, String hint) {
+        invocation.err().println("sitec: " + message);
+        invocation.err().println("    hint: " + hint);
+        return ExitCodes.INVALID;
+    }
+}

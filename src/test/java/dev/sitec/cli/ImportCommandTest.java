@@ -1,0 +1,215 @@
+package dev.sitec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.FileInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * sitec import as a person meets it: from saved responses, and against an HTTPS server standing in
+ * for the PVE API (self-signed, as a fresh PVE node's is), with every error a person can cause said
+ * plainly: unreachable host, untrusted certificate, refused token, missing privilege, unknown version.
+ */
+class ImportCommandTest {
+
+    private static final String TOKEN = "sitec@pve!import=00000000-0000-0000-0000-000000000000";
+
+    @TempDir
+    Path dir;
+
+    private HttpsServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private CliTest.Run run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Map<String, String> environment = new HashMap<>(env);
+        environment.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        int exit = SitecCommand.run(args, new Invocation(dir, environment, new PrintWriter(out, true), new PrintWriter(err, true)));
+        return new CliTest.Run(exit, out.toString(), err.toString());
+    }
+
+    private CliTest.Run run(String... args) {
+        return run(Map.of("PROXMOX_VE_API_TOKEN", TOKEN), args);
+    }
+
+    @Test
+    void importsSavedResponsesAndNeverOverwrites() throws Exception {
+        String from = Path.of("src/test/resources/pve/pve8-home").toAbsolutePath().toString();
+        CliTest.Run run = run("import", "--from", from, "-f", "lab.yaml");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("wrote lab.yaml from " + from + " (Proxmox VE 8.4.1): 4 VMs and 2 containers to"
+                + " adopt, 15 values to review, 15 things the site cannot say (listed at its end)\n");
+        String written = Files.readString(dir.resolve("lab.yaml"));
+        assertThat(written).doesNotContain(TOKEN);
+        CliTest.Run again = run("import", "--from", from, "-f", "lab.yaml");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).isEqualTo("sitec: lab.yaml exists; import never overwrites a site\n"
+                + "    hint: name another file with -f, e.g. -f imported.yaml\n");
+        assertThat(Files.readString(dir.resolve("lab.yaml"))).isEqualTo(written);
+    }
+
+    @Test
+    void theTokenComesFromTheEnvironmentOnly() {
+        CliTest.Run run = run(Map.of(), "import", "--api", "https://192.0.2.10:8006");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("sitec: PROXMOX_VE_API_TOKEN is not set: import reads the API token from it, never"
+                + " from a flag\n    hint: export PROXMOX_VE_API_TOKEN='USER@REALM!TOKENID=SECRET' (a token with the"
+                + " PVEAuditor role is enough)\n");
+        assertThat(dir.resolve("site.yaml")).doesNotExist();
+    }
+
+    @Test
+    void anUnreachableHostIsSaidSo() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        CliTest.Run run = run("import", "--api", "https://127.0.0.1:" + port);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).startsWith("sitec: cannot reach 127.0.0.1:" + port + ": ")
+                .endsWith("    hint: check that the node is up, that pveproxy runs on it, and that port " + port
+                        + " is open from here\n");
+        assertThat(dir.resolve("site.yaml")).doesNotExist();
+    }
+
+    @Test
+    void aSelfSignedCertificateIsRefusedUnlessAskedOtherwise() throws Exception {
+        int port = serve(Map.of());
+        CliTest.Run run = run("import", "--api", "https://127.0.0.1:" + port);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("sitec: the certificate of 127.0.0.1:" + port + " is not one this machine trusts"
+                + " (PVE's own certificate is signed by the cluster's CA, /etc/pve/pve-root-ca.pem)\n"
+                + "    hint: pass --ca-file with a copy of that CA, or --insecure to skip the check (then anyone between you"
+                + " and the node can read the token)\n");
+    }
+
+    @Test
+    void aRefusedTokenIsSaidSo() throws Exception {
+        int port = serve(Map.of("/api2/json/version", 401));
+        CliTest.Run run = run("import", "--api", "https://127.0.0.1:" + port, "--insecure");
+        assertThat(run.err()).isEqualTo("sitec: 127.0.0.1 refused the token (HTTP 401): the token in PROXMOX_VE_API_TOKEN is"
+                + " unknown, expired, or not written as USER@REALM!TOKENID=SECRET\n    hint: make one with: pveum user token"
+                + " add USER@REALM TOKENID --privsep 1, and export PROXMOX_VE_API_TOKEN='USER@REALM!TOKENID=SECRET'\n");
+    }
+
+    @Test
+    void aMissingPrivilegeIsNamed() throws Exception {
+        int port = serve(Map.of());
+        respond("/api2/json/access/permissions", "{\"data\":{\"/\":{\"Sys.Audit\":1,\"Datastore.Audit\":1}}}");
+        CliTest.Run run = run("import", "--api", "https://127.0.0.1:" + port, "--insecure");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("sitec: the token lacks VM.Audit on /vms: without VM.Audit PVE hides the VMs and"
+                + " containers and their configurations, and import would write a lab without them\n"
+                + "    hint: give the token the PVEAuditor role on / (read-only): pveum acl modify / --tokens"
+                + " 'USER@REALM!TOKEN' --roles PVEAuditor\n");
+    }
+
+    @Test
+    void aRefusedReadNamesThePrivilegeItNeeds() throws Exception {
+        int port = serve(Map.of("/api2/json/cluster/status", 403));
+        respond("/api2/json/access/permissions", "{\"data\":{\"/\":{\"Sys.Audit\":1,\"VM.Audit\":1,\"Datastore.Audit\":1}}}");
+        CliTest.Run run = run("import", "--api", "https://127.0.0.1:" + port, "--insecure");
+        assertThat(run.err()).startsWith("sitec: the token may not read /cluster/status (HTTP 403): it needs Sys.Audit on /\n");
+    }
+
+    @Test
+    void anUnknownVersionStopsTheImport() throws Exception {
+        int port = serve(Map.of());
+        respond("/api2/json/version", "{\"data\":{\"version\":\"7.4-17\",\"release\":\"7.4\"}}");
+        CliTest.Run run = run("import", "--api", "https://127.0.0.1:" + port, "--insecure");
+        assertThat(run.err()).isEqualTo("sitec: Proxmox VE 7.4-17 is not a version sitec import knows: it reads PVE 8 and 9,"
+                + " whose API answers it was tested against\n    hint: upgrade the cluster to PVE 8 first (pve7to8), or"
+                + " describe it by hand\n");
+        assertThat(dir.resolve("site.yaml")).doesNotExist();
+    }
+
+    @Test
+    void readsALiveApiWithTheTokenInItsHeaderAndGetsTheSameSiteAsFromSavedResponses() throws Exception {
+        Path recorded = Path.of("src/test/resources/pve/pve9-single").toAbsolutePath();
+        int port = serve(Map.of());
+        server.removeContext("/");
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath().substring("/api2/json/".length());
+            Path file = recorded.resolve(path + ".json");
+            boolean authorised = ("PVEAPIToken=" + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = authorised && Files.exists(file) && exchange.getRequestMethod().equals("GET")
+                    ? Files.readAllBytes(file) : "{\"data\":null}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(!authorised ? 401 : Files.exists(file) ? 200 : 500, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        CliTest.Run live = run("import", "--api", "https://127.0.0.1:" + port, "--insecure", "-f", "live.yaml");
+        assertThat(live.exit()).as(live.err()).isEqualTo(0);
+        CliTest.Run saved = run("import", "--from", recorded.toString(), "-f", "saved.yaml");
+        assertThat(saved.exit()).as(saved.err()).isEqualTo(0);
+        String liveText = Files.readString(dir.resolve("live.yaml"));
+        assertThat(liveText).contains("      endpoint: \"https://127.0.0.1:" + port + "/\"\n");
+        assertThat(liveText.replace("https://127.0.0.1:" + port, recorded.toString())
+                .replace("      endpoint: \"" + recorded + "/\"\n", ""))
+                .isEqualTo(Files.readString(dir.resolve("saved.yaml")));
+    }
+
+    /** An HTTPS server with a self-signed certificate: 200 with a PVE 9 version, or the given status per path. */
+    private int serve(Map<String, Integer> statuses) throws Exception {
+        Path keystore = dir.resolve("server.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "pve", "-keyalg", "EC", "-dname", "CN=pve.invalid", "-validity", "2",
+                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit")
+                .redirectErrorStream(true).start();
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(keytool.exitValue()).isZero();
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (FileInputStream in = new FileInputStream(keystore.toFile())) {
+            store.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, "changeit".toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keys.getKeyManagers(), null, null);
+        server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server.createContext("/", exchange -> {
+            int status = statuses.getOrDefault(exchange.getRequestURI().getPath(), 200);
+            byte[] body = (status == 200 ? "{\"data\":{\"version\":\"9.0.10\",\"release\":\"9.0\"}}" : "{\"data\":null}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server.getAddress().getPort();
+    }
+
+    private void respond(String path, String json) {
+        server.createContext(path, exchange -> {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+    }
+}
