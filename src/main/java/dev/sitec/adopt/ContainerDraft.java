@@ -97,9 +97,11 @@ final class ContainerDraft {
         tags.sort(null);
         config.properties().forEach(e -> {
             if (e.getKey().equals("lxc")) {
-                draft.unexpressed(ct, "its raw lxc.* keys are not expressed (Terraform leaves them)");
+                draft.unexpressed(ct, "its raw lxc.* keys are not expressed; PVE keeps them (the provider does not read"
+                        + " them)");
             } else if (!HANDLED.contains(e.getKey()) && !e.getKey().matches("(net|mp|dev|unused)\\d+")) {
-                draft.unexpressed(ct, e.getKey() + "=" + e.getValue().asText() + " is not expressed (Terraform leaves it)");
+                draft.unexpressed(ct, e.getKey() + "=" + e.getValue().asText() + " is not expressed; see what the first"
+                        + " plan does with it");
             }
         });
         String description = config.path("description").asText("").strip();

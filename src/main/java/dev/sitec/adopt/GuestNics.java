@@ -30,6 +30,10 @@ final class GuestNics {
             } else if (nic.source() == NicFact.Source.UNKNOWN || nic.source() == NicFact.Source.AGENT) {
                 note = "guess: nothing PVE holds says its address; give the one it has, for the inventory";
             }
+            if (nic.tag().isPresent()) {
+                draft.unexpressed(guest, "net" + nic.index() + " (VLAN " + nic.tag().get() + " on " + nic.bridge()
+                        + ") moves to the SDN vnet " + network.name() + ": the same VLAN, carried by sitec's zone");
+            }
             if (guest.kind() == PveCluster.Kind.QEMU && !nic.model().equals("virtio")) {
                 draft.unexpressed(guest, "net" + nic.index() + " model " + nic.model() + " becomes virtio (the guest sees"
                         + " a new NIC; it needs a virtio driver)");

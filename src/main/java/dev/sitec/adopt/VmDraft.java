@@ -88,10 +88,22 @@ final class VmDraft {
         String description = config.path("description").asText("").strip();
         for (var entry : config.properties()) {
             String key = entry.getKey();
-            if (!HANDLED.contains(key) && !key.matches("(net|ipconfig|hostpci|usb|unused|scsi|virtio|sata|ide)\\d+")) {
-                draft.unexpressed(vm, key + "=" + entry.getValue().asText() + " is not expressed (Terraform leaves it)");
+            if (key.equals("hookscript")) {
+                draft.unexpressed(vm, "hookscript " + entry.getValue().asText() + " is not expressed: the first apply"
+                        + " removes it (the provider manages hook_script_file_id)");
+            } else if (!HANDLED.contains(key) && !key.matches("(net|ipconfig|hostpci|usb|unused|scsi|virtio|sata|ide)\\d+")) {
+                draft.unexpressed(vm, key + "=" + entry.getValue().asText() + " is not expressed; see what the first plan"
+                        + " does with it");
             }
         }
+        if (!vm.running()) {
+            draft.unexpressed(vm, "it is stopped; the first apply starts it (sitec keeps its guests running)");
+        }
+        config.properties().stream().filter(e -> e.getKey().matches("hostpci\\d+")).sorted(Map.Entry.comparingByKey())
+                .forEach(e -> PropertyString.parse(e.getValue().asText()).values().keySet().stream()
+                        .filter(k -> !Set.of("mapping", "pcie", "host").contains(k)).sorted()
+                        .forEach(k -> draft.unexpressed(vm, e.getKey() + " option " + k + " is not expressed: the first"
+                                + " apply drops it")));
         if (config.hasNonNull("tags")) {
             draft.unexpressed(vm, "tags " + config.path("tags").asText() + " give way to sitec's");
         }

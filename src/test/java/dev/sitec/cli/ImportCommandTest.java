@@ -2,22 +2,16 @@ package dev.sitec.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import java.io.FileInputStream;
+import dev.sitec.harness.RecordedPveServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +56,7 @@ class ImportCommandTest {
         CliTest.Run run = run("import", "--from", from, "-f", "lab.yaml");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("wrote lab.yaml from " + from + " (Proxmox VE 8.4.1): 4 VMs and 2 containers to"
-                + " adopt, 15 values to review, 15 things the site cannot say (listed at its end)\n");
+                + " adopt, 15 values to review, 18 things the site cannot say (listed at its end)\n");
         String written = Files.readString(dir.resolve("lab.yaml"));
         assertThat(written).doesNotContain(TOKEN);
         CliTest.Run again = run("import", "--from", from, "-f", "lab.yaml");
@@ -175,23 +169,7 @@ class ImportCommandTest {
 
     /** An HTTPS server with a self-signed certificate: 200 with a PVE 9 version, or the given status per path. */
     private int serve(Map<String, Integer> statuses) throws Exception {
-        Path keystore = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "pve", "-keyalg", "EC", "-dname", "CN=pve.invalid", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit")
-                .redirectErrorStream(true).start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).isZero();
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (FileInputStream in = new FileInputStream(keystore.toFile())) {
-            store.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, "changeit".toCharArray());
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keys.getKeyManagers(), null, null);
-        server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server = RecordedPveServer.selfSigned(dir);
         server.createContext("/", exchange -> {
             int status = statuses.getOrDefault(exchange.getRequestURI().getPath(), 200);
             byte[] body = (status == 200 ? "{\"data\":{\"version\":\"9.0.10\",\"release\":\"9.0\"}}" : "{\"data\":null}")

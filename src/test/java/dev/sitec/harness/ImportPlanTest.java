@@ -1,0 +1,89 @@
+package dev.sitec.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sitec.Compilation;
+import dev.sitec.SiteCompiler;
+import dev.sitec.render.RenderedFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The first plan after sitec import, run for real: the tree generated from sites/imported-*.yaml,
+ * Terraform and the bpg/proxmox provider (v0.111.1, from scripts/install-consumers), and a stand-in
+ * PVE API answering from the same recorded responses import read (plus what only the provider reads:
+ * status/current, storage content, pools, container interfaces). terraform plan runs the provider's
+ * ImportState and Read for every import block, then its diff: each adopted guest and mapping must be
+ * imported and changed in place at most, nothing destroyed, and the plan must write nothing.
+ */
+class ImportPlanTest {
+
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"imported-pve8, pve8-home, home, 7", "imported-pve9, pve9-single, pve, 4"})
+    void theFirstPlanImportsAndChangesInPlaceOnly(String site, String recorded, String cluster, int imports)
+            throws Exception {
+        Consumers consumers = Consumers.of(PROJECT);
+        assumeTrue(System.getenv("CI") != null || consumers.missingTerraform() == null,
+                "scripts/install-consumers has not run");
+        Compilation compiled = new SiteCompiler().compile(PROJECT.resolve("sites/" + site + ".yaml"), site + ".yaml");
+        assertThat(compiled.failed()).as("%s", compiled.diagnostics()).isFalse();
+        for (RenderedFile file : compiled.files()) {
+            if (file.path().startsWith("terraform/")) {
+                Path target = dir.resolve(file.path());
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.content());
+            }
+        }
+        Path root = dir.resolve("terraform/clusters/" + cluster);
+        try (RecordedPveServer pve = RecordedPveServer.serving(PROJECT.resolve("src/test/resources/pve/" + recorded), dir)) {
+            // An override file points the generated provider block at the stand-in, as Terraform merges it.
+            Files.writeString(root.resolve("providers_override.tf"), "provider \"proxmox\" {\n  endpoint = \""
+                    + pve.endpoint() + "\"\n  insecure = true\n}\n");
+            Map<String, String> env = new LinkedHashMap<>(consumers.terraformEnv());
+            env.put("PROXMOX_VE_API_TOKEN", "root@pam!plan=00000000-0000-0000-0000-000000000000");
+            ExternalTool.Result init = ExternalTool.run(root, env,
+                    List.of(consumers.terraform(), "init", "-backend=false", "-input=false", "-no-color"));
+            assertThat(init.ok()).as(init.output()).isTrue();
+            ExternalTool.Result plan = ExternalTool.run(root, env, List.of(consumers.terraform(), "plan", "-input=false",
+                    "-no-color", "-lock=false", "-out=plan.bin"));
+            assertThat(plan.ok()).as(plan.output()).isTrue();
+            assertThat(pve.writes()).as("a plan writes nothing").isEmpty();
+            assertThat(pve.unanswered()).as("GETs the recordings do not answer").isEmpty();
+            ExternalTool.Result show = ExternalTool.run(root, env, List.of(consumers.terraform(), "show", "-json",
+                    "plan.bin"));
+            assertThat(show.ok()).as(show.output()).isTrue();
+            Map<String, List<String>> imported = new TreeMap<>();
+            List<String> destroyed = new ArrayList<>();
+            for (JsonNode change : JSON.readTree(show.output()).path("resource_changes")) {
+                List<String> actions = new ArrayList<>();
+                change.path("change").path("actions").forEach(a -> actions.add(a.asText()));
+                if (actions.contains("delete")) {
+                    destroyed.add(change.path("address").asText() + " " + change.path("change").path("replace_paths"));
+                }
+                if (change.path("change").has("importing")) {
+                    imported.put(change.path("address").asText(), actions);
+                }
+            }
+            assertThat(destroyed).as("replaced or deleted by the first plan").isEmpty();
+            assertThat(imported).hasSize(imports);
+            assertThat(imported.values()).allSatisfy(actions -> assertThat(actions).isSubsetOf("no-op", "update"));
+        }
+    }
+}
