@@ -1,11 +1,11 @@
-<#macro note notes key><#if notes[key]??>   # [=notes[key]]</#if></#macro>
+<#macro note notes key><#if notes[key]??>   # [=notes[key]?no_esc]</#if></#macro>
 <#macro startup s=""><#if s?has_content>
     startup: { order: [=s.order?c]<#if s.up??>, up_delay_s: [=s.up?c]</#if><#if s.down??>, down_delay_s: [=s.down?c]</#if> }
 </#if></#macro>
 <#macro nics list>
     address:
 <#list list as n>
-      [=n.network]: [=n.address]<#if n.note??>   # [=n.note]</#if>
+      [=n.network]: [=n.address]<#if n.note??>   # [=n.note?no_esc]</#if>
 </#list>
     macs:
 <#list list as n>
@@ -26,7 +26,7 @@ site:
   country: [=v.country]<@note v.notes "country"/>
   keyboard: [=v.keyboard]<@note v.notes "keyboard"/>
   admin_email: "[=v.adminEmail]"<@note v.notes "admin_email"/>
-  # [=v.notes["ssh_authorized_keys"]]
+  # [=v.notes["ssh_authorized_keys"]?no_esc]
   ssh_authorized_keys:
 <#list v.sshKeys as key>
     - "[=key]"
@@ -40,7 +40,7 @@ secrets:
 
 networks:
 <#list v.networks as n>
-  [=n.name]:<#if n.note??>   # [=n.note]</#if>
+  [=n.name]:<#if n.note??>   # [=n.note?no_esc]</#if>
 <#if n.vlan??>
     vlan: [=n.vlan?c]
 </#if>
@@ -92,7 +92,7 @@ proxmox:
 <#if node.devices?has_content>
           devices:
 <#list node.devices as d>
-            [=d.name]:<#if d.note??>   # [=d.note]</#if>
+            [=d.name]:<#if d.note??>   # [=d.note?no_esc]</#if>
               type: [=d.type]
 <#if d.address??>
               address: "[=d.address]"
@@ -128,6 +128,7 @@ vms:
     firmware: [=vm.firmware]
     machine: [=vm.machine]
     agent: [=vm.agent?c]
+    serial_console: [=vm.serialConsole?c]
     cores: [=vm.cores?c]
     memory_mib: [=vm.memoryMib?c]
 <#if vm.balloonMinMib??>
@@ -138,7 +139,7 @@ vms:
 </#if>
     disks:
 <#list vm.disks as d>
-      - { size_gib: [=d.sizeGib?c], interface: [=d.iface]<#if d.datastore??>, datastore: [=d.datastore]</#if> }<#if d.note??>   # [=d.note]</#if>
+      - { size_gib: [=d.sizeGib?c], interface: [=d.iface]<#if d.datastore??>, datastore: [=d.datastore]</#if> }<#if d.note??>   # [=d.note?no_esc]</#if>
 </#list>
 <@nics vm.nics/>
 <#if vm.passthrough?has_content>
@@ -203,6 +204,6 @@ containers:
 
 # What the site cannot say, and what the first plan or Ansible does about it:
 <#list v.unexpressed as line>
-# - [=line]
+# - [=line?no_esc]
 </#list>
 </#if>

@@ -73,6 +73,12 @@ ssh root@[=c.firstAddress] pvecm status | grep Quorate    # cluster [=c.name]: "
 
 ### [=step]. Create the guests (Terraform)
 
+<#list v.clusters?filter(c -> c.adopted?has_content) as c>
+The first `plan` imports the guests of [=c.name] that exist already: [=c.adopted?join(", ")]. Read it
+before you apply: it may change them in place, never replace or delete one. If it would, stop and correct
+the site.
+
+</#list>
 ```sh
 <#list v.clusters as c>
 terraform -chdir=terraform/clusters/[=c.name] init

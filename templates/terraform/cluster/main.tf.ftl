@@ -86,6 +86,7 @@ locals {
       iso         = <#if vm.isoKey??>"[=vm.isoKey]"<#else>null</#if>
       cloud_init  = [=vm.cloudInit?c]
       agent       = [=vm.agent?c]
+      serial      = [=vm.serial?c]
       tags        = [<#list vm.tags as t>"[=t]"<#sep>, </#list>]
 
       startup = {
@@ -253,6 +254,7 @@ module "vm" {
   secure_boot = each.value.secure_boot
   tpm         = each.value.tpm
   agent       = each.value.agent
+  serial      = each.value.serial
   addresses   = each.value.addresses
 
   datastore_id          = each.value.datastore

@@ -119,6 +119,7 @@ locals {
       iso         = null
       cloud_init  = true
       agent       = true
+      serial      = true
       tags        = ["cattle", "k3s-server", "sitec"]
 
       startup = {
@@ -160,6 +161,7 @@ locals {
       iso         = null
       cloud_init  = true
       agent       = true
+      serial      = true
       tags        = ["cattle", "k3s-server", "sitec"]
 
       startup = {
@@ -201,6 +203,7 @@ locals {
       iso         = null
       cloud_init  = true
       agent       = true
+      serial      = true
       tags        = ["cattle", "k3s-server", "sitec"]
 
       startup = {
@@ -242,6 +245,7 @@ locals {
       iso         = null
       cloud_init  = true
       agent       = true
+      serial      = true
       tags        = ["cattle", "k3s-agent", "sitec"]
 
       startup = {
@@ -285,6 +289,7 @@ locals {
       iso         = null
       cloud_init  = true
       agent       = true
+      serial      = true
       tags        = ["cattle", "k3s-agent", "sitec"]
 
       startup = {
@@ -328,6 +333,7 @@ locals {
       iso         = null
       cloud_init  = true
       agent       = true
+      serial      = true
       tags        = ["cattle", "k3s-agent", "sitec"]
 
       startup = {
@@ -371,6 +377,7 @@ locals {
       iso         = "pve3/pdm-auto"
       cloud_init  = false
       agent       = false
+      serial      = false
       tags        = ["pet", "sitec"]
 
       startup = {
@@ -412,6 +419,7 @@ locals {
       iso         = "pve1/truenas-scale"
       cloud_init  = false
       agent       = false
+      serial      = false
       tags        = ["pet", "sitec"]
 
       startup = {
@@ -532,6 +540,7 @@ module "vm" {
   secure_boot = each.value.secure_boot
   tpm         = each.value.tpm
   agent       = each.value.agent
+  serial      = each.value.serial
   addresses   = each.value.addresses
 
   datastore_id          = each.value.datastore

@@ -133,9 +133,9 @@ resource "proxmox_virtual_environment_vm" "cattle" {
     }
   }
 
-  # Cloud images log to the serial console.
+  # Cloud images log to the serial console (and an adopted VM keeps the one it has).
   dynamic "serial_device" {
-    for_each = var.cloud_init == null ? [] : [1]
+    for_each = var.serial ? [1] : []
     content {
       device = "socket"
     }
@@ -273,9 +273,9 @@ resource "proxmox_virtual_environment_vm" "pet" {
     }
   }
 
-  # Cloud images log to the serial console.
+  # Cloud images log to the serial console (and an adopted VM keeps the one it has).
   dynamic "serial_device" {
-    for_each = var.cloud_init == null ? [] : [1]
+    for_each = var.serial ? [1] : []
     content {
       device = "socket"
     }

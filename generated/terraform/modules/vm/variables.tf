@@ -127,6 +127,12 @@ variable "machine" {
   default     = null
 }
 
+variable "serial" {
+  description = "Whether the VM has a serial port as its console (socket)."
+  type        = bool
+  default     = false
+}
+
 variable "agent" {
   description = "Whether the guest runs the QEMU guest agent (Proxmox reads addresses and shuts down through it)."
   type        = bool

@@ -33,9 +33,13 @@ final class ClusterReader {
         JsonNode status = api.get("cluster/status");
         JsonNode resources = api.get("cluster/resources");
         List<String> nodeNames = new ArrayList<>();
+        List<String> offline = new ArrayList<>();
         for (JsonNode entry : resources) {
             if ("node".equals(entry.path("type").asText())) {
                 nodeNames.add(entry.path("node").asText());
+                if (!"online".equals(entry.path("status").asText("online"))) {
+                    offline.add(entry.path("node").asText());
+                }
             }
         }
         nodeNames.sort(Comparator.naturalOrder());
@@ -45,9 +49,16 @@ final class ClusterReader {
                 clusterName = entry.path("name").asText();
             }
         }
-        List<PveCluster.Guest> guests = guests(resources);
+        List<String> unread = new ArrayList<>();
+        List<PveCluster.Guest> guests = guests(resources, offline, unread);
         List<PveCluster.Node> nodes = new ArrayList<>();
         for (String name : nodeNames) {
+            if (offline.contains(name)) {
+                // The API proxies a node's own paths to it: an offline node answers none of them.
+                nodes.add(new PveCluster.Node(name, nodeAddress(status, name), MissingNode.getInstance(),
+                        MissingNode.getInstance(), Optional.empty(), cpus(resources, name), MissingNode.getInstance()));
+                continue;
+            }
             boolean rawPci = guests.stream().anyMatch(g -> g.node().equals(name) && g.config().properties().stream()
                     .anyMatch(e -> e.getKey().startsWith("hostpci") && !e.getValue().asText().startsWith("mapping=")));
             nodes.add(new PveCluster.Node(name, nodeAddress(status, name), api.get("nodes/" + name + "/network"),
@@ -59,7 +70,7 @@ final class ClusterReader {
         return new PveCluster(version, clusterName == null ? nodeNames.get(0) : clusterName, List.copyOf(nodes),
                 api.get("storage"), guests, orEmpty("cluster/mapping/pci"), orEmpty("cluster/mapping/usb"),
                 orEmpty("cluster/ha/resources"), orEmpty("cluster/backup"),
-                api.find("cluster/options").orElse(MissingNode.getInstance()));
+                api.find("cluster/options").orElse(MissingNode.getInstance()), List.copyOf(unread), pools(resources));
     }
 
     private String checkVersion(JsonNode version) throws PveApiException {
@@ -92,7 +103,9 @@ final class ClusterReader {
         }
     }
 
-    private List<PveCluster.Guest> guests(JsonNode resources) throws PveApiException {
+    /** The guests, by VMID; those on an offline node cannot be read (their configuration lives there). */
+    private List<PveCluster.Guest> guests(JsonNode resources, List<String> offline, List<String> unread)
+            throws PveApiException {
         List<JsonNode> entries = new ArrayList<>();
         for (JsonNode entry : resources) {
             String type = entry.path("type").asText();
@@ -106,6 +119,11 @@ final class ClusterReader {
             PveCluster.Kind kind = entry.path("type").asText().equals("qemu") ? PveCluster.Kind.QEMU : PveCluster.Kind.LXC;
             int vmId = entry.path("vmid").asInt();
             String node = entry.path("node").asText();
+            if (offline.contains(node)) {
+                unread.add((kind == PveCluster.Kind.QEMU ? "VM " : "container ") + vmId + " (" + entry.path("name").asText() + "): its node " + node + " is offline, so"
+                        + " its configuration cannot be read; import again once it is up");
+                continue;
+            }
             String base = "nodes/" + node + "/" + entry.path("type").asText() + "/" + vmId;
             JsonNode config = api.get(base + "/config");
             boolean running = "running".equals(entry.path("status").asText());
@@ -150,6 +168,18 @@ final class ClusterReader {
             }
         }
         return Optional.empty();
+    }
+
+    /** The resource pools, as /cluster/resources lists them (type pool, PVE 8.1 on). */
+    private static List<String> pools(JsonNode resources) {
+        List<String> pools = new ArrayList<>();
+        for (JsonNode entry : resources) {
+            if ("pool".equals(entry.path("type").asText())) {
+                pools.add(entry.path("pool").asText());
+            }
+        }
+        pools.sort(Comparator.naturalOrder());
+        return List.copyOf(pools);
     }
 
     private static int cpus(JsonNode resources, String node) {

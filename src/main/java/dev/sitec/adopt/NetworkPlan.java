@@ -156,13 +156,17 @@ final class NetworkPlan {
 
     private static List<String> dns(PveCluster cluster) {
         List<String> dns = new ArrayList<>();
-        if (!cluster.nodes().isEmpty()) {
-            JsonNode node = cluster.nodes().get(0).dns();
+        for (PveCluster.Node answered : cluster.nodes()) {
+            JsonNode node = answered.dns();
+            if (node.isMissingNode()) {
+                continue;
+            }
             for (String key : List.of("dns1", "dns2", "dns3")) {
                 if (node.hasNonNull(key) && node.path(key).asText().matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) {
                     dns.add(node.path(key).asText());
                 }
             }
+            break;
         }
         return dns;
     }

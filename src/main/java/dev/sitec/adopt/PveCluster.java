@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 record PveCluster(String version, String name, List<Node> nodes, JsonNode storages, List<Guest> guests,
                   JsonNode pciMappings, JsonNode usbMappings, JsonNode haResources, JsonNode backupJobs,
-                  JsonNode options) {
+                  JsonNode options, List<String> unread, List<String> pools) {
 
     enum Kind { QEMU, LXC }
 

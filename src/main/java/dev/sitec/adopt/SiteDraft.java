@@ -1,6 +1,7 @@
 package dev.sitec.adopt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitec.family.terraform.TerraformFamily;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ public final class SiteDraft {
         }
         NetworkPlan networks = new NetworkPlan(cluster, allNics);
         Drafting draft = new Drafting(cluster, networks, nodeDatastores(cluster));
+        draft.notAdopted.addAll(cluster.unread());
         draft.notAdopted.addAll(skipped);
         draft.unexpressed.addAll(networks.unexpressed());
         cluster.nodes().forEach(n -> draft.names.reserve(n.name()));
@@ -78,14 +80,15 @@ public final class SiteDraft {
     private static DraftView site(PveCluster cluster, String source, Optional<String> endpoint, Drafting draft,
                                   NetworkPlan networks, List<DraftView.Vm> vms, List<DraftView.Container> containers) {
         Map<String, String> notes = new LinkedHashMap<>();
-        JsonNode firstNode = cluster.nodes().get(0).dns();
-        String domain = firstNode.path("search").asText("");
+        PveCluster.Node first = cluster.nodes().stream().filter(n -> !n.dns().isMissingNode()).findFirst()
+                .orElse(cluster.nodes().get(0));
+        String domain = first.dns().path("search").asText("");
         if (!domain.matches("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$")) {
             notes.put("domain", "guess: the nodes' DNS search domain (" + (domain.isEmpty() ? "none" : domain)
                     + ") is not one; give the lab's");
             domain = "home.arpa";
         }
-        String timezone = cluster.nodes().get(0).timezone().orElse("UTC");
+        String timezone = first.timezone().orElse("UTC");
         if (!timezone.matches("^(?:UTC|(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)?)$")) {
             notes.put("timezone", "the nodes' time zone is " + timezone + ", which the site writes as UTC");
             timezone = "UTC";
@@ -122,7 +125,7 @@ public final class SiteDraft {
         List<DraftView.Network> networkViews = new ArrayList<>();
         for (NetworkPlan.Planned n : networks.networks()) {
             networkViews.add(new DraftView.Network(n.name(), n.vlan().orElse(null),
-                    n.bridge().equals("vmbr0") || n.vlan().isPresent() && n.bridge().equals("vmbr0") ? null : n.bridge(),
+                    n.bridge().equals("vmbr0") ? null : n.bridge(),
                     n.cidr().map(Object::toString).orElse(null), n.gateway().orElse(null), n.dns(), n.mtu().orElse(null),
                     n.note()));
         }
@@ -157,6 +160,15 @@ public final class SiteDraft {
             draft.unexpressed.add("backup job " + job.path("id").asText() + " (" + job.path("schedule").asText() + " to "
                     + job.path("storage").asText() + "): not expressed; PVE keeps running it. For sitec to back up the"
                     + " pets, add the backup server under proxmox.backup_servers (and remove this job then)");
+        }
+        TreeSet<String> pools = new TreeSet<>();
+        cluster.guests().forEach(g -> g.pool().ifPresent(pools::add));
+        pools.addAll(cluster.pools());
+        pools.retainAll(TerraformFamily.poolNames());
+        for (String pool : pools) {
+            draft.unexpressed.add("pool " + pool + " exists, and sitec's Terraform makes a pool of that name when the site"
+                    + " has guests for it: adopt it first with terraform import 'proxmox_virtual_environment_pool.role[\""
+                    + pool + "\"]' " + pool);
         }
         for (JsonNode storage : cluster.storages()) {
             if (storage.path("type").asText().equals("pbs")) {

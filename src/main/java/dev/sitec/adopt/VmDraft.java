@@ -88,7 +88,13 @@ final class VmDraft {
         String description = config.path("description").asText("").strip();
         for (var entry : config.properties()) {
             String key = entry.getKey();
-            if (key.equals("hookscript")) {
+            if (key.equals("serial0") && !entry.getValue().asText().equals("socket")) {
+                draft.unexpressed(vm, "serial0 " + entry.getValue().asText() + " (a host serial port) is not expressed:"
+                        + " the first apply removes it");
+            } else if (key.equals("args")) {
+                draft.unexpressed(vm, "args " + entry.getValue().asText() + " is not expressed: the first apply removes"
+                        + " them (the provider manages kvm_arguments)");
+            } else if (key.equals("hookscript")) {
                 draft.unexpressed(vm, "hookscript " + entry.getValue().asText() + " is not expressed: the first apply"
                         + " removes it (the provider manages hook_script_file_id)");
             } else if (!HANDLED.contains(key) && !key.matches("(net|ipconfig|hostpci|usb|unused|scsi|virtio|sata|ide)\\d+")) {
@@ -113,7 +119,8 @@ final class VmDraft {
         }
         return Optional.of(new DraftView.Vm(name, vm.node(), vm.vmId(), notes, cores, memory, balloon,
                 windows ? "windows" : null, uefi ? "uefi" : "bios", q35 ? "q35" : "i440fx",
-                ClusterReader.agentEnabled(config), datastore, disks, nicViews, passthrough, onBoot, startup,
+                ClusterReader.agentEnabled(config), config.path("serial0").asText("").equals("socket"), datastore, disks,
+                nicViews, passthrough, onBoot, startup,
                 description.isEmpty() ? null : description));
     }
 

@@ -49,6 +49,8 @@ final class VmChanges {
                     "machine needs a restart (" + VM_GO + ", vmUpdate)"),
             new Attribute<>("agent", "agent", vm -> Show.of(vm.agent()), REBOOT,
                     "an agent change needs a restart (" + VM_GO + ", vmUpdate)"),
+            new Attribute<>("serialConsole", "serial_console", vm -> Show.of(vm.serialConsole()), REBOOT,
+                    "a serial device change needs a restart (" + VM_GO + ", vmUpdate)"),
             new Attribute<>("onBoot", "on_boot", vm -> String.valueOf(vm.onBoot()), IN_PLACE, null),
             new Attribute<>("description", "description", vm -> Show.of(vm.description()), IN_PLACE, null),
             new Attribute<>("startup", "startup", vm -> Show.of(vm.startup()), IN_PLACE, null));

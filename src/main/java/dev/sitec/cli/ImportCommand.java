@@ -8,6 +8,7 @@ import dev.sitec.adopt.HttpPveApi;
 import dev.sitec.adopt.PveApi;
 import dev.sitec.adopt.PveApiException;
 import dev.sitec.adopt.RecordedPveApi;
+import dev.sitec.adopt.RecordingPveApi;
 import dev.sitec.adopt.SiteDraft;
 import dev.sitec.adopt.TlsTrust;
 import java.io.IOException;
@@ -58,6 +59,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust this CA (the cluster's /etc/pve/pve-root-ca.pem).")
     Path caFile;
 
+    @Option(names = "--record", paramLabel = "DIR",
+            description = "Also save every answer in DIR (a new folder), to import again offline with --from DIR.")
+    Path record;
+
     @Option(names = "--insecure", description = "Do not check the API's certificate (anyone on the path can read the token).")
     boolean insecure;
 
@@ -74,11 +79,11 @@ final class ImportCommand implements Callable<Integer> {
         }
         DraftView draft;
         try {
-            Optional<PveApi> api = api();
-            if (api.isEmpty()) {
-                return ExitCodes.USAGE;
+            PveApi api = api();
+            if (record != null) {
+                api = new RecordingPveApi(api, recordFolder());
             }
-            draft = SiteDraft.read(api.get(), Optional.ofNullable(from.api).map(ImportCommand::endpoint));
+            draft = SiteDraft.read(api, Optional.ofNullable(from.api).map(ImportCommand::endpoint));
         } catch (PveApiException e) {
             return refuse(e.getMessage(), e.hint());
         }
@@ -105,13 +110,27 @@ final class ImportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Optional<PveApi> api() throws PveApiException {
+    /** The folder --record saves into: a new one, so that answers of two clusters never mix. */
+    private Path recordFolder() throws PveApiException {
+        Path dir = invocation.resolve(record);
+        try (var entries = Files.isDirectory(dir) ? Files.list(dir) : java.util.stream.Stream.<Path>empty()) {
+            if (entries.findAny().isPresent() || Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new PveApiException("--record " + record + " is not a new or empty folder",
+                        "name a new folder, e.g. --record pve-answers");
+            }
+        } catch (IOException e) {
+            throw new PveApiException("cannot read " + record + ": " + IoMessages.describe(e), "name a new folder");
+        }
+        return dir;
+    }
+
+    private PveApi api() throws PveApiException {
         if (from.dir != null) {
             Path dir = invocation.resolve(from.dir);
             if (!Files.isDirectory(dir)) {
                 throw new PveApiException(from.dir + " is not a folder of saved API responses", "give --from the folder");
             }
-            return Optional.of(new RecordedPveApi(dir, from.dir.toString()));
+            return new RecordedPveApi(dir, from.dir.toString());
         }
         URI uri;
         try {
@@ -140,7 +159,7 @@ final class ImportCommand implements Callable<Integer> {
                     "copy /etc/pve/pve-root-ca.pem from a node");
         }
         URI base = URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
-        return Optional.of(new HttpPveApi(base, token.get(), tokenEnv, tls));
+        return new HttpPveApi(base, token.get(), tokenEnv, tls);
     }
 
     /** The endpoint Terraform is given: the API's origin as the user named it. */

@@ -75,7 +75,8 @@ final class GuestReader {
                 startup(n.path("startup")), n.path("allow_replace").asBoolean(false), n.path("existing").asBoolean(false),
                 text(n, "firmware").map(f -> Vm.Firmware.valueOf(f.toUpperCase(java.util.Locale.ROOT))),
                 text(n, "machine").map(m -> Vm.Machine.valueOf(m.toUpperCase(java.util.Locale.ROOT))),
-                n.has("agent") ? Optional.of(n.path("agent").asBoolean()) : Optional.empty());
+                n.has("agent") ? Optional.of(n.path("agent").asBoolean()) : Optional.empty(),
+                n.has("serial_console") ? Optional.of(n.path("serial_console").asBoolean()) : Optional.empty());
     }
 
     Container container(JsonNode n, JsonPointer at) {

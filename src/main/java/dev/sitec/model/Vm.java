@@ -15,7 +15,8 @@ public record Vm(String name, JsonPointer origin, String node, Optional<String> 
                  List<Nic> nics, SortedMap<String, String> labels, int vmId, boolean vmIdExplicit, boolean onBoot,
                  Optional<String> description, Optional<String> datastore, GuestOs os, Optional<Windows> windows,
                  OptionalInt balloonMinMib, Optional<Startup> startup, boolean allowReplace,
-                 boolean existing, Optional<Firmware> firmware, Optional<Machine> machine, Optional<Boolean> agent) {
+                 boolean existing, Optional<Firmware> firmware, Optional<Machine> machine, Optional<Boolean> agent,
+                 Optional<Boolean> serialConsole) {
 
     /** The firmware a VM boots with, when the site says (an adopted VM keeps its own). */
     public enum Firmware { BIOS, UEFI }

@@ -117,6 +117,10 @@ class ImportRoundTripTest {
         if (!containers.isEmpty()) {
             assertThat(root).contains("pool_id          = each.value.existing ? null :");
         }
+        String runbook = generated.files().stream().filter(f -> f.path().equals("RUNBOOK.md")).findFirst()
+                .map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(runbook).contains("The first `plan` imports the guests of " + clusterName + " that exist already: ");
+        vms.values().forEach(vm -> assertThat(runbook).contains(vm.name()));
     }
 
     /** The recorded VM's disks (not CD-ROMs, not the cloud-init drive), by slot, with their storage. */

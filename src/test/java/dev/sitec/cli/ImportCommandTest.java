@@ -56,7 +56,7 @@ class ImportCommandTest {
         CliTest.Run run = run("import", "--from", from, "-f", "lab.yaml");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("wrote lab.yaml from " + from + " (Proxmox VE 8.4.1): 4 VMs and 2 containers to"
-                + " adopt, 15 values to review, 18 things the site cannot say (listed at its end)\n");
+                + " adopt, 15 values to review, 19 things the site cannot say (listed at its end)\n");
         String written = Files.readString(dir.resolve("lab.yaml"));
         assertThat(written).doesNotContain(TOKEN);
         CliTest.Run again = run("import", "--from", from, "-f", "lab.yaml");
@@ -156,8 +156,17 @@ class ImportCommandTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
-        CliTest.Run live = run("import", "--api", "https://127.0.0.1:" + port, "--insecure", "-f", "live.yaml");
+        CliTest.Run live = run("import", "--api", "https://127.0.0.1:" + port, "--insecure", "-f", "live.yaml",
+                "--record", "answers");
         assertThat(live.exit()).as(live.err()).isEqualTo(0);
+        // What it saved imports again offline to the same site.
+        CliTest.Run replayed = run("import", "--from", "answers", "-f", "replayed.yaml");
+        assertThat(replayed.exit()).as(replayed.err()).isEqualTo(0);
+        assertThat(Files.readString(dir.resolve("replayed.yaml")).replace("from answers (", "from X ("))
+                .isEqualTo(Files.readString(dir.resolve("live.yaml")).replace("from https://127.0.0.1:" + port + " (", "from X (")
+                        .replace("      endpoint: \"https://127.0.0.1:" + port + "/\"\n", ""));
+        assertThat(run("import", "--api", "https://127.0.0.1:" + port, "--insecure", "-f", "again.yaml", "--record",
+                "answers").err()).startsWith("sitec: --record answers is not a new or empty folder\n");
         CliTest.Run saved = run("import", "--from", recorded.toString(), "-f", "saved.yaml");
         assertThat(saved.exit()).as(saved.err()).isEqualTo(0);
         String liveText = Files.readString(dir.resolve("live.yaml"));

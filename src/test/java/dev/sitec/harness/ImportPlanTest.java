@@ -79,11 +79,33 @@ class ImportPlanTest {
                 }
                 if (change.path("change").has("importing")) {
                     imported.put(change.path("address").asText(), actions);
+                    kept(change.path("address").asText(), change.path("change").path("before"),
+                            change.path("change").path("after"));
                 }
             }
             assertThat(destroyed).as("replaced or deleted by the first plan").isEmpty();
             assertThat(imported).hasSize(imports);
             assertThat(imported.values()).allSatisfy(actions -> assertThat(actions).isSubsetOf("no-op", "update"));
         }
+    }
+
+    /**
+     * What the site carried for an adopted guest is what the provider read: the plan leaves it as it is
+     * (a VM's firmware, its serial console and the slots of its disks; a container's privilege and root
+     * disk storage), so the apply cannot break its boot, its console or its disks.
+     */
+    private static void kept(String address, JsonNode before, JsonNode after) {
+        for (String key : List.of("node_name", "bios", "unprivileged")) {
+            assertThat(after.path(key)).as("%s %s", address, key).isEqualTo(before.path(key));
+        }
+        assertThat(after.path("serial_device").size()).as("%s serial_device", address)
+                .isEqualTo(before.path("serial_device").size());
+        assertThat(slots(after)).as("%s disks by slot and storage", address).isEqualTo(slots(before));
+    }
+
+    private static Map<String, String> slots(JsonNode guest) {
+        Map<String, String> slots = new TreeMap<>();
+        guest.path("disk").forEach(d -> slots.put(d.path("interface").asText("rootfs"), d.path("datastore_id").asText()));
+        return slots;
     }
 }

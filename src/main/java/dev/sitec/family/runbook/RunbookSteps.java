@@ -26,7 +26,9 @@ public record RunbookSteps(String siteName, List<Installed> installers, List<Str
     public record Installed(String name, String address, String kind) {
     }
 
-    public record ProxmoxCluster(String name, String firstNode, String firstAddress, List<String> nodes) {
+    /** A PVE cluster: its first node, its nodes, and its guests that exist already (Terraform adopts them). */
+    public record ProxmoxCluster(String name, String firstNode, String firstAddress, List<String> nodes,
+                                 List<String> adopted) {
     }
 
     public record Backup(String name, String address, String storageId) {
@@ -50,7 +52,7 @@ public record RunbookSteps(String siteName, List<Installed> installers, List<Str
                 .forEach(n -> installers.add(new Installed(n.name(), n.address().toString(), "Proxmox VE")));
         site.backupServers().values().stream().filter(BackupServer::installedBySitec)
                 .forEach(b -> installers.add(new Installed(b.name(), b.address().toString(), "Proxmox Backup Server")));
-        List<ProxmoxCluster> clusters = site.clusters().values().stream().map(RunbookSteps::cluster).toList();
+        List<ProxmoxCluster> clusters = site.clusters().values().stream().map(c -> cluster(site, c)).toList();
         List<Backup> backups = site.backupServers().values().stream()
                 .map(b -> new Backup(b.name(), b.address().toString(), b.name())).toList();
         List<K3s> k3s = site.kubernetes().values().stream().map(k -> k3s(site, k)).toList();
@@ -71,9 +73,15 @@ public record RunbookSteps(String siteName, List<Installed> installers, List<Str
                 exports, cattle, pet, site.info().adminUser());
     }
 
-    private static ProxmoxCluster cluster(Cluster c) {
+    private static ProxmoxCluster cluster(Site site, Cluster c) {
         PveNode first = c.firstNode();
-        return new ProxmoxCluster(c.name(), first.name(), first.address().toString(), List.copyOf(c.nodes().keySet()));
+        List<String> adopted = new java.util.ArrayList<>();
+        site.vms().values().stream().filter(Vm::existing).filter(vm -> c.nodes().containsKey(vm.node()))
+                .forEach(vm -> adopted.add(vm.name()));
+        site.containers().values().stream().filter(ct -> ct.existing()).filter(ct -> c.nodes().containsKey(ct.node()))
+                .forEach(ct -> adopted.add(ct.name()));
+        return new ProxmoxCluster(c.name(), first.name(), first.address().toString(), List.copyOf(c.nodes().keySet()),
+                List.copyOf(adopted));
     }
 
     private static K3s k3s(Site site, Kubernetes k) {

@@ -35,6 +35,16 @@ public final class TerraformFamily implements OutputFamily {
     static final String BACKUP_USER = "sitec-backup@pbs";
     /** The pool every container goes in: a container's pool_id is ForceNew in the provider. */
     static final String CONTAINER_POOL = "containers";
+
+    /** The pools a cluster root may create: one per VM role, and the containers' one. */
+    public static java.util.SortedSet<String> poolNames() {
+        java.util.SortedSet<String> pools = new java.util.TreeSet<>();
+        for (VmRole role : VmRole.values()) {
+            pools.add(role.pool());
+        }
+        pools.add(CONTAINER_POOL);
+        return pools;
+    }
     private static final List<String> MODULES = List.of("vm", "container", "sdn", "backup");
     private static final List<String> MODULE_FILES = List.of("main", "variables", "outputs", "versions");
     private static final List<String> ROOT_FILES = List.of("versions", "providers", "variables", "main", "outputs");

@@ -63,6 +63,7 @@ final class VmViews {
                 windows ? WINDOWS_OS_TYPE : "l26",
                 // Windows 11 wants Secure Boot: OVMF with Microsoft's keys enrolled, and a TPM 2.0.
                 windows, windows, site.datastoreOf(vm), site.expectNode(vm.node()).snippetsDatastore(), isoKey, cloudInit, vm.agent().orElse(cloudInit),
+                vm.serialConsole().orElse(cloudInit),
                 vm.startup().map(s -> s.order()).orElse(role.startupOrder()),
                 vm.startup().flatMap(s -> boxed(s.upDelaySeconds())).orElse(role.upDelaySeconds()),
                 vm.startup().flatMap(s -> boxed(s.downDelaySeconds())).orElse(null),
