@@ -43,6 +43,10 @@ final class ClusterReader {
             }
         }
         nodeNames.sort(Comparator.naturalOrder());
+        if (nodeNames.isEmpty()) {
+            throw new PveApiException(api.source() + " lists no nodes in /cluster/resources",
+                    "check that the token sees the nodes (Sys.Audit on /nodes)");
+        }
         String clusterName = null;
         for (JsonNode entry : status) {
             if ("cluster".equals(entry.path("type").asText())) {

@@ -36,7 +36,18 @@ public final class SiteDraft {
 
     /** Reads the cluster and drafts its site. */
     public static DraftView read(PveApi api, Optional<String> endpoint) throws PveApiException {
-        return draft(new ClusterReader(api).read(), api.source(), endpoint);
+        PveCluster cluster = new ClusterReader(api).read();
+        try {
+            return draft(cluster, api.source(), endpoint);
+        } catch (UnreadableGuest e) {
+            // PVE checks what it stores, so this is an answer edited by hand or a shape of a PVE sitec was
+            // not tested against: say which, rather than fail as if sitec had a bug.
+            Throwable cause = e.getCause();
+            throw new PveApiException("the configuration of " + e.guest + " from " + api.source() + " has a value sitec"
+                    + " import cannot read (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")",
+                    "check the cluster's configuration with pvesh; if it is as PVE wrote it, report it with the"
+                            + " folder --record saves");
+        }
     }
 
     static DraftView draft(PveCluster cluster, String source, Optional<String> endpoint) {
@@ -48,7 +59,7 @@ public final class SiteDraft {
                 skipped.add(guest.describe() + ": a template, not a guest; clone it by hand or leave it");
                 continue;
             }
-            List<NicFact> nics = NicFact.of(guest);
+            List<NicFact> nics = readable(guest, () -> NicFact.of(guest));
             nicsByGuest.put(guest, nics);
             allNics.addAll(nics);
         }
@@ -64,9 +75,9 @@ public final class SiteDraft {
         ContainerDraft containerDraft = new ContainerDraft(draft);
         nicsByGuest.forEach((guest, nics) -> {
             if (guest.kind() == PveCluster.Kind.QEMU) {
-                vmDraft.of(guest, nics).ifPresent(vms::add);
+                readable(guest, () -> vmDraft.of(guest, nics)).ifPresent(vms::add);
             } else {
-                containerDraft.of(guest, nics).ifPresent(containers::add);
+                readable(guest, () -> containerDraft.of(guest, nics)).ifPresent(containers::add);
             }
             guest.pool().filter(p -> guest.kind() == PveCluster.Kind.QEMU).ifPresent(pool -> draft.unexpressed(guest,
                     "pool " + pool + ": the VM moves to sitec's pool for its role"));
@@ -75,6 +86,24 @@ public final class SiteDraft {
         vms.sort(Comparator.comparing(DraftView.Vm::name));
         containers.sort(Comparator.comparing(DraftView.Container::name));
         return site(cluster, source, endpoint, draft, networks, vms, containers);
+    }
+
+    /** A guest's configuration with a value drafting cannot read, and which guest it was. */
+    private static final class UnreadableGuest extends RuntimeException {
+        private final String guest;
+
+        UnreadableGuest(PveCluster.Guest guest, RuntimeException cause) {
+            super(cause);
+            this.guest = guest.describe();
+        }
+    }
+
+    private static <T> T readable(PveCluster.Guest guest, java.util.function.Supplier<T> drafting) {
+        try {
+            return drafting.get();
+        } catch (RuntimeException e) {
+            throw new UnreadableGuest(guest, e);
+        }
     }
 
     private static DraftView site(PveCluster cluster, String source, Optional<String> endpoint, Drafting draft,

@@ -2,14 +2,13 @@ package dev.sitec.cli;
 
 import dev.sitec.Compilation;
 import dev.sitec.SiteCompiler;
-import dev.sitec.Toolchain;
 import dev.sitec.adopt.DraftView;
 import dev.sitec.adopt.HttpPveApi;
+import dev.sitec.adopt.ImportedSite;
 import dev.sitec.adopt.PveApi;
 import dev.sitec.adopt.PveApiException;
 import dev.sitec.adopt.RecordedPveApi;
 import dev.sitec.adopt.RecordingPveApi;
-import dev.sitec.adopt.SiteDraft;
 import dev.sitec.adopt.TlsTrust;
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -77,29 +75,28 @@ final class ImportCommand implements Callable<Integer> {
             return refuse(site.displayName() + " exists; import never overwrites a site",
                     "name another file with -f, e.g. -f imported.yaml");
         }
-        DraftView draft;
+        ImportedSite imported;
         try {
             PveApi api = api();
             if (record != null) {
                 api = new RecordingPveApi(api, recordFolder());
             }
-            draft = SiteDraft.read(api, Optional.ofNullable(from.api).map(ImportCommand::endpoint));
+            imported = ImportedSite.read(api, Optional.ofNullable(from.api).map(ImportCommand::endpoint));
         } catch (PveApiException e) {
             return refuse(e.getMessage(), e.hint());
         }
-        String text = Toolchain.templateRenderer().renderOwned("import/site.yaml.ftl", draft);
-        Compilation check = new SiteCompiler().validateText(text, site.displayName());
+        Compilation check = new SiteCompiler().validateText(imported.text(), site.displayName());
         try {
-            Files.writeString(target, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            write(target, imported.text());
         } catch (FileAlreadyExistsException e) {
             return refuse(site.displayName() + " exists; import never overwrites a site", "name another file with -f");
         } catch (IOException e) {
             return refuse("cannot write " + site.displayName() + ": " + IoMessages.describe(e), "choose a folder you can write to");
         }
-        long guesses = text.lines().filter(l -> l.contains("# guess:") || l.contains("# replace:")).count();
+        DraftView draft = imported.draft();
         invocation.out().println("wrote " + site.displayName() + " from " + draft.source() + " (Proxmox VE " + draft.version()
                 + "): " + Console.count(draft.vms().size(), "VM") + " and " + Console.count(draft.containers().size(),
-                "container") + " to adopt, " + Console.count(guesses, "value") + " to review, "
+                "container") + " to adopt, " + Console.count(imported.toReview(), "value") + " to review, "
                 + Console.count(draft.unexpressed().size(), "thing") + " the site cannot say (listed at its end)");
         if (check.failed()) {
             Console.report(check, invocation.err(), Console.colour(invocation));
@@ -108,6 +105,25 @@ final class ImportCommand implements Callable<Integer> {
         }
         invocation.out().println("next: review it, then sitec generate and terraform plan (imports and in-place changes only)");
         return ExitCodes.OK;
+    }
+
+    /**
+     * Writes the site whole or not at all, never over a file: a temporary file beside it, linked into
+     * place (link fails, atomically, when the name is taken), then removed.
+     */
+    private static void write(Path target, String text) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(parent, "." + target.getFileName(), ".part");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            try {
+                Files.createLink(target, temporary);
+            } catch (UnsupportedOperationException e) {
+                Files.move(temporary, target);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     /** The folder --record saves into: a new one, so that answers of two clusters never mix. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sitec.Compilation;
 import dev.sitec.SiteCompiler;
-import dev.sitec.Toolchain;
 import dev.sitec.diagnostic.Severity;
 import dev.sitec.model.Container;
 import dev.sitec.model.Site;
@@ -45,9 +44,8 @@ class ImportRoundTripTest {
     }
 
     private static String imported(String cluster) throws PveApiException {
-        DraftView draft = SiteDraft.read(new RecordedPveApi(recorded(cluster), "src/test/resources/pve/" + cluster),
-                Optional.empty());
-        return Toolchain.templateRenderer().renderOwned("import/site.yaml.ftl", draft);
+        return ImportedSite.read(new RecordedPveApi(recorded(cluster), "src/test/resources/pve/" + cluster),
+                Optional.empty()).text();
     }
 
     @ParameterizedTest

@@ -64,6 +64,9 @@ class ImportCommandTest {
         assertThat(again.err()).isEqualTo("sitec: lab.yaml exists; import never overwrites a site\n"
                 + "    hint: name another file with -f, e.g. -f imported.yaml\n");
         assertThat(Files.readString(dir.resolve("lab.yaml"))).isEqualTo(written);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".part"));
+        }
     }
 
     @Test
