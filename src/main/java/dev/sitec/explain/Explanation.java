@@ -131,7 +131,9 @@ public final class Explanation {
         header("vm " + vm.name(), vm.origin());
         line("node", vm.node() + " (Proxmox VE cluster " + site.expectNode(vm.node()).cluster() + ")", vm.origin().appendProperty("node"));
         vm.profile().ifPresent(p -> line("profile", p, JsonPointer.compile("/profiles/" + p)));
-        line("lifecycle", vm.lifecycle().id() + (vm.isPet() ? ": protected (prevent_destroy), backed up" : ": may be rebuilt"));
+        line("lifecycle", vm.lifecycle().id() + (vm.isPet() ? ": protected (prevent_destroy)"
+                + (site.backupServers().isEmpty() ? ", not backed up: the site has no backup server" : ", backed up")
+                : ": may be rebuilt"));
         line("VMID", vm.vmId() + (vm.vmIdExplicit() ? " (set in the site)" : " (derived from the name)"));
         line("size", vm.cores() + " cores, " + vm.memoryMib() + " MiB" + vm.balloonMinMib().stream().mapToObj(b -> ", balloon from " + b + " MiB").findFirst().orElse(""));
         for (VmDisk disk : vm.disks()) {
@@ -146,8 +148,17 @@ public final class Explanation {
         }
         line("Terraform", "module.vm[\"" + vm.name() + "\"].proxmox_virtual_environment_vm." + (vm.isProtected() ? "pet" : "cattle")
                 + "[0] in terraform/clusters/" + site.clusterOf(vm).name());
+        adopted(vm.existing(), vm.node(), vm.vmId(), vm.origin());
         k3s(vm.name());
         host(vm.name());
+    }
+
+    /** An existing guest: the import block that adopts it, with the provider's id. */
+    private void adopted(boolean existing, String node, int vmId, JsonPointer origin) {
+        if (existing) {
+            line("adopted", "exists already: an import block (id \"" + node + "/" + vmId + "\") adopts it in the first plan",
+                    origin.appendProperty("existing"));
+        }
     }
 
     private void container(Container ct) {
@@ -161,6 +172,7 @@ public final class Explanation {
         line("template", ct.template(), JsonPointer.compile("/images/" + ct.template()));
         line("Terraform", "module.container[\"" + ct.name() + "\"].proxmox_virtual_environment_container."
                 + (ct.isProtected() ? "pet" : "cattle") + "[0] in terraform/clusters/" + site.expectNode(ct.node()).cluster());
+        adopted(ct.existing(), ct.node(), ct.vmId(), ct.origin());
         host(ct.name());
     }
 

@@ -42,6 +42,18 @@ class ExplainCommandTest {
     }
 
     @Test
+    void anAdoptedGuestShowsTheImportThatAdoptsIt() {
+        CliTest.Run run = sitec("explain", "legacy", "-f", "sites/imported-pve8.yaml");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("  lifecycle          pet: protected (prevent_destroy), not backed up: the site has no"
+                        + " backup server\n", "  disk virtio0       20 GiB on local-zfs, system\n",
+                "  adopted            exists already: an import block (id \"pve-c/104\") adopts it in the first plan"
+                        + "   [sites/imported-pve8.yaml:90]\n");
+        assertThat(sitec("explain", "pihole", "-f", "sites/imported-pve8.yaml").out())
+                .contains("  adopted            exists already: an import block (id \"pve-a/106\") adopts it");
+    }
+
+    @Test
     void anUnknownNameGetsTheClosestOne() {
         CliTest.Run run = sitec("explain", "k3s-w-gp");
         assertThat(run.exit()).isEqualTo(1);
