@@ -2,6 +2,7 @@ package dev.sitec.family.runbook;
 
 import dev.sitec.model.BackupServer;
 import dev.sitec.model.Cluster;
+import dev.sitec.model.Container;
 import dev.sitec.family.ansible.AnsibleFamily;
 import dev.sitec.model.K3sNodes;
 import dev.sitec.model.Kubernetes;
@@ -78,7 +79,7 @@ public record RunbookSteps(String siteName, List<Installed> installers, List<Str
         List<String> adopted = new java.util.ArrayList<>();
         site.vms().values().stream().filter(Vm::existing).filter(vm -> c.nodes().containsKey(vm.node()))
                 .forEach(vm -> adopted.add(vm.name()));
-        site.containers().values().stream().filter(ct -> ct.existing()).filter(ct -> c.nodes().containsKey(ct.node()))
+        site.containers().values().stream().filter(Container::existing).filter(ct -> c.nodes().containsKey(ct.node()))
                 .forEach(ct -> adopted.add(ct.name()));
         return new ProxmoxCluster(c.name(), first.name(), first.address().toString(), List.copyOf(c.nodes().keySet()),
                 List.copyOf(adopted));

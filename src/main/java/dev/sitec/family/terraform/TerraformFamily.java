@@ -90,14 +90,21 @@ public final class TerraformFamily implements OutputFamily {
         for (Vm vm : vms) {
             VmRole role = roles.get(vm.name());
             pools.put(role.pool(), new ClusterView.Pool(role.pool(), role.poolComment()));
+            // The virtio-win ISO is downloaded here and attached as a second CD-ROM by Ansible (the provider has one).
+            vm.windows().flatMap(Vm.Windows::drivers).map(site.images()::get).ifPresent(drivers -> {
+                String key = vm.node() + "/" + drivers.name();
+                downloads.put(key, download(key, vm.node(), "iso", drivers, drivers.storedFileName()));
+            });
+            // A VM adopted as it is has no image: its disks exist, nothing is imported or attached.
             Image image = site.imageOf(vm).orElse(null);
             String importKey = null;
             String importFile = null;
             String isoKey = null;
             if (image == null) {
-                // Adopted as it is: its disks exist, nothing is imported or attached.
-                importKey = null;
-            } else if (image.kind() == Image.Kind.CLOUD_IMAGE && image.compression().isPresent()) {
+                vmViews.add(VmViews.of(site, vm, role, null, null, null));
+                continue;
+            }
+            if (image.kind() == Image.Kind.CLOUD_IMAGE && image.compression().isPresent()) {
                 // PVE decompresses ISO downloads only: Ansible fetches and decompresses this one on the node.
                 importFile = NodeImages.importVolume(image);
             } else if (image.kind() == Image.Kind.CLOUD_IMAGE) {
@@ -114,11 +121,6 @@ public final class TerraformFamily implements OutputFamily {
                 isoKey = vm.node() + "/" + image.name();
                 downloads.put(isoKey, download(isoKey, vm.node(), "iso", image, image.storedFileName()));
             }
-            // The virtio-win ISO is downloaded here and attached as a second CD-ROM by Ansible (the provider has one).
-            vm.windows().flatMap(Vm.Windows::drivers).map(site.images()::get).ifPresent(drivers -> {
-                String key = vm.node() + "/" + drivers.name();
-                downloads.put(key, download(key, vm.node(), "iso", drivers, drivers.storedFileName()));
-            });
             vmViews.add(VmViews.of(site, vm, role, importKey, importFile, isoKey));
         }
         List<ContainerView> containerViews = new ArrayList<>();
