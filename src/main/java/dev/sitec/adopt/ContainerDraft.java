@@ -159,8 +159,8 @@ final class ContainerDraft {
         if (!arch.equals("amd64")) {
             draft.unexpressed(ct, "arch " + arch + ": Proxmox publishes amd64 templates only; give its template by hand");
         }
-        String name = file.substring(0, file.indexOf('-', file.indexOf('-') + 1)) + "-lxc";
-        name = Names.label(name.replace('.', '-'));
+        // debian-12-standard_12.7-1_amd64.tar.zst is debian-12-lxc: the distribution and its release.
+        String name = Names.label(file.substring(0, file.indexOf('-', file.indexOf('-') + 1)).replace('.', '-') + "-lxc");
         draft.images.putIfAbsent(name, new DraftView.Image(name, "lxc", "amd64",
                 "https://download.proxmox.com/images/system/" + file, null));
         if (!templates.containsKey(os)) {

@@ -173,10 +173,11 @@ public final class SiteDraft {
         List<String> unexpressed = new ArrayList<>();
         draft.notAdopted.forEach(line -> unexpressed.add("not adopted: " + line));
         unexpressed.addAll(draft.unexpressed);
-        return new DraftView(source, cluster.version(), Names.label(cluster.name()).isEmpty() ? "lab"
-                : Names.label(cluster.name()), domain, timezone, country, keyboard, email, List.copyOf(keys), notes,
-                networkViews, List.copyOf(draft.images.values()), Names.label(cluster.name()).isEmpty() ? "lab"
-                : Names.label(cluster.name()), endpoint.orElse(null), nodes, vms, containers, unexpressed);
+        // The site and its one cluster take the cluster's name (a lone node's, when it is in none).
+        String name = Names.label(cluster.name()).isEmpty() ? "lab" : Names.label(cluster.name());
+        return new DraftView(source, cluster.version(), name, domain, timezone, country, keyboard, email,
+                List.copyOf(keys), notes, networkViews, List.copyOf(draft.images.values()), name, endpoint.orElse(null),
+                nodes, vms, containers, unexpressed);
     }
 
     /** HA resources, backup jobs and Backup Server storages: PVE keeps them; the site does not say them. */
