@@ -89,6 +89,9 @@ proxmox:
           interface: [=node.iface]
 </#if>
           datastore: [=node.datastore]
+<#if node.subscription>
+          subscription: true   # an active subscription: Ansible keeps its enterprise repositories
+</#if>
 <#if node.devices?has_content>
           devices:
 <#list node.devices as d>

@@ -7,6 +7,7 @@ Depends on `proxmox_repositories` (product `pve`).
 Variables (defaults in `defaults/main.yml`; sitec sets the site's values in the inventory):
 
 - `proxmox_node_uplink_interface`, `proxmox_node_uplink_mtu` (the bridge and uplink carry the largest network MTU)
+- `proxmox_node_subscription` (the node has a subscription: its enterprise repositories stay)
 - `proxmox_node_passthrough`
 - `proxmox_node_gpu_ids`
 - `proxmox_node_guest_settings` (USB devices by port, a Windows VM's driver CD-ROM, containers' bind mounts,

@@ -9,6 +9,7 @@ proxmox_node_bridge: !unsafe "[=v.bridge]"
 proxmox_node_uplink_mtu: [=v.uplinkMtu?c]
 proxmox_node_passthrough: [=v.passthrough?c]
 proxmox_node_pdm_remote: [=v.pdmRemote?c]
+proxmox_node_subscription: [=v.subscription?c]
 <#if v.gpuIds?has_content>
 proxmox_node_gpu_ids:
 <#list v.gpuIds as id>

@@ -1,4 +1,6 @@
 ---
+# Whether the node has a Proxmox VE subscription: its enterprise repositories stay (set by sitec).
+proxmox_node_subscription: false
 # Whether the node has PCI devices to pass through (IOMMU, VFIO).
 proxmox_node_passthrough: false
 # vendor:device ids of NVIDIA GPUs to keep away from host drivers.

@@ -17,3 +17,4 @@ dependencies:
     vars:
       proxmox_repositories_product: pve
       proxmox_repositories_enterprise_files: [pve-enterprise.sources, ceph.sources]
+      proxmox_repositories_subscription: "{{ proxmox_node_subscription }}"

@@ -13,6 +13,7 @@
   loop: "{{ proxmox_repositories_enterprise.files }}"
   loop_control:
     label: "{{ item.path }}"
+  when: not proxmox_repositories_subscription | bool
 
 - name: Add the no-subscription repository
   ansible.builtin.copy:
@@ -26,3 +27,4 @@
     owner: root
     group: root
     mode: "0644"
+  when: not proxmox_repositories_subscription | bool

@@ -60,7 +60,8 @@ final class ClusterReader {
             if (offline.contains(name)) {
                 // The API proxies a node's own paths to it: an offline node answers none of them.
                 nodes.add(new PveCluster.Node(name, nodeAddress(status, name), MissingNode.getInstance(),
-                        MissingNode.getInstance(), Optional.empty(), cpus(resources, name), MissingNode.getInstance()));
+                        MissingNode.getInstance(), Optional.empty(), cpus(resources, name), MissingNode.getInstance(),
+                        false));
                 continue;
             }
             boolean rawPci = guests.stream().anyMatch(g -> g.node().equals(name) && g.config().properties().stream()
@@ -69,7 +70,9 @@ final class ClusterReader {
                     api.find("nodes/" + name + "/dns").orElse(MissingNode.getInstance()),
                     api.find("nodes/" + name + "/time").map(t -> t.path("timezone").asText()).filter(t -> !t.isEmpty()),
                     cpus(resources, name),
-                    rawPci ? api.get("nodes/" + name + "/hardware/pci") : MissingNode.getInstance()));
+                    rawPci ? api.get("nodes/" + name + "/hardware/pci") : MissingNode.getInstance(),
+                    api.find("nodes/" + name + "/subscription").map(s -> "active".equals(s.path("status").asText()))
+                            .orElse(false)));
         }
         return new PveCluster(version, clusterName == null ? nodeNames.get(0) : clusterName, List.copyOf(nodes),
                 api.get("storage"), guests, orEmpty("cluster/mapping/pci"), orEmpty("cluster/mapping/usb"),

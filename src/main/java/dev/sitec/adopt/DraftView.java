@@ -45,7 +45,7 @@ public record DraftView(String source, String version, String name, String domai
     }
 
     public record Node(String name, String address, String iface, String datastore, List<Device> devices,
-                       Map<String, String> notes) {
+                       boolean subscription, Map<String, String> notes) {
         public Node {
             notes = comments(notes);
         }

@@ -16,7 +16,7 @@ record PveCluster(String version, String name, List<Node> nodes, JsonNode storag
 
     /** A node: its cluster address, its network configuration, DNS settings and time zone. */
     record Node(String name, Optional<String> address, JsonNode network, JsonNode dns, Optional<String> timezone,
-                int cpus, JsonNode pciDevices) {
+                int cpus, JsonNode pciDevices, boolean subscription) {
     }
 
     /** A VM or container, with its configuration and, for a VM whose agent answered, its interfaces. */

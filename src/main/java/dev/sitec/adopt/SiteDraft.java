@@ -168,7 +168,8 @@ public final class SiteDraft {
             }
             nodes.add(new DraftView.Node(node.name(), address, uplink(node).orElse(null),
                     draft.nodeDatastores.get(node.name()),
-                    List.copyOf(draft.devices.getOrDefault(node.name(), new TreeMap<>()).values()), nodeNotes));
+                    List.copyOf(draft.devices.getOrDefault(node.name(), new TreeMap<>()).values()), node.subscription(),
+                    nodeNotes));
         }
         List<String> unexpressed = new ArrayList<>();
         draft.notAdopted.forEach(line -> unexpressed.add("not adopted: " + line));

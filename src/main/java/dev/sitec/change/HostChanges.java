@@ -74,6 +74,8 @@ final class HostChanges {
                         + " Ansible does not rewrite: re-address it by hand or install it again", at);
                 case "devices" -> Change.of(HOST, subject, d.detail(), "Ansible updates the resource mappings and VFIO,"
                         + " and reboots the node when VFIO changes (role proxmox_node)", at).rebooting();
+                case "subscription" -> Change.of(HOST, subject, d.detail(), "Ansible sets its repositories: the enterprise"
+                        + " ones with a subscription, the no-subscription one without (role proxmox_repositories)", at);
                 case "datastore", "snippetsDatastore" -> Change.of(HOST, subject, d.detail(),
                         "Ansible checks that the storage is active; guests' disks stay where they are", at);
                 default -> Change.of(HOST, subject, d.detail(), REINSTALL, at);

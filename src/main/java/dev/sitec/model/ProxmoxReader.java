@@ -40,7 +40,8 @@ final class ProxmoxReader {
         return new PveNode(nodeName, at, cluster, text(n, "mac").map(MacAddress::parse),
                 Ipv4.parse(n.path("address").asText()), text(n, "interface"), bootDisks(n.path("boot_disks")),
                 text(n, "datastore"), text(n, "snippets_datastore").orElse(clusterSnippets),
-                named(n.path("devices"), at.appendProperty("devices"), (d, dAt) -> device(d, dAt, nodeName)));
+                named(n.path("devices"), at.appendProperty("devices"), (d, dAt) -> device(d, dAt, nodeName)),
+                n.path("subscription").asBoolean(false));
     }
 
     private static Optional<BootDisks> bootDisks(JsonNode n) {

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public record PveNode(String name, JsonPointer origin, String cluster, Optional<MacAddress> mac, Ipv4 address,
                       Optional<String> interfaceName, Optional<BootDisks> bootDisks, Optional<String> datastore,
-                      String snippetsDatastore, Map<String, Device> devices) {
+                      String snippetsDatastore, Map<String, Device> devices, boolean subscription) {
 
     public PveNode {
         devices = Map.copyOf(devices);

@@ -115,6 +115,13 @@ class ImportRoundTripTest {
         if (!containers.isEmpty()) {
             assertThat(root).contains("pool_id          = each.value.existing ? null :");
         }
+        // A node with an active subscription keeps its enterprise repositories (pve8-home's pve-b has one).
+        for (var node : site.clusters().get(clusterName).nodes().values()) {
+            boolean active = data(cluster, "nodes/" + node.name() + "/subscription").path("status").asText().equals("active");
+            String hostVars = generated.files().stream().filter(f -> f.path().equals("ansible/inventory/host_vars/"
+                    + node.name() + ".yml")).findFirst().map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElseThrow();
+            assertThat(hostVars).contains("proxmox_node_subscription: " + active + "\n");
+        }
         String runbook = generated.files().stream().filter(f -> f.path().equals("RUNBOOK.md")).findFirst()
                 .map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElseThrow();
         assertThat(runbook).contains("The first `plan` imports the guests of " + clusterName + " that exist already: ");

@@ -103,6 +103,9 @@ class ChangeClassificationTest {
                                 "            coral0: { type: usb, id: \"18d1:9302\", port: \"2-1\" }\n"
                                         + "            coral1: { type: usb, id: \"18d1:9302\", port: \"2-2\" }"),
                         List.of("host node pve3: devices ... [reboot]")),
+                row("a node's subscription changes its repositories", realLabs(),
+                        s -> s.replace("          datastore: ssd-zfs\n", "          datastore: ssd-zfs\n          subscription: true\n"),
+                        List.of("host node pve-b: subscription false -> true")),
                 row("a container's template is read when it is made only", realLabs(),
                         s -> s.replace("    node: pve-b\n    template: debian-12-lxc", "    node: pve-b\n    template: debian-13-lxc")
                                 .replace("images:\n", "images:\n  debian-13-lxc: { kind: lxc, arch: amd64, url: \"https://download."

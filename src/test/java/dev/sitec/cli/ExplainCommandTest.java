@@ -48,7 +48,7 @@ class ExplainCommandTest {
         assertThat(run.out()).contains("  lifecycle          pet: protected (prevent_destroy), not backed up: the site has no"
                         + " backup server\n", "  disk virtio0       20 GiB on local-zfs, system\n",
                 "  adopted            exists already: an import block (id \"pve-c/104\") adopts it in the first plan"
-                        + "   [sites/imported-pve8.yaml:90]\n");
+                        + "   [sites/imported-pve8.yaml:91]\n");
         assertThat(sitec("explain", "pihole", "-f", "sites/imported-pve8.yaml").out())
                 .contains("  adopted            exists already: an import block (id \"pve-a/106\") adopts it");
     }

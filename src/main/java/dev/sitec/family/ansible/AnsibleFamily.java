@@ -132,7 +132,7 @@ public final class AnsibleFamily implements OutputFamily {
                 Network.DEFAULT_BRIDGE, site.largestMtu(Network.DEFAULT_BRIDGE), otherBridges(site),
                 node.devices().values().stream().anyMatch(d -> d.type() == Device.Type.PCI),
                 gpuIds, guestSettings, GuestSettings.diskImages(site, node), GuestSettings.datastores(site, node), node.snippetsDatastore(),
-                isPdmRemote(site, cluster.name()), first ? storages(cluster) : List.of());
+                isPdmRemote(site, cluster.name()), first ? storages(cluster) : List.of(), node.subscription());
     }
 
     /** Bridges besides the installer's that the site's networks live on: they must exist on every node. */
