@@ -80,8 +80,7 @@ record NicFact(PveCluster.Guest guest, int index, String bridge, Optional<Intege
     }
 
     static boolean hasCloudInitDrive(JsonNode config) {
-        return config.properties().stream().anyMatch(e -> e.getKey().matches("(ide|sata|scsi)\\d+")
-                && e.getValue().asText().contains("cloudinit"));
+        return config.properties().stream().anyMatch(e -> Drives.isCloudInit(e.getKey(), e.getValue().asText()));
     }
 
     /** The first IPv4 address (not link-local, not loopback) the agent reports on the NIC with this MAC. */

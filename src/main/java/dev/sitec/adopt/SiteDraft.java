@@ -219,12 +219,11 @@ public final class SiteDraft {
                     continue;
                 }
                 guest.config().properties().forEach(e -> {
-                    if (e.getKey().matches("(scsi|virtio|sata|ide)\\d+|rootfs|mp\\d+")) {
+                    // A VM's disks, a container's root filesystem and volumes: where its data is.
+                    if (Drives.isDisk(e.getKey(), e.getValue().asText()) || e.getKey().matches("rootfs|mp\\d+")) {
                         PropertyString p = PropertyString.parse(e.getValue().asText());
-                        if (p.get("media").isEmpty()) {
-                            p.bare().or(() -> p.get("volume")).flatMap(Drafting::storageOf)
-                                    .ifPresent(s -> counts.merge(s, 1, Integer::sum));
-                        }
+                        p.bare().or(() -> p.get("volume")).flatMap(Drafting::storageOf)
+                                .ifPresent(s -> counts.merge(s, 1, Integer::sum));
                     }
                 });
             }

@@ -97,7 +97,7 @@ final class VmDraft {
             } else if (key.equals("hookscript")) {
                 draft.unexpressed(vm, "hookscript " + entry.getValue().asText() + " is not expressed: the first apply"
                         + " removes it (the provider manages hook_script_file_id)");
-            } else if (!HANDLED.contains(key) && !key.matches("(net|ipconfig|hostpci|usb|unused|scsi|virtio|sata|ide)\\d+")) {
+            } else if (!HANDLED.contains(key) && !Drives.isSlot(key) && !key.matches("(net|ipconfig|hostpci|usb|unused)\\d+")) {
                 draft.unexpressed(vm, key + "=" + entry.getValue().asText() + " is not expressed; see what the first plan"
                         + " does with it");
             }
@@ -141,14 +141,11 @@ final class VmDraft {
             }
         }
         for (var entry : config.properties()) {
-            if (!entry.getKey().matches("(scsi|virtio|sata|ide)\\d+")) {
+            if (!Drives.isDisk(entry.getKey(), entry.getValue().asText())) {
                 continue;
             }
             PropertyString drive = PropertyString.parse(entry.getValue().asText());
             String volume = drive.bare().orElse("");
-            if (drive.get("media").filter("cdrom"::equals).isPresent() || volume.contains("cloudinit")) {
-                continue;
-            }
             if (volume.startsWith("/")) {
                 return Optional.of(entry.getKey() + " is a disk of the node passed through (" + volume + "), which the"
                         + " site cannot say; the provider would detach it");
@@ -167,9 +164,7 @@ final class VmDraft {
         JsonNode config = vm.config();
         List<String> slots = new ArrayList<>();
         config.properties().forEach(e -> {
-            PropertyString drive = PropertyString.parse(e.getValue().asText());
-            if (e.getKey().matches("(scsi|virtio|sata|ide)\\d+") && drive.get("media").isEmpty()
-                    && !drive.bare().orElse("").contains("cloudinit")) {
+            if (Drives.isDisk(e.getKey(), e.getValue().asText())) {
                 slots.add(e.getKey());
             }
         });
@@ -200,11 +195,8 @@ final class VmDraft {
         Optional<String> order = boot.get("order");
         if (order.isPresent()) {
             for (String device : order.get().split(";")) {
-                if (device.matches("(scsi|virtio|sata|ide)\\d+")) {
-                    PropertyString drive = PropertyString.parse(config.path(device).asText(""));
-                    if (drive.get("media").isEmpty()) {
-                        return Optional.of(device);
-                    }
+                if (Drives.isDisk(device, config.path(device).asText(""))) {
+                    return Optional.of(device);
                 }
             }
         }
