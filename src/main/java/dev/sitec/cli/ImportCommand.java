@@ -13,7 +13,6 @@ import dev.sitec.adopt.TlsTrust;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +71,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         Path target = site.path(invocation);
         if (Files.exists(target)) {
-            return refuse(site.displayName() + " exists; import never overwrites a site",
-                    "name another file with -f, e.g. -f imported.yaml");
+            return taken();
         }
         ImportedSite imported;
         try {
@@ -87,9 +85,9 @@ final class ImportCommand implements Callable<Integer> {
         }
         Compilation check = new SiteCompiler().validateText(imported.text(), site.displayName());
         try {
-            write(target, imported.text());
+            NewSiteFile.write(target, imported.text());
         } catch (FileAlreadyExistsException e) {
-            return refuse(site.displayName() + " exists; import never overwrites a site", "name another file with -f");
+            return taken();
         } catch (IOException e) {
             return refuse("cannot write " + site.displayName() + ": " + IoMessages.describe(e), "choose a folder you can write to");
         }
@@ -105,25 +103,6 @@ final class ImportCommand implements Callable<Integer> {
         }
         invocation.out().println("next: review it, then sitec generate and terraform plan (imports and in-place changes only)");
         return ExitCodes.OK;
-    }
-
-    /**
-     * Writes the site whole or not at all, never over a file: a temporary file beside it, linked into
-     * place (link fails, atomically, when the name is taken), then removed.
-     */
-    private static void write(Path target, String text) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(parent, "." + target.getFileName(), ".part");
-        try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            try {
-                Files.createLink(target, temporary);
-            } catch (UnsupportedOperationException e) {
-                Files.move(temporary, target);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 
     /** The folder --record saves into: a new one, so that answers of two clusters never mix. */
@@ -182,6 +161,12 @@ final class ImportCommand implements Callable<Integer> {
     private static String endpoint(String api) {
         URI uri = URI.create(api);
         return uri.getScheme() + "://" + uri.getRawAuthority() + "/";
+    }
+
+    /** Checked before the cluster is read (so as not to read it for nothing), and again by the write. */
+    private int taken() {
+        return refuse(site.displayName() + " exists; import never overwrites a site",
+                "name another file with -f, e.g. -f imported.yaml");
     }
 
     private int refuse(String message, String hint) {

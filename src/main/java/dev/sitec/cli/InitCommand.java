@@ -4,11 +4,8 @@ import dev.sitec.Compilation;
 import dev.sitec.SiteCompiler;
 import dev.sitec.init.StarterSite;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -72,7 +69,7 @@ final class InitCommand implements Callable<Integer> {
             throw new IllegalStateException("the starter site does not validate: " + check.diagnostics());
         }
         try {
-            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            NewSiteFile.write(file, text);
         } catch (FileAlreadyExistsException e) {
             invocation.err().println("sitec: " + site.displayName() + " exists; init never overwrites a site");
             invocation.err().println("    hint: move it away, or name another file with -f");
