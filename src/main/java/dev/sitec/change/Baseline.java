@@ -5,6 +5,7 @@ import dev.sitec.SiteCompiler;
 import dev.sitec.diagnostic.Diagnostic;
 import dev.sitec.model.Site;
 import dev.sitec.write.RecordedSite;
+import dev.sitec.write.RefusedOutputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,8 @@ public record Baseline(String description, Site site) {
         Optional<String> text;
         try {
             text = RecordedSite.read(outputDir);
+        } catch (RefusedOutputException e) {
+            throw new Unavailable("cannot read the site " + outputName + " was made from: " + e.format(outputName), List.of());
         } catch (IOException e) {
             throw new Unavailable("cannot read " + outputName + "/" + RecordedSite.FILE_NAME + ": " + e.getMessage(), List.of());
         }

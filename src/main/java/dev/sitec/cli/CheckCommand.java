@@ -4,6 +4,7 @@ import dev.sitec.Compilation;
 import dev.sitec.SiteCompiler;
 import dev.sitec.write.Drift;
 import dev.sitec.write.OutputWriter;
+import dev.sitec.write.RefusedOutputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -46,6 +47,9 @@ final class CheckCommand implements Callable<Integer> {
         List<Drift> drift;
         try {
             drift = new OutputWriter().check(target, result.files());
+        } catch (RefusedOutputException e) {
+            err.println(Console.paint(e.format(output.path().toString()), Console.colour(invocation)));
+            return ExitCodes.INVALID;
         } catch (IOException e) {
             err.println("sitec: cannot read " + output.path() + ": " + IoMessages.describe(e));
             return ExitCodes.INVALID;

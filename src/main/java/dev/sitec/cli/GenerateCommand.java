@@ -6,6 +6,7 @@ import dev.sitec.change.ChangeGuard;
 import dev.sitec.diagnostic.Diagnostic;
 import dev.sitec.write.EditedByHandException;
 import dev.sitec.write.OutputWriter;
+import dev.sitec.write.RefusedOutputException;
 import dev.sitec.write.WriteReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -73,6 +74,10 @@ final class GenerateCommand implements Callable<Integer> {
                     + Console.count(e.paths().size(), "file") + " edited by hand");
             err.println("    hint: make the change in site.yaml (or move your copy away), then generate again;"
                     + " generate --force overwrites them");
+            return ExitCodes.INVALID;
+        } catch (RefusedOutputException e) {
+            err.println(Console.paint(e.format(output.path().toString()), Console.colour(invocation)));
+            err.println("nothing written: " + output.path() + " is as it was");
             return ExitCodes.INVALID;
         } catch (IOException e) {
             err.println("sitec: cannot write " + output.path() + ": " + IoMessages.describe(e));

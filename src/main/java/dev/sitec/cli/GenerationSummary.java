@@ -33,6 +33,13 @@ final class GenerationSummary {
                 lines.add(String.format("  %-11s %d written, %d unchanged, %d deleted", family, n[0], n[1], n[2]));
             }
         });
+        if (!report.disowned().isEmpty()) {
+            // Deleting them could lose work: sitec deletes only the bytes it can show it wrote.
+            lines.add("kept " + Console.count(report.disowned().size(), "file") + " no longer generated, as "
+                    + (report.disowned().size() == 1 ? "its bytes are" : "their bytes are") + " not the ones sitec wrote"
+                    + " (now yours to delete): " + report.disowned().stream().limit(10).map(p -> output + "/" + p)
+                    .collect(java.util.stream.Collectors.joining(", ")) + (report.disowned().size() > 10 ? ", ..." : ""));
+        }
         next(report, output).ifPresent(command -> lines.add("next: " + command));
         return lines;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sitec.diagnostic.Diagnostic;
+import dev.sitec.diagnostic.Quote;
 import dev.sitec.diagnostic.InvalidInputException;
 import dev.sitec.diagnostic.SourceLocation;
 import java.io.IOException;
@@ -211,8 +212,8 @@ public final class SiteLoader {
                 String key = keyNode.getValue();
                 SourceLocation first = seen.putIfAbsent(key, keyLocation);
                 if (first != null) {
-                    diagnostics.add(Diagnostic.error(keyLocation, "duplicate key '" + key + "'")
-                            .withHint("'" + key + "' is already defined at line " + first.line()
+                    diagnostics.add(Diagnostic.error(keyLocation, "duplicate key '" + Quote.of(key) + "'")
+                            .withHint("'" + Quote.of(key) + "' is already defined at line " + first.line()
                                     + "; remove or rename one of them"));
                     continue;
                 }

@@ -11,6 +11,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.sitec.diagnostic.Diagnostic;
 import dev.sitec.diagnostic.Hints;
+import dev.sitec.diagnostic.Quote;
 import dev.sitec.diagnostic.SourceLocation;
 import dev.sitec.load.SourceDocument;
 import java.io.IOException;
@@ -105,7 +106,7 @@ public final class SchemaValidator {
                 String key = error.getProperty();
                 JsonPointer keyAt = at.appendProperty(key);
                 Diagnostic d = Diagnostic.error(document.sources().key(keyAt),
-                        "unknown key '" + key + "'" + (where.isEmpty() ? "" : " in " + where));
+                        "unknown key '" + Quote.of(key) + "'" + (where.isEmpty() ? "" : " in " + where));
                 TreeSet<String> allowed = allowedKeys(error.getSchemaLocation());
                 return d.withHint(allowed.isEmpty() ? null : Hints.didYouMean(key, allowed, "keys here").orElse(null));
             }
@@ -127,7 +128,7 @@ public final class SchemaValidator {
             case "propertyNames": {
                 String name = error.getProperty();
                 return Diagnostic.error(document.sources().key(at.appendProperty(name)),
-                        "'" + name + "' is not a valid name" + (where.isEmpty() ? "" : " in " + where))
+                        "'" + Quote.of(name) + "' is not a valid name" + (where.isEmpty() ? "" : " in " + where))
                         .withHint(describedAt(error.getSchemaLocation()).map(SchemaValidator::lowerFirst)
                                 .map(d -> "expected " + d).orElse(null));
             }
@@ -137,7 +138,7 @@ public final class SchemaValidator {
                 Diagnostic d = Diagnostic.error(location,
                         where + " must be " + article(expected) + ", not " + describeValue(value));
                 if ("string".equals(expected) && value != null && value.isValueNode()) {
-                    return d.withHint("put the value in quotes: \"" + value.asText() + "\"");
+                    return d.withHint("put the value in quotes: \"" + Quote.of(value.asText()) + "\"");
                 }
                 return d;
             }
@@ -227,7 +228,7 @@ public final class SchemaValidator {
             if (p.mayMatchElement()) {
                 out.append('[').append(p.getMatchingIndex()).append(']');
             } else {
-                out.append(out.length() == 0 ? "" : ".").append(p.getMatchingProperty());
+                out.append(out.length() == 0 ? "" : ".").append(Quote.of(p.getMatchingProperty()));
             }
         }
         return out.toString();
@@ -316,7 +317,7 @@ public final class SchemaValidator {
             return "a list";
         }
         if (value.isTextual()) {
-            return "'" + value.asText() + "'";
+            return "'" + Quote.of(value.asText()) + "'";
         }
         return value.asText();
     }

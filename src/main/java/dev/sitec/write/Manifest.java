@@ -1,16 +1,19 @@
 package dev.sitec.write;
 
+import dev.sitec.diagnostic.Quote;
 import dev.sitec.render.FileFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The list of files sitec owns in the output folder. sitec deletes an owned file when it is no
@@ -24,29 +27,41 @@ public final class Manifest {
     private Manifest() {
     }
 
+    /** A manifest of a 20,000-VM tree is about 10 MB: anything larger is not one sitec wrote. */
+    private static final long MAX_BYTES = 64L * 1024 * 1024;
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
     public static Set<String> read(Path outputDir) throws IOException {
-        return readHashes(outputDir).keySet();
+        return readHashes(OutputFolder.of(outputDir)).keySet();
     }
 
     /**
-     * Each owned file with the SHA-256 of the bytes sitec wrote ("" for a manifest written before
-     * sitec recorded them): a file whose bytes differ from it was edited by hand.
+     * Each owned file with the SHA-256 of the bytes sitec wrote ("" for a line written before sitec
+     * recorded them): a file whose bytes differ from it was edited by hand, and a file without one
+     * is never deleted, as nothing shows sitec wrote it. The manifest is input (a repository can bring
+     * one), so any line that is not a path below the folder, with or without a hash, is refused there.
      */
-    public static Map<String, String> readHashes(Path outputDir) throws IOException {
-        Path file = outputDir.resolve(FILE_NAME);
+    static Map<String, String> readHashes(OutputFolder out) throws IOException {
         Map<String, String> owned = new TreeMap<>();
-        if (!Files.isRegularFile(file)) {
+        Optional<byte[]> bytes = out.readRecord(FILE_NAME, MAX_BYTES);
+        if (bytes.isEmpty()) {
             return owned;
         }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        List<String> lines = OutputFolder.lines(bytes.get(), FILE_NAME);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
             int tab = line.lastIndexOf('\t');
             String path = tab < 0 ? line : line.substring(0, tab);
-            if (OutputPaths.isContained(path)) {
-                owned.put(path, tab < 0 ? "" : line.substring(tab + 1));
+            String hash = tab < 0 ? "" : line.substring(tab + 1);
+            if (!OutputPaths.isContained(path) || !hash.isEmpty() && !SHA256.matcher(hash).matches()) {
+                throw new RefusedOutputException(FILE_NAME, i + 1, "the manifest's line is not a path below the output folder"
+                        + " and the SHA-256 of its bytes: '" + Quote.of(line) + "'; nothing was changed",
+                        "sitec did not write this line: remove it and run again");
             }
+            owned.put(path, hash);
         }
         return owned;
     }

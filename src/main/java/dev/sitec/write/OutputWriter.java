@@ -30,6 +30,9 @@ import java.util.stream.Stream;
  * before that point leaves the previous tree byte for byte as it was; a run killed during the renames
  * leaves its intent record ({@link CommitJournal}), and the next run finishes that commit first. Unchanged files are not
  * rewritten (their mtime stays), and only files the manifest lists are ever replaced or deleted.
+ *
+ * <p>The folder is input too ({@link OutputFolder}): nothing below it is read, written, moved or
+ * deleted through a link, and its records are read strictly.
  */
 public final class OutputWriter {
 
@@ -39,43 +42,78 @@ public final class OutputWriter {
 
     /**
      * Writes the tree; refuses (writing nothing) when a file it would replace or delete was edited by
-     * hand since sitec wrote it, unless {@code force}.
+     * hand since sitec wrote it, unless {@code force}. A file no longer generated is deleted only while
+     * its bytes are the ones sitec wrote; else it is left in place and no longer owned (forced or not,
+     * sitec deletes nothing it cannot show it wrote).
      */
     public WriteReport write(Path outputDir, List<RenderedFile> files, boolean force) throws IOException {
         OutputPaths.check(files);
-        Path out = outputDir.toAbsolutePath().normalize();
+        OutputFolder folder = OutputFolder.of(outputDir);
+        Path out = folder.root();
         // A first run: there is nothing to clash with, compare with or keep, so no file is looked at.
         boolean firstRun = !Files.exists(out, LinkOption.NOFOLLOW_LINKS);
         if (!firstRun) {
-            CommitJournal.recover(out); // a killed run's commit is finished first
+            CommitJournal.recover(folder); // a killed run's commit is finished first, once checked
         }
         for (Path leftover : CommitJournal.leftoverStaging(out)) {
             deleteRecursively(leftover); // staged by a run killed before its commit: the tree never saw it
         }
-        Map<String, String> ownedHashes = firstRun ? Map.of() : Manifest.readHashes(out);
-        Set<String> owned = ownedHashes.keySet();
-        List<Boolean> same = firstRun ? Collections.nCopies(files.size(), false) : compare(out, files, owned);
-        List<RenderedFile> changed = new ArrayList<>();
-        List<RenderedFile> unchanged = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            (same.get(i) ? unchanged : changed).add(files.get(i));
-        }
-        List<String> unchangedPaths = unchanged.stream().map(RenderedFile::path).toList();
-        List<String> writtenPaths = changed.stream().map(RenderedFile::path).sorted().toList();
+        Map<String, String> ownedHashes = firstRun ? Map.of() : Manifest.readHashes(folder);
         Set<String> planned = new TreeSet<>();
         files.forEach(f -> planned.add(f.path()));
-        List<String> stale = owned.stream().filter(p -> !planned.contains(p)).sorted().toList();
-        if (!firstRun) {
-            refuseLinksBelow(out, planned);
-            refuseLinksBelow(out, stale);
-            if (!force) {
-                List<String> edited = editedByHand(out, ownedHashes,
-                        java.util.stream.Stream.concat(changed.stream().map(RenderedFile::path), stale.stream()).toList());
-                if (!edited.isEmpty()) {
-                    throw new EditedByHandException(edited);
+        List<String> stale = ownedHashes.keySet().stream().filter(p -> !planned.contains(p)).sorted().toList();
+        List<OnDisk> onDisk;
+        if (firstRun) {
+            onDisk = Collections.nCopies(files.size(), OnDisk.ABSENT);
+        } else {
+            List<String> touched = new ArrayList<>(planned);
+            touched.addAll(stale);
+            folder.requirePlainPaths(touched); // before any file below the folder is read
+            onDisk = compare(out, files, ownedHashes.keySet());
+        }
+        List<RenderedFile> changed = new ArrayList<>();
+        List<RenderedFile> unchanged = new ArrayList<>();
+        List<String> edited = new ArrayList<>();
+        Map<String, String> replaced = new java.util.HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            RenderedFile file = files.get(i);
+            OnDisk existing = onDisk.get(i);
+            if (existing.same()) {
+                unchanged.add(file);
+                continue;
+            }
+            changed.add(file);
+            replaced.put(file.path(), existing.hash());
+            String written = ownedHashes.getOrDefault(file.path(), "");
+            if (!written.isEmpty() && !existing.hash().isEmpty() && !written.equals(existing.hash())
+                    && !file.path().equals(Manifest.FILE_NAME)) {
+                edited.add(file.path());
+            }
+        }
+        List<CommitJournal.Delete> deletes = new ArrayList<>();
+        List<String> disowned = new ArrayList<>();
+        for (String path : stale) {
+            Path target = out.resolve(path);
+            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            String written = ownedHashes.get(path);
+            if (!written.isEmpty() && written.equals(Manifest.sha256(Files.readAllBytes(target)))) {
+                deletes.add(new CommitJournal.Delete(path, written));
+            } else {
+                disowned.add(path);
+                if (!written.isEmpty()) {
+                    edited.add(path);
                 }
             }
         }
+        if (!force && !edited.isEmpty()) {
+            edited.sort(null);
+            throw new EditedByHandException(edited);
+        }
+        List<String> unchangedPaths = unchanged.stream().map(RenderedFile::path).toList();
+        List<String> writtenPaths = changed.stream().map(RenderedFile::path).sorted().toList();
+        List<String> deletedPaths = deletes.stream().map(CommitJournal.Delete::path).toList();
 
         Path parent = out.getParent();
         Files.createDirectories(parent);
@@ -97,19 +135,20 @@ public final class OutputWriter {
                 Files.delete(staging.resolve(CommitJournal.LOCK_FILE));
                 if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
                     throw new FileAlreadyExistsException(out.toString(), null,
-                            "appeared while sitec was writing it; run again");
+                            "in the way: another run made it while sitec was writing; run again");
                 }
                 Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
-                return new WriteReport(writtenPaths, unchangedPaths, stale);
+                return new WriteReport(writtenPaths, unchangedPaths, deletedPaths, List.of());
             }
             // Commit: every byte is on disk. The intent record goes first, so that a run killed during
             // the renames (the manifest last) and deletes is finished by the next one.
             changed.sort(Comparator.comparing((RenderedFile f) -> f.path().equals(Manifest.FILE_NAME)));
-            CommitJournal.Commit commit = new CommitJournal.Commit(staging.getFileName().toString(),
-                    changed.stream().map(RenderedFile::path).toList(), stale);
-            CommitJournal.write(out, commit);
+            List<CommitJournal.Move> moves = changed.stream().map(f -> new CommitJournal.Move(f.path(),
+                    Manifest.sha256(f.content()), replaced.get(f.path()))).toList();
+            CommitJournal.Commit commit = new CommitJournal.Commit(staging.getFileName().toString(), moves, deletes);
+            CommitJournal.write(folder, commit);
             journaled = true;
-            CommitJournal.apply(out, commit);
+            CommitJournal.apply(folder, commit);
             for (RenderedFile file : unchanged) {
                 setMode(out.resolve(file.path()), file.mode().permissions()); // no rewrite, mtime kept
             }
@@ -119,78 +158,55 @@ public final class OutputWriter {
                 deleteRecursively(staging); // a commit that failed half-way keeps it for the next run
             }
         }
-        return new WriteReport(writtenPaths, unchangedPaths, stale);
+        return new WriteReport(writtenPaths, unchangedPaths, deletedPaths, disowned);
+    }
+
+    /** A planned file as the folder has it: the same bytes, or the hash of the bytes there ("" for none). */
+    private record OnDisk(boolean same, String hash) {
+        static final OnDisk ABSENT = new OnDisk(false, "");
     }
 
     /**
-     * No write, rename or delete follows a symbolic link below the output folder: a linked subfolder
-     * (generated/ansible pointing elsewhere) would have sitec rewrite and delete files outside the
-     * tree. Each folder on the way to a file is looked at once.
+     * Refuses files in the way that sitec does not own, then tells for each file whether the tree
+     * already has its bytes, or else the hash of what is there (the commit record proves with it
+     * which bytes a move replaces).
      */
-    private static void refuseLinksBelow(Path out, Iterable<String> paths) throws IOException {
-        Set<Path> checked = new HashSet<>();
-        for (String path : paths) {
-            Path dir = out.resolve(path).getParent();
-            List<Path> ancestors = new ArrayList<>();
-            for (Path d = dir; d != null && !d.equals(out) && d.startsWith(out) && !checked.contains(d); d = d.getParent()) {
-                ancestors.add(d);
-            }
-            for (Path d : ancestors) {
-                if (Files.isSymbolicLink(d)) {
-                    throw new IOException(d + " is a symbolic link: sitec writes nothing through a link below "
-                            + out + "; make it a plain folder (or move it away) and run again");
-                }
-                checked.add(d);
-            }
-        }
-    }
-
-    /** Refuses files in the way, then tells for each file whether the tree already has its bytes. */
-    private static List<Boolean> compare(Path out, List<RenderedFile> files, Set<String> owned) throws IOException {
+    private static List<OnDisk> compare(Path out, List<RenderedFile> files, Set<String> owned) throws IOException {
         for (RenderedFile file : files) {
             Path target = out.resolve(file.path());
-            if (Files.isSymbolicLink(target) || Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException("cannot write " + target + ": a link or folder is in the way");
-            }
-            if (!owned.contains(file.path()) && !file.path().equals(Manifest.FILE_NAME) && Files.exists(target)) {
+            if (!owned.contains(file.path()) && !file.path().equals(Manifest.FILE_NAME)
+                    && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw new FileAlreadyExistsException(target.toString(), null,
                         "not written by sitec (not in " + Manifest.FILE_NAME + "); move it away and run again");
             }
         }
         // Comparing with what is on disk reads every file: in parallel, keeping the plan's order.
         try {
-            return files.parallelStream().map(file -> sameBytesUnchecked(out.resolve(file.path()), file.content()))
-                    .toList();
+            return files.parallelStream().map(file -> onDisk(out.resolve(file.path()), file.content())).toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    /** Of the owned files a run would replace or delete, those whose bytes differ from what sitec wrote. */
-    private static List<String> editedByHand(Path out, Map<String, String> ownedHashes, List<String> touched)
-            throws IOException {
-        List<String> edited = new ArrayList<>();
-        for (String path : touched) {
-            String written = ownedHashes.get(path);
-            if (written == null || written.isEmpty() || path.equals(Manifest.FILE_NAME)) {
-                continue; // not owned, or written before sitec recorded hashes
+    private static OnDisk onDisk(Path target, byte[] content) {
+        try {
+            if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+                return OnDisk.ABSENT;
             }
-            Path target = out.resolve(path);
-            if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
-                    && !written.equals(Manifest.sha256(Files.readAllBytes(target)))) {
-                edited.add(path);
-            }
+            byte[] bytes = Files.readAllBytes(target);
+            return Arrays.equals(bytes, content) ? new OnDisk(true, "") : new OnDisk(false, Manifest.sha256(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        edited.sort(null);
-        return edited;
     }
 
     /** How the output folder differs from the rendered tree; empty when it is up to date. */
     public List<Drift> check(Path outputDir, List<RenderedFile> files) throws IOException {
         OutputPaths.check(files);
-        Path out = outputDir.toAbsolutePath().normalize();
+        OutputFolder folder = OutputFolder.of(outputDir);
+        Path out = folder.root();
         List<Drift> drift = new ArrayList<>();
-        Map<String, String> ownedHashes = Manifest.readHashes(out);
+        Map<String, String> ownedHashes = Manifest.readHashes(folder);
         if (CommitJournal.present(out)) {
             drift.add(new Drift(CommitJournal.FILE_NAME, Drift.Kind.INTERRUPTED));
         }
@@ -198,10 +214,13 @@ public final class OutputWriter {
             drift.add(new Drift("../" + leftover.getFileName(), Drift.Kind.LEFTOVER));
         }
         Set<String> planned = new TreeSet<>();
+        files.forEach(f -> planned.add(f.path()));
+        List<String> looked = new ArrayList<>(planned);
+        ownedHashes.keySet().stream().filter(p -> !planned.contains(p)).forEach(looked::add);
+        folder.requirePlainPaths(looked); // check reads nothing through a link either
         for (RenderedFile file : files) {
-            planned.add(file.path());
             Path target = out.resolve(file.path());
-            if (!Files.isRegularFile(target)) {
+            if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
                 drift.add(new Drift(file.path(), Drift.Kind.MISSING));
             } else if (!sameBytes(target, file.content())) {
                 String written = ownedHashes.getOrDefault(file.path(), "");
@@ -213,7 +232,7 @@ public final class OutputWriter {
             }
         }
         for (String path : ownedHashes.keySet()) {
-            if (!planned.contains(path) && Files.exists(out.resolve(path))) {
+            if (!planned.contains(path) && Files.exists(out.resolve(path), LinkOption.NOFOLLOW_LINKS)) {
                 drift.add(new Drift(path, Drift.Kind.STALE));
             }
         }
@@ -229,13 +248,6 @@ public final class OutputWriter {
         }
     }
 
-    private static boolean sameBytesUnchecked(Path target, byte[] content) {
-        try {
-            return sameBytes(target, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static boolean sameBytes(Path target, byte[] content) throws IOException {
         if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) || Files.size(target) != content.length) {
@@ -265,7 +277,7 @@ public final class OutputWriter {
     }
 
     static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(root)) {

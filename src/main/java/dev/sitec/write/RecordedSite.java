@@ -1,10 +1,10 @@
 package dev.sitec.write;
 
+import dev.sitec.load.LoadLimits;
 import dev.sitec.plan.FileMode;
 import dev.sitec.render.RenderedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -26,17 +26,22 @@ public final class RecordedSite {
 
     /**
      * The recorded text, if this folder holds a tree sitec wrote with one; for a tree a killed run
-     * left mid-commit, the one that the next run's recovery completes.
+     * left mid-commit, the one that the next run's recovery completes. It is read as any record of
+     * the folder is: never through a link, at most the size of a site file, strict UTF-8.
      */
     public static Optional<String> read(Path outputDir) throws IOException {
-        Path out = outputDir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(out)) {
+        OutputFolder out = OutputFolder.of(outputDir);
+        if (!out.exists()) {
             return Optional.empty();
         }
-        Optional<Path> file = CommitJournal.afterRecovery(out, FILE_NAME);
-        if (file.isEmpty() || !Files.isRegularFile(file.get())) {
+        Optional<OutputFolder> folder = CommitJournal.afterRecovery(out, FILE_NAME);
+        if (folder.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Files.readString(file.get(), StandardCharsets.UTF_8));
+        Optional<byte[]> bytes = folder.get().readRecord(FILE_NAME, LoadLimits.DEFAULT.maxBytes());
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(OutputFolder.text(bytes.get(), FILE_NAME));
     }
 }

@@ -48,6 +48,42 @@ class PlanCommandTest {
                 + " plan --against HEAD\n");
     }
 
+    /**
+     * Issue 23, item 6: a cloned tree's recorded site linked to a secret file had plan print that file's
+     * lines in its validation errors. The record is never read through a link: plan refuses it, located.
+     */
+    @Test
+    void aRecordedSiteLinkedToAnotherFileIsRefusedWithoutReadingIt() throws Exception {
+        Path site = generateReference();
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "aws_secret_access_key: hunter2-do-not-print\n");
+        Path recorded = out().resolve(".sitec-site.yaml");
+        Files.delete(recorded);
+        Files.createSymbolicLink(recorded, secret);
+        CliTest.Run run = sitec("plan", "-f", site.toString(), "-o", out().toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out() + run.err()).doesNotContain("hunter2");
+        assertThat(run.err()).isEqualTo("sitec: cannot read the site " + out() + " was made from: " + out()
+                + "/.sitec-site.yaml: error: a symbolic link where sitec keeps a record of its own: sitec reads no record"
+                + " through a link; nothing was changed\n    hint: move it away and run again\n");
+    }
+
+    /** Issue 23, item 7: an output folder that is a link is refused by generate, naming the way to write there. */
+    @Test
+    void generateRefusesAnOutputFolderThatIsALink() throws Exception {
+        Path site = BrokenSite.reference().writeTo(dir);
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createSymbolicLink(out(), elsewhere);
+        CliTest.Run run = sitec("generate", "-f", site.toString(), "-o", out().toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).endsWith(out() + ": error: the output folder is a symbolic link (to " + elsewhere
+                + "): sitec writes only into a real folder, so that a cloned repository cannot point it elsewhere\n"
+                + "    hint: to write into the link's target, name it: -o " + elsewhere + "; else replace the link with a folder\n"
+                + "nothing written: " + out() + " is as it was\n");
+        try (var files = Files.list(elsewhere)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
     @Test
     void failOnReplaceFailsForACattleReplacementButNotForAReboot() throws Exception {
         Path site = generateReference();

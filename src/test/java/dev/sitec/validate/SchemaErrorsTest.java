@@ -122,6 +122,18 @@ class SchemaErrorsTest {
                 "expected a MAC address as six colon-separated hex pairs, e.g. \"58:47:ca:7a:00:01\" (quote it in YAML)."));
     }
 
+    /**
+     * Issue 23, item 14: a 3.9 MB value reused through 200 aliases printed 384 MB of errors, each
+     * quoting it whole. A message quotes at most a hundred characters of a value, and says how long it is.
+     */
+    @Test
+    void aLongValueIsQuotedInAtMostAHundredCharacters() {
+        String value = "z".repeat(20_000);
+        BrokenSite site = BrokenSite.reference().replace("mac: \"58:47:ca:7a:00:02\"", "mac: \"" + value + "\"");
+        assertThat(site.diagnostics(dir)).singleElement().satisfies(d -> assertThat(d.message()).isEqualTo(
+                "proxmox.clusters.pve.nodes.pve2.mac has an invalid value '" + "z".repeat(100) + "... (20000 characters)'"));
+    }
+
     @Test
     void wrongTypeSaysWhatWasExpected() {
         BrokenSite site = BrokenSite.reference().replace("cores: 4\n    memory_mib: 32768", "cores: four\n    memory_mib: 32768");

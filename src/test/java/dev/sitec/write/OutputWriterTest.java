@@ -40,6 +40,10 @@ class OutputWriterTest {
         return all;
     }
 
+    static String sha256(String text) {
+        return Manifest.sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     private Map<String, String> snapshot(Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
@@ -93,9 +97,10 @@ class OutputWriterTest {
         Map<String, String> outBefore = snapshot(out);
 
         assertThatThrownBy(() -> writer.write(out, tree(file("ansible/site.yml", "v2\n"), file("README.md", "r\n"))))
-                .isInstanceOf(IOException.class)
-                .hasMessage(out.resolve("ansible") + " is a symbolic link: sitec writes nothing through a link below "
-                        + out + "; make it a plain folder (or move it away) and run again");
+                .isInstanceOfSatisfying(RefusedOutputException.class, e -> assertThat(e.format("generated")).isEqualTo(
+                        "generated/ansible: error: a symbolic link where sitec keeps a folder: sitec writes, moves and deletes"
+                        + " nothing through a link below its output folder; nothing was changed\n"
+                        + "    hint: make it a plain folder (or move it away) and run again"));
         assertThat(snapshot(elsewhere)).isEqualTo(before);
         assertThat(snapshot(out)).isEqualTo(outBefore);
         assertThat(Files.list(root).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("generated", "elsewhere");
@@ -205,14 +210,18 @@ class OutputWriterTest {
         Path out = root.resolve("generated");
         writer.write(out, tree(file("a.txt", "a1"), file("old/b.txt", "b1")));
         // What a killed run left: a.txt already moved in, c.txt and the manifest still staged, b.txt to delete.
-        Path staging = Files.createDirectory(root.resolve(".generated.sitec-killed"));
+        Path staging = Files.createDirectory(root.resolve(".generated.sitec-4711"));
         Files.writeString(out.resolve("a.txt"), "a2");
         Files.createDirectories(staging.resolve("new"));
         Files.writeString(staging.resolve("new/c.txt"), "c2");
-        Files.write(staging.resolve(Manifest.FILE_NAME), Manifest.render(Map.of("a.txt", "a2".getBytes(StandardCharsets.UTF_8),
-                "new/c.txt", "c2".getBytes(StandardCharsets.UTF_8))));
-        CommitJournal.write(out, new CommitJournal.Commit(staging.getFileName().toString(),
-                List.of("a.txt", "new/c.txt", Manifest.FILE_NAME), List.of("old/b.txt")));
+        byte[] manifest = Manifest.render(Map.of("a.txt", "a2".getBytes(StandardCharsets.UTF_8),
+                "new/c.txt", "c2".getBytes(StandardCharsets.UTF_8)));
+        Files.write(staging.resolve(Manifest.FILE_NAME), manifest);
+        CommitJournal.write(OutputFolder.of(out), new CommitJournal.Commit(staging.getFileName().toString(),
+                List.of(new CommitJournal.Move("a.txt", sha256("a2"), sha256("a1")), new CommitJournal.Move("new/c.txt", sha256("c2"), ""),
+                        new CommitJournal.Move(Manifest.FILE_NAME, Manifest.sha256(manifest),
+                                Manifest.sha256(Files.readAllBytes(out.resolve(Manifest.FILE_NAME))))),
+                List.of(new CommitJournal.Delete("old/b.txt", sha256("b1")))));
 
         List<Drift> drift = writer.check(out, tree(file("a.txt", "a2"), file("new/c.txt", "c2")));
         assertThat(drift).contains(new Drift(CommitJournal.FILE_NAME, Drift.Kind.INTERRUPTED));
@@ -243,9 +252,13 @@ class OutputWriterTest {
                 e -> assertThat(e.paths()).containsExactly("a.tf", "gone.tf"));
         assertThat(snapshot(out)).isEqualTo(before);
         assertThat(writer.check(out, next)).contains(new Drift("a.tf", Drift.Kind.EDITED), new Drift("b.tf", Drift.Kind.CHANGED));
-        writer.write(out, next, true);
+        WriteReport forced = writer.write(out, next, true);
         assertThat(out.resolve("a.tf")).hasContent("a2");
-        assertThat(out.resolve("gone.tf")).doesNotExist();
+        // Forced or not, sitec deletes no bytes it cannot show it wrote: the edited file stays, and is no longer owned.
+        assertThat(out.resolve("gone.tf")).hasContent("kept by hand");
+        assertThat(forced.disowned()).containsExactly("gone.tf");
+        assertThat(forced.deleted()).isEmpty();
+        assertThat(Manifest.read(out)).doesNotContain("gone.tf");
     }
 
     /** A staging folder without a record (a run killed before its commit) is removed; `check` names it first. */
@@ -268,7 +281,7 @@ class OutputWriterTest {
         Path out = root.resolve("generated");
         List<RenderedFile> files = tree(file("a.txt", "a1"));
         writer.write(out, files);
-        Path live = Files.createDirectory(root.resolve(".generated.sitec-live"));
+        Path live = Files.createDirectory(root.resolve(".generated.sitec-5150"));
         try (var lock = CommitJournal.lock(live)) {
             writer.write(out, files);
             assertThat(live).exists();
