@@ -258,24 +258,26 @@ final class CommitJournal {
         return Optional.of(waiting ? OutputFolder.of(staging) : out);
     }
 
-    /** Finishes a commit an interrupted run left, if any; true when there was one. */
-    static boolean recover(OutputFolder out) throws IOException {
-        Path record = out.resolve(FILE_NAME);
-        if (Files.exists(record, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(record, LinkOption.NOFOLLOW_LINKS)) {
-            throw new RefusedOutputException(FILE_NAME, 0, (Files.isSymbolicLink(record) ? "a symbolic link" : "a folder")
-                    + " where sitec keeps its commit record; nothing was changed", "move it away and run again");
+    /**
+     * The commit an interrupted run left, read and checked against the disk, ready to finish; empty
+     * when there is none. Nothing is changed: a run can still refuse after this.
+     */
+    static Optional<Commit> pending(OutputFolder out) throws IOException {
+        for (String name : List.of(FILE_NAME, TMP_NAME)) {
+            Path record = out.resolve(name);
+            if (Files.isDirectory(record, LinkOption.NOFOLLOW_LINKS) || name.equals(FILE_NAME) && Files.isSymbolicLink(record)) {
+                throw new RefusedOutputException(name, 0, (Files.isSymbolicLink(record) ? "a symbolic link" : "a folder")
+                        + " where sitec keeps its commit record; nothing was changed", "move it away and run again");
+            }
         }
         Optional<Commit> commit = read(out);
-        if (commit.isEmpty()) {
-            Files.deleteIfExists(out.resolve(TMP_NAME)); // a link is removed, not followed
-            return false;
+        if (commit.isPresent()) {
+            if (inUse(out.root().resolveSibling(commit.get().staging()))) {
+                throw new IOException("another sitec run is writing " + out.root() + " right now; run again when it is done");
+            }
+            verify(out, commit.get());
         }
-        if (inUse(out.root().resolveSibling(commit.get().staging()))) {
-            throw new IOException("another sitec run is writing " + out.root() + " right now; run again when it is done");
-        }
-        verify(out, commit.get());
-        apply(out, commit.get());
-        return true;
+        return commit;
     }
 
     /** The lock file a live run holds in its staging folder: a killed run's lock is released by the OS. */

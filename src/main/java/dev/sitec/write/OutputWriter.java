@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -52,25 +53,31 @@ public final class OutputWriter {
         Path out = folder.root();
         // A first run: there is nothing to clash with, compare with or keep, so no file is looked at.
         boolean firstRun = !Files.exists(out, LinkOption.NOFOLLOW_LINKS);
+        Set<String> planned = new TreeSet<>();
+        files.forEach(f -> planned.add(f.path()));
+        Map<String, String> ownedHashes = Map.of();
+        List<String> stale = List.of();
         if (!firstRun) {
-            CommitJournal.recover(folder); // a killed run's commit is finished first, once checked
+            // Everything the folder could be refused for is checked before a killed run's commit is
+            // finished, so that a refusal changes nothing: the record, the manifest as the commit leaves
+            // it, and every path this run touches.
+            Optional<CommitJournal.Commit> pending = CommitJournal.pending(folder);
+            Optional<OutputFolder> manifestFolder = CommitJournal.afterRecovery(folder, Manifest.FILE_NAME);
+            ownedHashes = manifestFolder.isEmpty() ? Map.of() : Manifest.readHashes(manifestFolder.get());
+            Set<String> owned = ownedHashes.keySet();
+            stale = owned.stream().filter(p -> !planned.contains(p)).sorted().toList();
+            List<String> touched = new ArrayList<>(planned);
+            touched.addAll(stale);
+            folder.requirePlainPaths(touched);
+            if (pending.isPresent()) {
+                CommitJournal.apply(folder, pending.get());
+            }
         }
         for (Path leftover : CommitJournal.leftoverStaging(out)) {
             deleteRecursively(leftover); // staged by a run killed before its commit: the tree never saw it
         }
-        Map<String, String> ownedHashes = firstRun ? Map.of() : Manifest.readHashes(folder);
-        Set<String> planned = new TreeSet<>();
-        files.forEach(f -> planned.add(f.path()));
-        List<String> stale = ownedHashes.keySet().stream().filter(p -> !planned.contains(p)).sorted().toList();
-        List<OnDisk> onDisk;
-        if (firstRun) {
-            onDisk = Collections.nCopies(files.size(), OnDisk.ABSENT);
-        } else {
-            List<String> touched = new ArrayList<>(planned);
-            touched.addAll(stale);
-            folder.requirePlainPaths(touched); // before any file below the folder is read
-            onDisk = compare(out, files, ownedHashes.keySet());
-        }
+        List<OnDisk> onDisk = firstRun ? Collections.nCopies(files.size(), OnDisk.ABSENT)
+                : compare(out, files, ownedHashes.keySet());
         List<RenderedFile> changed = new ArrayList<>();
         List<RenderedFile> unchanged = new ArrayList<>();
         List<String> edited = new ArrayList<>();
@@ -115,6 +122,9 @@ public final class OutputWriter {
         List<String> writtenPaths = changed.stream().map(RenderedFile::path).sorted().toList();
         List<String> deletedPaths = deletes.stream().map(CommitJournal.Delete::path).toList();
 
+        if (!firstRun) {
+            Files.deleteIfExists(out.resolve(CommitJournal.TMP_NAME)); // left by a killed run; a link is removed, not followed
+        }
         Path parent = out.getParent();
         Files.createDirectories(parent);
         Path staging = Files.createTempDirectory(parent, CommitJournal.stagingPrefix(out));
