@@ -21,6 +21,7 @@ from ct_interfaces import ContainerDhcpLease
 from download import DownloadDecompression, patch_schema
 from guest_agent import GuestAgentForEnabled
 from hostpci import HostPciRootOnly
+from legacy_params import install as normalise_legacy_params
 from lxc_readback import ContainerReadBack
 from mappings import HardwareMappings
 from node_state import NodeState
@@ -167,6 +168,7 @@ def _existing_ct(pve, ct):
 def build(name, cluster, token, host, password):
     """A RehearsalPve for one cluster of FakeLab's output; returns (pve, token id, secret)."""
     patch_schema()
+    normalise_legacy_params()
     pve = RehearsalPve(user='root@pam', password=password, host=host)
     pve.time_scale = 0
     pve.cluster_name = name
