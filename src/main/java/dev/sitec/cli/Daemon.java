@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
 
 /**
  * sitec's daemon as the command line uses it. A cold JVM spends most of a run loading and warming up
@@ -44,16 +45,30 @@ final class Daemon {
         if (build.isEmpty()) {
             return OptionalInt.empty(); // from class folders (a build, tests): no daemon
         }
-        Optional<DaemonAddress> address = address(build.get(), invocation.environment());
-        if (address.isEmpty() || !address.get().preparePrivateFolder()) {
+        return tryRun(args, invocation, build.get(),
+                address -> DaemonLauncher.start(address, command(address, jar.get()), START_TIMEOUT));
+    }
+
+    /**
+     * The same for {@code build}, started by {@code launcher} when none answers. A folder that is not
+     * this user's alone is not used at all, and the run says so (a line on stderr) and runs here.
+     */
+    static OptionalInt tryRun(String[] args, Invocation invocation, String build, Predicate<DaemonAddress> launcher) {
+        Optional<DaemonAddress> address = address(build, invocation.environment());
+        if (address.isEmpty()) {
             return OptionalInt.empty();
         }
-        Request request = request(build.get(), args, invocation);
+        Optional<String> untrusted = address.get().preparePrivateFolder();
+        if (untrusted.isPresent()) {
+            invocation.err().println("sitec: running without the daemon: " + untrusted.get());
+            return OptionalInt.empty();
+        }
+        Request request = request(build, args, invocation);
         OptionalInt served = DaemonClient.run(address.get().socket(), request, System.out, System.err);
         if (served.isPresent()) {
             return served;
         }
-        if (!DaemonLauncher.start(address.get(), command(address.get(), jar.get()), START_TIMEOUT)) {
+        if (!launcher.test(address.get())) {
             return OptionalInt.empty();
         }
         return DaemonClient.run(address.get().socket(), request, System.out, System.err);
