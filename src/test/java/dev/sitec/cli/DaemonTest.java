@@ -112,6 +112,39 @@ class DaemonTest {
         }
     }
 
+    @Test
+    void theDaemonIsSentTheVariablesSitecReadsAndNoOthers() throws Exception {
+        Map<String, String> environment = Map.of("XDG_RUNTIME_DIR", dir.toString(), "SITEC_NO_STAMP", "1",
+                "NO_COLOR", "1", "PATH", "/usr/bin", "AWS_SECRET_ACCESS_KEY", "aws-secret",
+                "PROXMOX_VE_API_TOKEN", "root@pam!t=secret");
+        DaemonAddress address = Daemon.address("b", environment).orElseThrow();
+        assertThat(address.preparePrivateFolder()).isEmpty();
+        List<Map<String, String>> received = new ArrayList<>();
+        CompletableFuture<Void> serving = new DaemonServer(address.socket(), "b", (request, out, err) -> {
+            received.add(request.environment());
+            return 0;
+        }, new DaemonServer.Lifetime(Duration.ofMinutes(1), () -> false, () -> { })).serveInBackground();
+
+        OptionalInt served = Daemon.tryRun(new String[] {"validate"}, invocation(environment, new StringWriter()), "b",
+                a -> false);
+        DaemonClient.stop(address.socket());
+        serving.get(10, TimeUnit.SECONDS);
+
+        assertThat(served).hasValue(0);
+        assertThat(received).containsExactly(Map.of("XDG_RUNTIME_DIR", dir.toString(), "SITEC_NO_STAMP", "1",
+                "NO_COLOR", "1"));
+        assertThat(Invocation.VARIABLES).containsAll(received.get(0).keySet());
+    }
+
+    @Test
+    void importAndAnArgumentFileAlwaysRunHereSoTheirTokenIsNeverSent() {
+        Map<String, String> on = Map.of("SITEC_DAEMON", "1");
+        assertThat(Daemon.enabled(new String[] {"import", "--api", "https://pve:8006"}, on)).isFalse();
+        assertThat(Daemon.enabled(new String[] {"@args.txt"}, on)).isFalse();
+        assertThat(Daemon.request("b", new String[] {"generate"}, invocation(Map.of("PROXMOX_VE_API_TOKEN", "t",
+                "SITEC_DEBUG", "1"), new StringWriter())).environment()).isEqualTo(Map.of("SITEC_DEBUG", "1"));
+    }
+
     private Invocation invocation(Map<String, String> environment, StringWriter err) {
         return new Invocation(dir, environment, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
     }
