@@ -62,7 +62,8 @@ final class Ownership {
      */
     static Optional<String> folderProblem(Path folder) {
         Path absolute = folder.toAbsolutePath();
-        Optional<String> above = absolute.getParent() == null ? Optional.empty() : ancestorProblem(absolute.getParent());
+        Optional<String> above = absolute.getParent() == null ? Optional.empty()
+                : ancestorProblem(absolute.getParent());
         if (above.isPresent()) {
             return above;
         }
@@ -70,13 +71,13 @@ final class Ownership {
         if (stat.isEmpty()) {
             return Optional.of(absolute + " does not exist or cannot be read");
         }
-        return stat.get().type() == LINK ? Optional.of(absolute + " is a symbolic link")
-                : stat.get().type() != FOLDER ? Optional.of(absolute + " is not a folder")
-                : notOurs(absolute, stat.get())
-                .or(() -> (stat.get().mode() & PERMISSIONS) != PRIVATE
-                        ? Optional.of(absolute + " is not private to its user (mode "
-                        + Integer.toOctalString(stat.get().mode() & PERMISSIONS) + "); chmod 700 it")
-                        : Optional.empty());
+        Optional<String> kind = kindProblem(absolute, stat.get(), FOLDER);
+        if (kind.isPresent()) {
+            return kind;
+        }
+        int permissions = stat.get().mode() & PERMISSIONS;
+        return permissions == PRIVATE ? Optional.empty() : Optional.of(absolute + " is not private to its user (mode "
+                + Integer.toOctalString(permissions) + "); chmod 700 it");
     }
 
     /**
@@ -90,11 +91,28 @@ final class Ownership {
             return Files.exists(file, LinkOption.NOFOLLOW_LINKS)
                     ? Optional.of(file + " cannot be read") : Optional.empty();
         }
-        return stat.get().type() == LINK ? Optional.of(file + " is a symbolic link")
-                : stat.get().type() != type ? Optional.of(file + " is not a " + (type == SOCKET ? "socket" : "regular file"))
-                : notOurs(file, stat.get())
-                .or(() -> type == REGULAR && stat.get().links() != 1
-                        ? Optional.of(file + " has other names (hard links)") : Optional.empty());
+        Optional<String> kind = kindProblem(file, stat.get(), type);
+        if (kind.isPresent()) {
+            return kind;
+        }
+        return type == REGULAR && stat.get().links() != 1
+                ? Optional.of(file + " has other names (hard links)") : Optional.empty();
+    }
+
+    /** Why {@code path} is not a {@code type} (not a link to one) owned by this user. */
+    private static Optional<String> kindProblem(Path path, Stat stat, int type) {
+        if (stat.type() == LINK) {
+            return Optional.of(path + " is a symbolic link");
+        }
+        if (stat.type() != type) {
+            return Optional.of(path + " is not a " + (type == FOLDER ? "folder" : type == SOCKET ? "socket"
+                    : "regular file"));
+        }
+        if (uid() < 0) {
+            return Optional.of("cannot tell who runs sitec, so " + path + " is not trusted");
+        }
+        return stat.uid() == uid() ? Optional.empty()
+                : Optional.of(path + " belongs to " + ownerName(path, stat) + ", not to you");
     }
 
     /**
@@ -148,14 +166,6 @@ final class Ownership {
             current = next;
         }
         return Optional.empty();
-    }
-
-    private static Optional<String> notOurs(Path path, Stat stat) {
-        if (uid() < 0) {
-            return Optional.of("cannot tell who runs sitec, so " + path + " is not trusted");
-        }
-        return stat.uid() == uid() ? Optional.empty()
-                : Optional.of(path + " belongs to " + ownerName(path, stat) + ", not to you");
     }
 
     private static String ownerName(Path path, Stat stat) {

@@ -49,7 +49,8 @@ class DaemonAddressTest {
         assertThat(address.distrust()).isEmpty();
 
         Files.setPosixFilePermissions(address.folder(), PosixFilePermissions.fromString("rwxr-xr-x"));
-        assertThat(address.distrust()).hasValue(address.folder() + " is not private to its user (mode 755); chmod 700 it");
+        assertThat(address.distrust())
+                .hasValue(address.folder() + " is not private to its user (mode 755); chmod 700 it");
         assertThat(address.preparePrivateFolder()).isEqualTo(address.distrust());
     }
 
