@@ -16,20 +16,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * sitec's daemon as the command line uses it. A cold JVM spends most of a run loading and warming up
  * code; a pre-commit hook pays that on every commit. So, outside CI, `sitec` hands its command to a
  * daemon of the same build that keeps all of that warm (starting one on first use) and prints what
- * it answers. The daemon sees the client's working directory and environment, so a run behaves as it
- * would in the client's own process. SITEC_DAEMON=0 turns this off, SITEC_DAEMON=1 on (also in CI);
- * the daemon stops after SITEC_DAEMON_IDLE_MINUTES (180) without a run, or when its jar changes.
+ * it answers. The daemon sees the client's working directory and the variables sitec reads
+ * ({@link Invocation#VARIABLES}), so a run behaves as it would in the client's own process.
+ * SITEC_DAEMON=0 turns this off, SITEC_DAEMON=1 on (also in CI); the daemon stops after
+ * SITEC_DAEMON_IDLE_MINUTES (180) without a run, or when its jar changes.
  */
 final class Daemon {
 
     private static final Duration DEFAULT_IDLE = Duration.ofHours(3);
     /** A cold daemon starts in well under a second; a loaded machine gets time before the fallback. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+    private static final Set<String> IN_PROCESS = Set.of("daemon", "import");
 
     private Daemon() {
     }
@@ -44,23 +48,38 @@ final class Daemon {
         if (build.isEmpty()) {
             return OptionalInt.empty(); // from class folders (a build, tests): no daemon
         }
-        Optional<DaemonAddress> address = address(build.get(), invocation.environment());
-        if (address.isEmpty() || !address.get().preparePrivateFolder()) {
+        return tryRun(args, invocation, build.get(),
+                address -> DaemonLauncher.start(address, command(address, jar.get()), START_TIMEOUT));
+    }
+
+    /**
+     * The same for {@code build}, started by {@code launcher} when none answers. A folder that is not
+     * this user's alone is not used at all, and the run says so (a line on stderr) and runs here.
+     */
+    static OptionalInt tryRun(String[] args, Invocation invocation, String build, Predicate<DaemonAddress> launcher) {
+        Optional<DaemonAddress> address = address(build, invocation.environment());
+        if (address.isEmpty()) {
             return OptionalInt.empty();
         }
-        Request request = request(build.get(), args, invocation);
+        Optional<String> untrusted = address.get().preparePrivateFolder();
+        if (untrusted.isPresent()) {
+            invocation.err().println("sitec: running without the daemon: " + untrusted.get());
+            return OptionalInt.empty();
+        }
+        Request request = request(build, args, invocation);
         OptionalInt served = DaemonClient.run(address.get().socket(), request, System.out, System.err);
         if (served.isPresent()) {
             return served;
         }
-        if (!DaemonLauncher.start(address.get(), command(address.get(), jar.get()), START_TIMEOUT)) {
+        if (!launcher.test(address.get())) {
             return OptionalInt.empty();
         }
         return DaemonClient.run(address.get().socket(), request, System.out, System.err);
     }
 
+    /** What the daemon is sent: of the environment, only the variables sitec reads. */
     static Request request(String build, String[] args, Invocation invocation) {
-        return new Request(build, invocation.workingDirectory(), Arrays.asList(args), invocation.environment(),
+        return new Request(build, invocation.workingDirectory(), Arrays.asList(args), invocation.variablesRead(),
                 Charset.defaultCharset().name());
     }
 
@@ -70,10 +89,13 @@ final class Daemon {
 
     /**
      * On unless SITEC_DAEMON says otherwise or, when it says nothing, in CI (one run per job: a daemon
-     * would only outlive it). `sitec daemon …` itself always runs here.
+     * would only outlive it). Always here: `sitec daemon …` itself; import, which reads its API token
+     * from a variable it is told (never sent to the daemon, see {@link Invocation#VARIABLES}); and an
+     * @file, which may name import.
      */
     static boolean enabled(String[] args, Map<String, String> environment) {
-        return !(args.length > 0 && args[0].equals("daemon")) && setting(environment).on();
+        boolean here = args.length > 0 && (IN_PROCESS.contains(args[0]) || args[0].startsWith("@"));
+        return !here && setting(environment).on();
     }
 
     static Setting setting(Map<String, String> environment) {

@@ -4,6 +4,7 @@ import dev.sitec.daemon.DaemonAddress;
 import dev.sitec.daemon.DaemonClient;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -33,11 +34,15 @@ final class DaemonCommand implements Callable<Integer> {
     public Integer call() {
         String build = RunningBuild.identity().orElse("");
         Optional<DaemonAddress> address = Daemon.address(build, invocation.environment());
-        List<Path> sockets = address.map(DaemonAddress::allSockets).orElse(List.of());
+        // Someone else's folder is not looked into: its sockets are not ours to stop or ask.
+        Optional<String> untrusted = address.filter(a -> Files.exists(a.folder(), LinkOption.NOFOLLOW_LINKS))
+                .flatMap(DaemonAddress::distrust);
+        List<Path> sockets = untrusted.isPresent() ? List.of()
+                : address.map(DaemonAddress::allSockets).orElse(List.of());
         if (action == Action.stop) {
             long stopped = sockets.stream().filter(DaemonClient::stop).count(); // false where none listens
-            invocation.out().println(stopped == 0 ? "no sitec daemon is running"
-                    : "stopped " + Console.count(stopped, "daemon"));
+            invocation.out().println(untrusted.map(why -> "no daemon stopped: " + why).orElse(
+                    stopped == 0 ? "no sitec daemon is running" : "stopped " + Console.count(stopped, "daemon")));
             return ExitCodes.OK;
         }
         PrintWriter out = invocation.out();
@@ -45,11 +50,8 @@ final class DaemonCommand implements Callable<Integer> {
         out.println("runs here use a daemon: " + (setting.on() ? "yes" : "no") + " (" + setting.reason() + ")");
         if (address.isEmpty()) {
             out.println("but there is no place for its socket: the path would be too long for a Unix socket");
-        } else if (Files.isDirectory(address.get().folder()) && !address.get().isPrivate()) {
-            // Runs then quietly go without the daemon: say why, and how to mend it.
-            out.println("but " + address.get().folder() + " is not private to its user, so no daemon is used;"
-                    + " chmod 700 it");
         }
+        untrusted.ifPresent(why -> out.println("but no daemon is used: " + why));
         List<Path> running = sockets.stream().filter(DaemonClient::isListening).toList();
         if (running.isEmpty()) {
             out.println("no sitec daemon is running");
@@ -59,7 +61,8 @@ final class DaemonCommand implements Callable<Integer> {
             String pid = new DaemonAddress(socket).pid().map(p -> ", pid " + p).orElse("");
             out.println(socket + ": running (" + (mine ? "this build" : "another build") + pid + ")");
         }
-        address.filter(a -> Files.isRegularFile(a.logFile())).ifPresent(a -> out.println("its log: " + a.logFile()));
+        address.filter(a -> untrusted.isEmpty() && Files.isRegularFile(a.logFile(), LinkOption.NOFOLLOW_LINKS))
+                .ifPresent(a -> out.println("its log: " + a.logFile()));
         return ExitCodes.OK;
     }
 }

@@ -12,7 +12,6 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
@@ -27,13 +26,14 @@ public final class DaemonMain {
     public static void main(String[] args) throws IOException {
         DaemonAddress address = new DaemonAddress(Path.of(args[0]).toAbsolutePath());
         Optional<String> build = RunningBuild.identity();
-        if (build.isEmpty() || !address.isPrivate()) {
-            System.err.println("sitec daemon: not started: it runs only from sitec's jar, in a folder only its user"
-                    + " can enter (" + address.folder() + ")");
+        Optional<String> untrusted = address.distrust();
+        if (build.isEmpty() || untrusted.isPresent()) {
+            System.err.println("sitec daemon: not started: it runs only from sitec's jar, in a folder of its user's"
+                    + " alone" + untrusted.map(why -> " (" + why + ")").orElse(""));
             System.exit(ExitCodes.USAGE);
         }
-        try (FileChannel lockFile = FileChannel.open(address.lockFile(), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = lockFile.tryLock()) {
+        // Opened without following a link (nor truncated unless ours alone): see DaemonAddress.openLock.
+        try (FileChannel lockFile = address.openLock(); FileLock lock = lockFile.tryLock()) {
             if (lock == null) {
                 return; // another daemon of this build is starting or serving
             }

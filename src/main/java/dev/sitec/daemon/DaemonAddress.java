@@ -1,15 +1,20 @@
 package dev.sitec.daemon;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -20,13 +25,15 @@ import java.util.zip.CRC32;
 /**
  * Where the daemon of one sitec build listens: a socket in a folder only its user can enter
  * ($XDG_RUNTIME_DIR/sitec, else ~/.cache/sitec/daemon), named after the build and the JDK, so that a
- * rebuilt jar or another JDK gets a daemon of its own and never the output of another build.
+ * rebuilt jar or another JDK gets a daemon of its own and never the output of another build. The
+ * folder and its files are used only while they are that user's alone ({@link #distrust()}).
  */
 public record DaemonAddress(Path socket) {
 
     /** AF_UNIX paths are limited to 108 bytes with the terminator; keep clear of it. */
     private static final int MAX_SOCKET_PATH = 100;
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWN_FILE = PosixFilePermissions.fromString("rw-------");
     private static final String SOCKET = ".sock";
     private static final String LOCK = ".lock";
     private static final String LOG = ".log";
@@ -57,29 +64,63 @@ public record DaemonAddress(Path socket) {
         return socket.resolveSibling(base(socket, SOCKET) + LOG);
     }
 
-    /** Makes the folder, private to its user; false when it exists and others may enter it. */
-    public boolean preparePrivateFolder() {
+    /**
+     * Makes the folder, private to its user, unless a folder above it is someone else's (making it
+     * there would be making it for them); empty when the daemon can be used here, else why not.
+     */
+    public Optional<String> preparePrivateFolder() {
+        Optional<String> above = Ownership.ancestorProblem(folder().getParent());
+        if (above.isPresent()) {
+            return above;
+        }
         try {
             Files.createDirectories(folder(), PosixFilePermissions.asFileAttribute(PRIVATE));
-            return isPrivate();
         } catch (IOException | UnsupportedOperationException e) {
-            return false;
+            return Ownership.folderProblem(folder()).or(() -> Optional.of("cannot make " + folder() + " ("
+                    + (e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getClass().getSimpleName()) + ")"));
         }
+        return distrust();
     }
 
-    /** True when only its user can enter the folder (a socket anyone could replace is not trusted). */
-    public boolean isPrivate() {
-        try {
-            return Files.getPosixFilePermissions(folder()).equals(PRIVATE);
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
+    /**
+     * Why the daemon must not be used here, or empty when it can: the folder, and its socket, lock and
+     * log where they exist, must be this user's alone and not links (see {@link Ownership}).
+     */
+    public Optional<String> distrust() {
+        return Ownership.folderProblem(folder())
+                .or(() -> Ownership.fileProblem(socket, Ownership.SOCKET))
+                .or(() -> Ownership.fileProblem(lockFile(), Ownership.REGULAR))
+                .or(() -> Ownership.fileProblem(logFile(), Ownership.REGULAR));
+    }
+
+    /** The lock file, made if missing, for writing: never through a link, and only when it is ours alone. */
+    public FileChannel openLock() throws IOException {
+        return openOwn(lockFile(), StandardOpenOption.WRITE);
+    }
+
+    /** Makes the log if missing, the same way, so that the launcher appends to a file of ours. */
+    void prepareLog() throws IOException {
+        openOwn(logFile(), StandardOpenOption.APPEND).close();
+    }
+
+    /** O_NOFOLLOW, so a link is refused rather than followed (even one to a file not there yet). */
+    private static FileChannel openOwn(Path file, StandardOpenOption mode) throws IOException {
+        Set<OpenOption> options = new HashSet<>(List.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode,
+                LinkOption.NOFOLLOW_LINKS));
+        FileChannel channel = FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(OWN_FILE));
+        Optional<String> problem = Ownership.fileProblem(file, Ownership.REGULAR);
+        if (problem.isPresent()) {
+            channel.close();
+            throw new IOException(problem.get());
         }
+        return channel;
     }
 
     /** The process id the daemon wrote into its lock file, if it did. */
     public Optional<Long> pid() {
-        try {
-            return Optional.of(Long.parseLong(Files.readString(lockFile()).trim()));
+        try (InputStream in = Files.newInputStream(lockFile(), LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of(Long.parseLong(new String(in.readNBytes(32), StandardCharsets.US_ASCII).trim()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -114,7 +155,7 @@ public record DaemonAddress(Path socket) {
     }
 
     private static boolean isUnheld(Path lock) {
-        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
              FileLock held = channel.tryLock()) {
             return held != null;
         } catch (IOException | OverlappingFileLockException e) {

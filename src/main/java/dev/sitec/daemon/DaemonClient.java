@@ -12,7 +12,10 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** Asks a daemon to run a command, and copies its output and exit code to this process. */
@@ -25,8 +28,9 @@ public final class DaemonClient {
     }
 
     /**
-     * The run's exit code; empty when no daemon took the request (none listens, or it is another
-     * build's), in which case nothing was printed and the caller runs the command itself.
+     * The run's exit code; empty when no daemon took the request (none listens, it is another build's,
+     * or the socket is not this user's alone: then nothing was sent), in which case nothing was
+     * printed and the caller runs the command itself.
      */
     public static OptionalInt run(Path socket, Request request, OutputStream stdout, OutputStream stderr) {
         SocketChannel channel;
@@ -78,10 +82,22 @@ public final class DaemonClient {
         }
     }
 
+    /**
+     * Connects only to a socket of this user's, in a folder of this user's, served by this user: a
+     * socket anyone else made or serves could answer as sitec and read what the client sends.
+     */
     private static SocketChannel connect(Path socket) throws IOException {
+        Optional<String> problem = Ownership.folderProblem(socket.toAbsolutePath().getParent())
+                .or(() -> Ownership.fileProblem(socket, Ownership.SOCKET));
+        if (problem.isPresent()) {
+            throw new IOException(problem.get());
+        }
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             channel.connect(UnixDomainSocketAddress.of(socket));
+            if (!PeerCheck.isOwner(channel, Files.getOwner(socket, LinkOption.NOFOLLOW_LINKS))) {
+                throw new IOException(socket + " is served by another user");
+            }
             return channel;
         } catch (IOException | RuntimeException e) {
             channel.close();

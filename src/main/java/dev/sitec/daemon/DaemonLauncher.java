@@ -20,14 +20,20 @@ public final class DaemonLauncher {
     /**
      * Runs {@code command} in a session of its own (so that Ctrl-C or a closed terminal of the run
      * that started it does not stop it), output appended to the address's log; true once the socket
-     * accepts, false when the process ended first or {@code timeout} passed.
+     * accepts, false when the process ended first or {@code timeout} passed. Starts nothing where the
+     * address is not this user's alone ({@link DaemonAddress#distrust()}).
      */
     public static boolean start(DaemonAddress address, List<String> command, Duration timeout) {
+        if (address.distrust().isPresent()) {
+            return false;
+        }
         List<String> detached = new ArrayList<>();
         SETSID.stream().filter(Files::isExecutable).findFirst().ifPresent(setsid -> detached.add(setsid.toString()));
         detached.addAll(command);
         Process process;
         try {
+            // The redirect below follows links: make the log first, where a link is refused.
+            address.prepareLog();
             File log = address.logFile().toFile();
             process = new ProcessBuilder(detached)
                     .directory(address.folder().toFile())

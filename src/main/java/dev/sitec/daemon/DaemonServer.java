@@ -17,9 +17,11 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,8 +32,9 @@ import java.util.function.BooleanSupplier;
 /**
  * Serves sitec runs on a Unix domain socket, one at a time (two runs writing one tree must not
  * interleave, and one run already uses both cores), for as long as its {@link Lifetime} says or until
- * a client asks it to stop. Only the user who runs it can connect: the socket's folder is private
- * ({@link DaemonAddress}) and each peer is checked to be the socket's owner where the platform tells.
+ * a client asks it to stop. Only the user who runs it can connect: the socket's folder is private and
+ * theirs ({@link DaemonAddress}) and each peer is checked to be the socket's owner where the platform
+ * tells.
  */
 public final class DaemonServer {
 
@@ -101,13 +104,24 @@ public final class DaemonServer {
         return serving;
     }
 
-    /** Binds the socket (replacing a dead daemon's file) and serves until it is time to stop. */
+    /**
+     * Binds the socket (replacing a dead daemon's file) and serves until it is time to stop; an
+     * IOException, touching nothing, when the socket's folder is not this user's alone.
+     */
     public void serve() throws IOException {
+        Optional<String> untrusted = Ownership.folderProblem(socket.toAbsolutePath().getParent());
+        if (untrusted.isPresent()) {
+            throw new IOException("not serving: " + untrusted.get());
+        }
         Files.deleteIfExists(socket);
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
              Selector selector = Selector.open()) {
             server.bind(UnixDomainSocketAddress.of(socket));
-            UserPrincipal owner = Files.getOwner(socket);
+            Optional<String> bound = Ownership.fileProblem(socket, Ownership.SOCKET);
+            if (bound.isPresent()) {
+                throw new IOException("not serving: " + bound.get());
+            }
+            UserPrincipal owner = Files.getOwner(socket, LinkOption.NOFOLLOW_LINKS);
             server.configureBlocking(false);
             server.register(selector, SelectionKey.OP_ACCEPT);
             long lastUsed = System.nanoTime();

@@ -6,7 +6,10 @@ import java.nio.file.attribute.UserPrincipal;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 
-/** The user at the other end of a Unix domain socket, where the platform tells it (Linux, macOS). */
+/**
+ * The user at the other end of a Unix domain socket, where the platform tells it (Linux, macOS): the
+ * daemon serves only its own user, and the client talks only to a daemon of its own user.
+ */
 final class PeerCheck {
 
     private PeerCheck() {

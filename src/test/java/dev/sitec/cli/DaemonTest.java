@@ -1,7 +1,10 @@
 package dev.sitec.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.security.auth.module.UnixSystem;
+import dev.sitec.daemon.DaemonAddress;
 import dev.sitec.daemon.DaemonClient;
 import dev.sitec.daemon.DaemonServer;
 import dev.sitec.daemon.Request;
@@ -9,12 +12,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -23,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line's use of the daemon: when it is used, and that a run it serves is the same run. */
@@ -55,9 +64,104 @@ class DaemonTest {
         Files.setPosixFilePermissions(dir.resolve("sitec"), PosixFilePermissions.fromString("rwxr-xr-x"));
         assertThat(daemonCommand("status", Map.of("XDG_RUNTIME_DIR", dir.toString()))).isEqualTo(
                 "runs here use a daemon: yes (the default outside CI; SITEC_DAEMON=0 turns it off)\n"
-                        + "but " + dir.resolve("sitec") + " is not private to its user, so no daemon is used;"
+                        + "but no daemon is used: " + dir.resolve("sitec") + " is not private to its user (mode 755);"
                         + " chmod 700 it\nno sitec daemon is running\n");
-        assertThat(daemonCommand("stop", environment)).isEqualTo("no sitec daemon is running\n");
+        assertThat(daemonCommand("stop", environment)).isEqualTo("no daemon stopped: " + dir.resolve("sitec")
+                + " is not private to its user (mode 755); chmod 700 it\n");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // a client that sent a request would wait for the answer
+    void statusAndStopLeaveTheSocketsInAFolderOfAnotherUserAlone() throws Exception {
+        assumeRoot();
+        Map<String, String> environment = Map.of("XDG_RUNTIME_DIR", dir.toString());
+        DaemonAddress address = Daemon.address("b", environment).orElseThrow();
+        assertThat(address.preparePrivateFolder()).isEmpty();
+        try (ServerSocketChannel fake = fakeDaemon(address.socket())) {
+            giveAway(address.folder());
+            String why = address.folder() + " belongs to nobody, not to you";
+            assertThat(daemonCommand("status", environment)).contains("but no daemon is used: " + why + "\n")
+                    .contains("no sitec daemon is running");
+            assertThat(daemonCommand("stop", environment)).isEqualTo("no daemon stopped: " + why + "\n");
+            assertThat(fake.accept()).isNull();
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // a client that sent a request would wait for the answer
+    void aRunWhoseDaemonFolderIsAnotherUsersSaysSoOnceAndRunsHereSendingNothing() throws Exception {
+        assumeRoot();
+        Map<String, String> environment = Map.of("XDG_RUNTIME_DIR", dir.toString(),
+                "PROXMOX_VE_API_TOKEN", "root@pam!t=secret");
+        DaemonAddress address = Daemon.address("b", environment).orElseThrow();
+        assertThat(address.preparePrivateFolder()).isEmpty();
+        try (ServerSocketChannel fake = fakeDaemon(address.socket())) {
+            giveAway(address.socket());
+            giveAway(address.folder());
+            StringWriter err = new StringWriter();
+            List<DaemonAddress> launched = new ArrayList<>();
+
+            OptionalInt served = Daemon.tryRun(new String[] {"validate"}, invocation(environment, err), "b",
+                    launched::add);
+
+            assertThat(served).isEmpty();
+            assertThat(err).hasToString("sitec: running without the daemon: " + address.folder()
+                    + " belongs to nobody, not to you\n");
+            assertThat(launched).isEmpty();
+            assertThat(fake.accept()).isNull();
+        }
+    }
+
+    @Test
+    void theDaemonIsSentTheVariablesSitecReadsAndNoOthers() throws Exception {
+        Map<String, String> environment = Map.of("XDG_RUNTIME_DIR", dir.toString(), "SITEC_NO_STAMP", "1",
+                "NO_COLOR", "1", "PATH", "/usr/bin", "AWS_SECRET_ACCESS_KEY", "aws-secret",
+                "PROXMOX_VE_API_TOKEN", "root@pam!t=secret");
+        DaemonAddress address = Daemon.address("b", environment).orElseThrow();
+        assertThat(address.preparePrivateFolder()).isEmpty();
+        List<Map<String, String>> received = new ArrayList<>();
+        CompletableFuture<Void> serving = new DaemonServer(address.socket(), "b", (request, out, err) -> {
+            received.add(request.environment());
+            return 0;
+        }, new DaemonServer.Lifetime(Duration.ofMinutes(1), () -> false, () -> { })).serveInBackground();
+
+        OptionalInt served = Daemon.tryRun(new String[] {"validate"}, invocation(environment, new StringWriter()), "b",
+                a -> false);
+        DaemonClient.stop(address.socket());
+        serving.get(10, TimeUnit.SECONDS);
+
+        assertThat(served).hasValue(0);
+        assertThat(received).containsExactly(Map.of("XDG_RUNTIME_DIR", dir.toString(), "SITEC_NO_STAMP", "1",
+                "NO_COLOR", "1"));
+        assertThat(Invocation.VARIABLES).containsAll(received.get(0).keySet());
+    }
+
+    @Test
+    void importAndAnArgumentFileAlwaysRunHereSoTheirTokenIsNeverSent() {
+        Map<String, String> on = Map.of("SITEC_DAEMON", "1");
+        assertThat(Daemon.enabled(new String[] {"import", "--api", "https://pve:8006"}, on)).isFalse();
+        assertThat(Daemon.enabled(new String[] {"@args.txt"}, on)).isFalse();
+        assertThat(Daemon.request("b", new String[] {"generate"}, invocation(Map.of("PROXMOX_VE_API_TOKEN", "t",
+                "SITEC_DEBUG", "1"), new StringWriter())).environment()).isEqualTo(Map.of("SITEC_DEBUG", "1"));
+    }
+
+    private Invocation invocation(Map<String, String> environment, StringWriter err) {
+        return new Invocation(dir, environment, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    }
+
+    private static ServerSocketChannel fakeDaemon(Path socket) throws IOException {
+        ServerSocketChannel fake = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        fake.bind(UnixDomainSocketAddress.of(socket));
+        fake.configureBlocking(false);
+        return fake;
+    }
+
+    private static void giveAway(Path path) throws IOException {
+        Files.setAttribute(path, "unix:uid", 65534, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static void assumeRoot() {
+        assumeTrue(new UnixSystem().getUid() == 0, "only root can hand a folder to another user");
     }
 
     private static String daemonCommand(String action, Map<String, String> environment) {

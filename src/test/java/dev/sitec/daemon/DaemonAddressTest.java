@@ -44,12 +44,14 @@ class DaemonAddressTest {
     @Test
     void theFolderIsMadePrivateAndAFolderOthersCanEnterIsNotTrusted() throws Exception {
         DaemonAddress address = of("b", "/jdk");
-        assertThat(address.preparePrivateFolder()).isTrue();
+        assertThat(address.preparePrivateFolder()).isEmpty();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(address.folder()))).isEqualTo("rwx------");
+        assertThat(address.distrust()).isEmpty();
 
         Files.setPosixFilePermissions(address.folder(), PosixFilePermissions.fromString("rwxr-xr-x"));
-        assertThat(address.isPrivate()).isFalse();
-        assertThat(address.preparePrivateFolder()).isFalse();
+        assertThat(address.distrust())
+                .hasValue(address.folder() + " is not private to its user (mode 755); chmod 700 it");
+        assertThat(address.preparePrivateFolder()).isEqualTo(address.distrust());
     }
 
     @Test

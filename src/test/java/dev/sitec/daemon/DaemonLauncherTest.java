@@ -22,7 +22,7 @@ class DaemonLauncherTest {
     @Test
     void startsADetachedDaemonAndReturnsOnceItListens() throws Exception {
         DaemonAddress address = DaemonAddress.of("echo", Optional.of(dir.toString()), "/jdk", "17").orElseThrow();
-        assertThat(address.preparePrivateFolder()).isTrue();
+        assertThat(address.preparePrivateFolder()).isEmpty();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), EchoDaemon.class.getName(), address.socket().toString());
 
