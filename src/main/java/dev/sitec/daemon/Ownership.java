@@ -1,6 +1,6 @@
 package dev.sitec.daemon;
 
-import com.sun.security.auth.module.UnixSystem;
+import dev.sitec.write.CurrentUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -40,20 +40,7 @@ final class Ownership {
 
     /** This process's user id; -1 where the platform does not tell (then nothing is trusted). */
     static long uid() {
-        return Uid.VALUE;
-    }
-
-    /** Loaded on first use only: the daemon's checks need it, a run without the daemon does not. */
-    private static final class Uid {
-        static final long VALUE = read();
-
-        private static long read() {
-            try {
-                return new UnixSystem().getUid();
-            } catch (LinkageError | RuntimeException e) {
-                return -1;
-            }
-        }
+        return CurrentUser.uid();
     }
 
     /**

@@ -12,26 +12,34 @@ import java.nio.file.Path;
  */
 public final class CurrentUser {
 
-    private static final long UID = uid();
-
     private CurrentUser() {
     }
 
-    private static long uid() {
-        try {
-            return new com.sun.security.auth.module.UnixSystem().getUid();
-        } catch (LinkageError | RuntimeException e) {
-            return -1;
+    /** This process's user id; -1 where the platform does not tell. */
+    public static long uid() {
+        return Uid.VALUE;
+    }
+
+    /** Read on first use only: most runs never compare owners. */
+    private static final class Uid {
+        static final long VALUE = read();
+
+        private static long read() {
+            try {
+                return new com.sun.security.auth.module.UnixSystem().getUid();
+            } catch (LinkageError | RuntimeException e) {
+                return -1;
+            }
         }
     }
 
     /** Whether {@code path} itself (never a link's target) is owned by the user running sitec. */
     public static boolean owns(Path path) throws IOException {
-        if (UID < 0) {
+        if (uid() < 0) {
             return true;
         }
         try {
-            return ((Number) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue() == UID;
+            return ((Number) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue() == uid();
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
             return true;
         }

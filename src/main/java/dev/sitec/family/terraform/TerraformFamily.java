@@ -93,7 +93,7 @@ public final class TerraformFamily implements OutputFamily {
             // The virtio-win ISO is downloaded here and attached as a second CD-ROM by Ansible (the provider has one).
             vm.windows().flatMap(Vm.Windows::drivers).map(site.images()::get).ifPresent(drivers -> {
                 String key = vm.node() + "/" + drivers.name();
-                downloads.put(key, download(key, vm.node(), "iso", drivers, drivers.storedFileName()));
+                downloads.put(key, download(key, vm.node(), ISO_CONTENT, drivers, drivers.storedFileName()));
             });
             // A VM adopted as it is has no image: its disks exist, nothing is imported or attached.
             Image image = site.imageOf(vm).orElse(null);
@@ -119,7 +119,7 @@ public final class TerraformFamily implements OutputFamily {
                                 + vm.name() + "/prepare-iso.sh), relative to this folder."));
             } else {
                 isoKey = vm.node() + "/" + image.name();
-                downloads.put(isoKey, download(isoKey, vm.node(), "iso", image, image.storedFileName()));
+                downloads.put(isoKey, download(isoKey, vm.node(), ISO_CONTENT, image, image.storedFileName()));
             }
             vmViews.add(VmViews.of(site, vm, role, importKey, importFile, isoKey));
         }
@@ -154,12 +154,20 @@ public final class TerraformFamily implements OutputFamily {
         return new ClusterView.Vnet(vnetId(network), network.name(), network.vlan().getAsInt());
     }
 
+    /**
+     * A download PVE's download-url makes on a node. PVE decompresses ISO downloads only: its worker
+     * dies with "decompression not supported for vztmpl" for anything else (pve-storage 9.1.7,
+     * src/PVE/API2/Storage/Status.pm download_url), and reads a container template compressed, by
+     * its file name; a compressed cloud image is fetched by Ansible instead (see the caller).
+     */
     private static ClusterView.Download download(String key, String node, String contentType, Image image, String fileName) {
         return new ClusterView.Download(key, node, contentType, image.url(), fileName,
                 image.checksum().map(Image.Checksum::hex).orElse(null),
                 image.checksum().map(Image.Checksum::algorithm).orElse(null),
-                image.compression().flatMap(Image.Compression::proxmoxName).orElse(null));
+                ISO_CONTENT.equals(contentType) ? image.compression().flatMap(Image.Compression::proxmoxName).orElse(null) : null);
     }
+
+    private static final String ISO_CONTENT = "iso";
 
 
 
