@@ -127,6 +127,7 @@ locals {
       memory_mib   = [=ct.memoryMib?c]
       swap_mib     = [=ct.swapMib?c]
       template     = "[=ct.template]"
+      os_type      = "[=ct.osType]"
       unprivileged = [=ct.unprivileged?c]
       existing     = [=ct.existing?c]
       nesting      = [=ct.nesting?c]
@@ -298,6 +299,7 @@ module "container" {
   memory_mib       = each.value.memory_mib
   swap_mib         = each.value.swap_mib
   template_file_id = local.image_ids[each.value.template]
+  os_type          = each.value.os_type
   unprivileged     = each.value.unprivileged
   nesting          = each.value.nesting
   datastore_id     = each.value.datastore

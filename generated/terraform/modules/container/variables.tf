@@ -82,6 +82,11 @@ variable "template_file_id" {
   type        = string
 }
 
+variable "os_type" {
+  description = "The distribution the template holds (debian, alpine, ...): Proxmox VE sets up the container's network, hostname, DNS and SSH keys for it. Read when the container is created."
+  type        = string
+}
+
 variable "unprivileged" {
   description = "Run the container with user namespaces (root inside is not root on the node)."
   type        = bool

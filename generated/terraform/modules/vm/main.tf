@@ -99,8 +99,11 @@ resource "proxmox_virtual_environment_vm" "cattle" {
       import_from  = disk.value.import_from
       file_format  = "raw"
       discard      = "on"
-      iothread     = true
-      ssd          = true
+      # The provider sends ssd for all but virtio disks and iothread for all but SATA and IDE ones,
+      # as qemu-server's drive formats have them (resource/vm/disk/disk.go; QemuServer/Drive.pm):
+      # set elsewhere, the value is never read back and every plan shows it again.
+      iothread = !startswith(disk.value.interface, "sata") && !startswith(disk.value.interface, "ide")
+      ssd      = !startswith(disk.value.interface, "virtio")
     }
   }
 
@@ -159,7 +162,10 @@ resource "proxmox_virtual_environment_vm" "cattle" {
     #   through Ansible, or by rebuilding that one cattle VM (see the runbook).
     # - usb: Ansible attaches USB devices as root (PVE lets only root@pam pass a device by port,
     #   and a mapping's id is checked at every start, which a Coral TPU changes once it has firmware).
-    ignore_changes = [initialization, usb]
+    # - machine: PVE pins a Windows VM's machine type to its version at create (pc-q35-10.0+pve1;
+    #   qemu-server Machine.pm check_and_pin_machine_string), and an adopted VM has the version it was
+    #   made with: resetting it to q35 would reboot the guest into new hardware. Read at create only.
+    ignore_changes = [initialization, usb, machine]
   }
 }
 
@@ -239,8 +245,11 @@ resource "proxmox_virtual_environment_vm" "pet" {
       import_from  = disk.value.import_from
       file_format  = "raw"
       discard      = "on"
-      iothread     = true
-      ssd          = true
+      # The provider sends ssd for all but virtio disks and iothread for all but SATA and IDE ones,
+      # as qemu-server's drive formats have them (resource/vm/disk/disk.go; QemuServer/Drive.pm):
+      # set elsewhere, the value is never read back and every plan shows it again.
+      iothread = !startswith(disk.value.interface, "sata") && !startswith(disk.value.interface, "ide")
+      ssd      = !startswith(disk.value.interface, "virtio")
     }
   }
 
@@ -300,6 +309,9 @@ resource "proxmox_virtual_environment_vm" "pet" {
     #   through Ansible, or by rebuilding that one cattle VM (see the runbook).
     # - usb: Ansible attaches USB devices as root (PVE lets only root@pam pass a device by port,
     #   and a mapping's id is checked at every start, which a Coral TPU changes once it has firmware).
-    ignore_changes = [initialization, usb]
+    # - machine: PVE pins a Windows VM's machine type to its version at create (pc-q35-10.0+pve1;
+    #   qemu-server Machine.pm check_and_pin_machine_string), and an adopted VM has the version it was
+    #   made with: resetting it to q35 would reboot the guest into new hardware. Read at create only.
+    ignore_changes = [initialization, usb, machine]
   }
 }

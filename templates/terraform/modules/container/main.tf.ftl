@@ -31,6 +31,9 @@
 
   operating_system {
     template_file_id = var.template_file_id
+    # Without a type the provider sends ostype=unmanaged, and PVE then writes no network, hostname,
+    # DNS or SSH keys into the container (pve-container src/PVE/LXC/Setup/Unmanaged.pm).
+    type = var.os_type
   }
 
   features {
@@ -101,7 +104,9 @@
     # - operating_system[0].template_file_id: ForceNew, and the provider never reads it back
     #   (containerRead keeps the state's), so an adopted container (imported with none) would be
     #   replaced; like a VM's image, the template is read when the container is created only.
-    ignore_changes = [initialization[0].user_account, mount_point, device_passthrough, features, operating_system[0].template_file_id]
+    # - operating_system[0].type: ForceNew with the block; PVE keeps the type it detects in the
+    #   template (pve-container src/PVE/LXC/Setup.pm new), read at create like the template.
+    ignore_changes = [initialization[0].user_account, mount_point, device_passthrough, features, operating_system[0].template_file_id, operating_system[0].type]
 </#macro>
 resource "proxmox_virtual_environment_container" "cattle" {
   count = var.pet ? 0 : 1

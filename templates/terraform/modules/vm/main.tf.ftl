@@ -96,8 +96,11 @@ resource "proxmox_virtual_environment_file" "cloud_init" {
       import_from  = disk.value.import_from
       file_format  = "raw"
       discard      = "on"
-      iothread     = true
-      ssd          = true
+      # The provider sends ssd for all but virtio disks and iothread for all but SATA and IDE ones,
+      # as qemu-server's drive formats have them (resource/vm/disk/disk.go; QemuServer/Drive.pm):
+      # set elsewhere, the value is never read back and every plan shows it again.
+      iothread = !startswith(disk.value.interface, "sata") && !startswith(disk.value.interface, "ide")
+      ssd      = !startswith(disk.value.interface, "virtio")
     }
   }
 
@@ -157,7 +160,10 @@ resource "proxmox_virtual_environment_file" "cloud_init" {
     #   through Ansible, or by rebuilding that one cattle VM (see the runbook).
     # - usb: Ansible attaches USB devices as root (PVE lets only root@pam pass a device by port,
     #   and a mapping's id is checked at every start, which a Coral TPU changes once it has firmware).
-    ignore_changes = [initialization, usb]
+    # - machine: PVE pins a Windows VM's machine type to its version at create (pc-q35-10.0+pve1;
+    #   qemu-server Machine.pm check_and_pin_machine_string), and an adopted VM has the version it was
+    #   made with: resetting it to q35 would reboot the guest into new hardware. Read at create only.
+    ignore_changes = [initialization, usb, machine]
 </#macro>
 resource "proxmox_virtual_environment_vm" "cattle" {
   count = var.pet ? 0 : 1

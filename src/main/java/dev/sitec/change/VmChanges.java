@@ -45,8 +45,10 @@ final class VmChanges {
                     "Ansible swaps the drivers CD-ROM"),
             new Attribute<>("firmware", "firmware", vm -> Show.of(vm.firmware()), REBOOT,
                     "bios needs a restart (" + VM_GO + ", vmUpdate)"),
-            new Attribute<>("machine", "machine", vm -> Show.of(vm.machine()), REBOOT,
-                    "machine needs a restart (" + VM_GO + ", vmUpdate)"),
+            new Attribute<>("machine", "machine", vm -> Show.of(vm.machine()), IN_PLACE,
+                    "the machine type is read when the VM is created (the module ignores it after: PVE pins a Windows"
+                    + " VM's machine version, qemu-server Machine.pm): the running VM keeps its own; rebuild cattle"
+                    + " (terraform apply -replace) to change it"),
             new Attribute<>("agent", "agent", vm -> Show.of(vm.agent()), REBOOT,
                     "an agent change needs a restart (" + VM_GO + ", vmUpdate)"),
             new Attribute<>("serialConsole", "serial_console", vm -> Show.of(vm.serialConsole()), REBOOT,

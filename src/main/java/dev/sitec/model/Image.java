@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * an installer ISO, or an LXC container template.
  */
 public record Image(String name, JsonPointer origin, Kind kind, Arch arch, String url, Optional<Checksum> checksum,
-                    boolean uefi) {
+                    boolean uefi, Optional<Distribution> declaredDistribution) {
 
     public enum Kind { CLOUD_IMAGE, ISO, LXC }
 
@@ -55,6 +55,11 @@ public record Image(String name, JsonPointer origin, Kind kind, Arch arch, Strin
             }
             return Optional.empty();
         }
+    }
+
+    /** The distribution the site gives, else the one a container template's file name says. */
+    public Optional<Distribution> distribution() {
+        return declaredDistribution.or(() -> kind == Kind.LXC ? Distribution.ofTemplateFileName(fileName()) : Optional.empty());
     }
 
     public Optional<Compression> compression() {

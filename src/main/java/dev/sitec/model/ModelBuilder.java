@@ -87,7 +87,7 @@ public final class ModelBuilder {
         };
         return new Image(name(at), at, kind, Arch.valueOf(n.path("arch").asText("amd64").toUpperCase(java.util.Locale.ROOT)),
                 n.path("url").asText(), text(n, "checksum").map(Image.Checksum::parse),
-                "uefi".equals(n.path("firmware").asText()));
+                "uefi".equals(n.path("firmware").asText()), text(n, "os").flatMap(Distribution::of));
     }
 
     private static Installer installer(JsonNode n) {

@@ -16,6 +16,7 @@ import dev.sitec.validate.rules.DatacenterManagerReferencesResolve;
 import dev.sitec.validate.rules.DatacenterManagerRunsFromIso;
 import dev.sitec.validate.rules.DeviceNamesUnique;
 import dev.sitec.validate.rules.DhcpOnlyWithoutCidr;
+import dev.sitec.validate.rules.ContainerTemplatesNameTheirDistribution;
 import dev.sitec.validate.rules.DownloadsProxmoxCanDecompress;
 import dev.sitec.validate.rules.EtcdQuorum;
 import dev.sitec.validate.rules.HostsInOneCluster;
@@ -64,6 +65,7 @@ public final class SemanticValidator {
             new VmReferencesResolve(),
             new MachineReferencesResolve(),
             new ContainerReferencesResolve(),
+            new ContainerTemplatesNameTheirDistribution(),
             new NetworkReferencesResolve(),
             new KubernetesReferencesResolve(),
             new DatacenterManagerReferencesResolve(),

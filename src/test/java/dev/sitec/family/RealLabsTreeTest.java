@@ -134,7 +134,9 @@ class RealLabsTreeTest {
                 .contains("    option: !unsafe \"dev0\"\n    value: !unsafe \"/dev/dri/renderD128\"");
         assertThat(file("terraform/modules/container/main.tf"))
                 .contains("ignore_changes = [initialization[0].user_account, mount_point, device_passthrough, features,"
-                        + " operating_system[0].template_file_id]");
+                        + " operating_system[0].template_file_id, operating_system[0].type]")
+                .contains("    type = var.os_type\n");
+        assertThat(entry(main, "pihole")).contains("os_type      = \"debian\"");
         // The pets of the home cluster, the container among them, back up to its server.
         assertThat(main).contains("vm_ids      = [\"200466033\", \"290129391\"]");
     }

@@ -152,6 +152,28 @@ class ProviderPlanTest {
         assertThat(pooled.replacedBy()).containsExactly("pool_id");
     }
 
+    /**
+     * A container is created with its template's distribution as its OS type, never the provider's
+     * default "unmanaged" (bpg/proxmox v0.111.1 resource/container/container.go), with which PVE writes no
+     * network, hostname, DNS or SSH keys into it (pve-container src/PVE/LXC/Setup/Unmanaged.pm). PVE keeps
+     * the type it detects in the template (Setup.pm new), so a container PVE calls ubuntu while the site's
+     * template says debian is left alone: the type is read at create only, as the template is.
+     */
+    @Test
+    void aContainerIsCreatedWithItsDistributionAndKeepsWhatPveDetected() throws Exception {
+        ObjectNode none = JSON.createObjectNode().put("version", 4).put("serial", 1)
+                .put("lineage", "00000000-0000-0000-0000-000000000001");
+        none.putArray("resources");
+        Planned created = planContainer(ct -> { }, none);
+        assertThat(created.actions()).as(created.output()).containsExactly("create");
+        assertThat(created.output()).containsPattern("\\+ type +\\= \"debian\"");
+        ObjectNode detected = containerState(8, "local-lvm", "local:vztmpl/debian-12.tar.zst", true);
+        ((ObjectNode) detected.path("resources").get(0).path("instances").get(0).path("attributes").path("operating_system").get(0))
+                .put("type", "ubuntu");
+        Planned plan = planContainer(ct -> { }, detected);
+        assertThat(plan.actions()).as(plan.output()).doesNotContain("delete", "create");
+    }
+
     @Test
     void aPrivilegedContainerIsANewContainer() throws Exception {
         Planned plan = planContainer(ct -> ct.put("unprivileged", false),
@@ -220,7 +242,7 @@ class ProviderPlanTest {
         ct.put("source", "./modules/container").put("name", "pihole").put("domain", "home.arpa").put("node_name", "pve1")
                 .put("vm_id", 200).put("description", "Managed by sitec").put("pool_id", "containers").put("pet", false)
                 .put("on_boot", true).put("cores", 1).put("memory_mib", 512).put("swap_mib", 512)
-                .put("template_file_id", "local:vztmpl/debian-12.tar.zst").put("unprivileged", true).put("nesting", true)
+                .put("template_file_id", "local:vztmpl/debian-12.tar.zst").put("os_type", "debian").put("unprivileged", true).put("nesting", true)
                 .put("datastore_id", "local-lvm").put("disk_gib", 8);
         ct.putArray("tags");
         ct.putArray("dns_servers").add("192.168.1.1");
@@ -250,7 +272,7 @@ class ProviderPlanTest {
         ObjectNode init = a.putArray("initialization").addObject().put("hostname", "pihole");
         init.putArray("user_account").addObject().put("password", "").putArray("keys");
         a.putArray("disk").addObject().put("size", diskGib).put("datastore_id", datastore);
-        a.putArray("operating_system").addObject().put("template_file_id", template).put("type", "unmanaged");
+        a.putArray("operating_system").addObject().put("template_file_id", template).put("type", "debian");
         return state("proxmox_virtual_environment_container", "cattle", a);
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
  * other than nesting are left to Ansible (root@pam only, pve-container check_ct_modify_config_perm).
  */
 public record ContainerView(String name, int vmId, String node, String description, boolean pet, boolean onBoot,
-                            int cores, int memoryMib, int swapMib, String template, boolean unprivileged,
+                            int cores, int memoryMib, int swapMib, String template, String osType, boolean unprivileged,
                             boolean nesting, String datastore, int diskGib, int startupOrder, Integer upDelay,
                             Integer downDelay, List<String> tags, List<VmView.Nic> nics, List<Ip> ips,
                             List<Volume> volumes, List<String> dns, boolean allowReplace, boolean existing) {

@@ -1,6 +1,7 @@
 package dev.sitec.family.terraform;
 
 import dev.sitec.model.Container;
+import dev.sitec.model.Distribution;
 import dev.sitec.model.Network;
 import dev.sitec.model.Nic;
 import dev.sitec.model.Site;
@@ -36,7 +37,8 @@ final class ContainerViews {
         String description = "Managed by sitec from site.yaml (" + ct.lifecycle().id() + ")."
                 + ct.description().map(d -> " " + d).orElse("");
         return new ContainerView(ct.name(), ct.vmId(), ct.node(), description, ct.isProtected(), ct.onBoot(), ct.cores(),
-                ct.memoryMib(), ct.swapMib(), templateKey, ct.unprivileged(),
+                ct.memoryMib(), ct.swapMib(), templateKey,
+                site.images().get(ct.template()).distribution().map(Distribution::id).orElseThrow(), ct.unprivileged(),
                 ct.features().contains(Container.Feature.NESTING), site.datastoreOf(ct), ct.disk().sizeGib(),
                 ct.startup().map(s -> s.order()).orElse(DEFAULT_STARTUP_ORDER),
                 ct.startup().flatMap(s -> VmViews.boxed(s.upDelaySeconds())).orElse(null),

@@ -117,7 +117,7 @@ class TerraformFamilyTest {
         assertThat(vmBlock(main, "truenas")).contains("iso         = \"pve1/truenas-scale\"", "cloud_init  = false");
         assertThat(vmBlock(main, "pdm")).contains("iso         = \"pve3/pdm-auto\"");
         assertThat(main).contains("content_type       = \"import\"", "checksum_algorithm = \"sha512\"");
-        Image img = new Image("u", null, Image.Kind.CLOUD_IMAGE, null, "https://x/noble-server-cloudimg-amd64.img", Optional.empty(), false);
+        Image img = new Image("u", null, Image.Kind.CLOUD_IMAGE, null, "https://x/noble-server-cloudimg-amd64.img", Optional.empty(), false, Optional.empty());
         assertThat(TerraformFamily.importFileName(img)).isEqualTo("noble-server-cloudimg-amd64.qcow2");
     }
 
@@ -199,7 +199,7 @@ class TerraformFamilyTest {
     void editingUserDataNeverReplacesAVm() throws Exception {
         var files = BrokenSite.reference().generate(dir);
         String module = files.get("terraform/modules/vm/main.tf").text();
-        assertThat(module.split("ignore_changes = \\[initialization, usb\\]", -1)).hasSize(3);
+        assertThat(module.split("ignore_changes = \\[initialization, usb, machine\\]", -1)).hasSize(3);
         BrokenSite otherKey = BrokenSite.reference().replace("DoNotUse0001 ops@workstation", "DoNotUse0002 ops@laptop");
         var edited = otherKey.generate(Files.createTempDirectory(dir, "k"));
         assertThat(edited.get(MAIN).text()).isEqualTo(files.get(MAIN).text());
