@@ -19,7 +19,9 @@ final class ClusterReader {
     /** The PVE majors whose API shapes import was written and tested against. */
     static final List<Integer> KNOWN_MAJORS = List.of(8, 9);
 
-    private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)");
+    private static final Pattern VERSION = Pattern.compile("^(\\d{1,9})\\.(\\d+)");
+    /** A node's name, as PVE allows it (pve-common's pve-node format, a host name): it is part of paths. */
+    private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
 
     private final PveApi api;
 
@@ -36,7 +38,7 @@ final class ClusterReader {
         List<String> offline = new ArrayList<>();
         for (JsonNode entry : resources) {
             if ("node".equals(entry.path("type").asText())) {
-                nodeNames.add(entry.path("node").asText());
+                nodeNames.add(nodeName(entry));
                 if (!"online".equals(entry.path("status").asText("online"))) {
                     offline.add(entry.path("node").asText());
                 }
@@ -78,6 +80,18 @@ final class ClusterReader {
                 api.get("storage"), guests, orEmpty("cluster/mapping/pci"), orEmpty("cluster/mapping/usb"),
                 orEmpty("cluster/ha/resources"), orEmpty("cluster/backup"),
                 api.find("cluster/options").orElse(MissingNode.getInstance()), List.copyOf(unread), pools(resources));
+    }
+
+    /** The node an entry of /cluster/resources names, refused unless it is a node name PVE allows. */
+    private String nodeName(JsonNode entry) throws PveApiException {
+        JsonNode node = entry.path("node");
+        if (!node.isTextual() || !NODE_NAME.matcher(node.textValue()).matches()) {
+            throw new PveApiException(api.where("cluster/resources") + " names a node " + Shown.value(node) + ", which is"
+                    + " not a node name PVE allows (letters, digits and '-', at most 63): import reads each node's"
+                    + " answers by its name, and refuses this one", "if these are saved responses, save them again"
+                    + " with --record; if PVE gave it, report it");
+        }
+        return node.textValue();
     }
 
     private String checkVersion(JsonNode version) throws PveApiException {
@@ -125,7 +139,7 @@ final class ClusterReader {
         for (JsonNode entry : entries) {
             PveCluster.Kind kind = entry.path("type").asText().equals("qemu") ? PveCluster.Kind.QEMU : PveCluster.Kind.LXC;
             int vmId = entry.path("vmid").asInt();
-            String node = entry.path("node").asText();
+            String node = nodeName(entry);
             if (offline.contains(node)) {
                 unread.add((kind == PveCluster.Kind.QEMU ? "VM " : "container ") + vmId + " (" + entry.path("name").asText() + "): its node " + node + " is offline, so"
                         + " its configuration cannot be read; import again once it is up");

@@ -61,7 +61,13 @@ public final class HttpPveApi implements PveApi {
         return base.toString();
     }
 
+    @Override
+    public String where(String path) {
+        return base + "/api2/json/" + path;
+    }
+
     private Optional<JsonNode> call(String path, boolean optional) throws PveApiException {
+        AnswerPath.segments(path);
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api2/json/" + path)).timeout(TIMEOUT)
                 .header("Authorization", "PVEAPIToken=" + token).header("Accept", "application/json").GET().build();
         HttpResponse<String> response;

@@ -179,6 +179,44 @@ class ImportCommandTest {
                 .isEqualTo(Files.readString(dir.resolve("saved.yaml")));
     }
 
+    /** Issue 23 item 8: a node's name from the cluster is never a way out of --from's or --record's folder. */
+    @Test
+    void aNodeNamedLikeAPathIsRefusedWithSavedResponses() throws Exception {
+        Path answers = dir.resolve("answers");
+        Path recorded = Path.of("src/test/resources/pve/pve9-single");
+        try (var files = Files.walk(recorded)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = answers.resolve(recorded.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, Files.readString(file).replace("\"node\": \"pve\"", "\"node\": \"../../outside_pve\""));
+            }
+        }
+        Files.createDirectories(dir.resolve("outside_pve"));
+        Files.writeString(dir.resolve("outside_pve/network.json"), "{\"data\": []}");
+        CliTest.Run run = run("import", "--from", "answers");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("sitec: answers/cluster/resources.json names a node \"../../outside_pve\", which is"
+                + " not a node name PVE allows (letters, digits and '-', at most 63): import reads each node's answers"
+                + " by its name, and refuses this one\n    hint: if these are saved responses, save them again with"
+                + " --record; if PVE gave it, report it\n");
+        assertThat(dir.resolve("site.yaml")).doesNotExist();
+    }
+
+    @Test
+    void aNodeNamedLikeAPathIsRefusedBeforeRecordWritesAnything() throws Exception {
+        int port = serve(Map.of());
+        respond("/api2/json/access/permissions", "{\"data\":{\"/\":{\"Sys.Audit\":1,\"VM.Audit\":1,\"Datastore.Audit\":1}}}");
+        respond("/api2/json/cluster/status", "{\"data\":[]}");
+        respond("/api2/json/cluster/resources", "{\"data\":[{\"type\":\"node\",\"node\":\"../../outside_pve\","
+                + "\"status\":\"online\"},{\"type\":\"qemu\",\"vmid\":100,\"node\":\"../../outside_pve\"}]}");
+        CliTest.Run run = run("import", "--api", "https://127.0.0.1:" + port, "--insecure", "--record", "answers/saved");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).startsWith("sitec: https://127.0.0.1:" + port + "/api2/json/cluster/resources names a node"
+                + " \"../../outside_pve\", which is not a node name PVE allows");
+        assertThat(dir.resolve("outside_pve")).doesNotExist();
+        assertThat(dir.resolve("answers/outside_pve")).doesNotExist();
+    }
+
     /** An HTTPS server with a self-signed certificate: 200 with a PVE 9 version, or the given status per path. */
     private int serve(Map<String, Integer> statuses) throws Exception {
         server = RecordedPveServer.selfSigned(dir);
