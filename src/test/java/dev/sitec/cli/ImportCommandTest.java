@@ -217,6 +217,29 @@ class ImportCommandTest {
         assertThat(dir.resolve("answers/outside_pve")).doesNotExist();
     }
 
+    /** Issue 23 item 9: an endless answer stops at the size bound, with the real bound, not at the heap's end. */
+    @Test
+    void anEndlessAnswerIsCutAtItsBound() throws Exception {
+        int port = serve(Map.of());
+        server.createContext("/api2/json/version", exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(200, 0);
+                byte[] chunk = " ".repeat(1 << 16).getBytes(StandardCharsets.UTF_8);
+                for (int i = 0; i < 1 << 20; i++) {
+                    exchange.getResponseBody().write(chunk);
+                }
+            } catch (java.io.IOException gone) {
+                // import hung up, as it should
+            }
+        });
+        CliTest.Run run = run("import", "--api", "https://127.0.0.1:" + port, "--insecure");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("sitec: https://127.0.0.1:" + port + "/api2/json/version answered with more than 32"
+                + " MiB, the most import reads of one answer: no Proxmox VE answer it reads is near that\n    hint: check"
+                + " that --api names a Proxmox VE node (https://NODE:8006) and nothing between rewrites its answers; if it"
+                + " does, report it\n");
+    }
+
     /** An HTTPS server with a self-signed certificate: 200 with a PVE 9 version, or the given status per path. */
     private int serve(Map<String, Integer> statuses) throws Exception {
         server = RecordedPveServer.selfSigned(dir);
