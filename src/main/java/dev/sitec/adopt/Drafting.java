@@ -7,12 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * What the drafts of one import share: the cluster, its networks, each node's datastore and
  * devices, the names in use, and the list of what the site cannot say.
  */
 final class Drafting {
+
+    /** A PCI function's full address, domain:bus:device.function (0000:01:00.0). */
+    private static final Pattern PCI_ADDRESS = Pattern.compile("[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]");
 
     final PveCluster cluster;
     final NetworkPlan networks;
@@ -67,6 +71,9 @@ final class Drafting {
         String address = fullAddress(hostpci.bare().or(() -> hostpci.get("host")).orElse(""));
         boolean allFunctions = !address.matches(".*\\.[0-7]$");
         String lookup = allFunctions ? address + ".0" : address;
+        if (!PCI_ADDRESS.matcher(lookup).matches()) {
+            return Optional.empty(); // not an address: said as a device import could not read
+        }
         for (JsonNode device : cluster.node(node).map(PveCluster.Node::pciDevices).orElseThrow()) {
             if (device.path("id").asText().equalsIgnoreCase(lookup)) {
                 String name = "pci-" + lookup.substring(5).replaceAll("[:.]", "-");

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitec.model.Ipv4;
 import dev.sitec.model.Ipv4Cidr;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -46,6 +48,8 @@ final class NetworkPlan {
             }
         }
         String vlanBridge = tagged.values().stream().findFirst().orElse(management);
+        Set<String> names = new HashSet<>(List.of("lan"));
+        tagged.keySet().forEach(tag -> names.add("vlan" + tag));
         for (String bridge : untagged) {
             JsonNode iface = bridges.get(bridge);
             Optional<Ipv4Cidr> cidr = Optional.empty();
@@ -62,7 +66,7 @@ final class NetworkPlan {
             Optional<Integer> mtu = iface == null ? Optional.empty()
                     : Optional.ofNullable(iface.get("mtu")).map(JsonNode::asInt).filter(m -> m != 1500);
             List<String> dns = bridge.equals(management) ? dns(cluster) : List.of();
-            String name = bridge.equals(management) ? "lan" : bridge.toLowerCase(java.util.Locale.ROOT);
+            String name = bridge.equals(management) ? "lan" : name(bridge, names);
             byKey.put(key(bridge, Optional.empty()), new Planned(name, Optional.empty(), bridge, cidr, gateway, dns, mtu, note));
         }
         for (var entry : tagged.entrySet()) {
@@ -94,6 +98,18 @@ final class NetworkPlan {
 
     List<String> unexpressed() {
         return List.copyOf(unexpressed);
+    }
+
+    /**
+     * A network's name for a bridge: the bridge's, as a site name (vmbr1), else bridge-N. PVE allows
+     * bridge names a site's key cannot be, and two that differ in case only.
+     */
+    private static String name(String bridge, Set<String> names) {
+        String name = Names.label(bridge);
+        for (int n = 1; name.isEmpty() || !names.add(name); n++) {
+            name = "bridge-" + n;
+        }
+        return name;
     }
 
     private static String key(String bridge, Optional<Integer> tag) {
