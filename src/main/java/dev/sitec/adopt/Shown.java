@@ -15,8 +15,13 @@ final class Shown {
     }
 
     static String text(String value) {
+        return "\"" + bare(value) + "\"";
+    }
+
+    /** The same without the quotes, for a value that is one word (a version). */
+    static String bare(String value) {
         String cut = value.length() > MAX ? value.substring(0, MAX) + "..." : value;
-        StringBuilder out = new StringBuilder("\"");
+        StringBuilder out = new StringBuilder();
         for (int i = 0; i < cut.length(); i++) {
             char c = cut.charAt(i);
             if (c == '"' || c == '\\') {
@@ -27,7 +32,7 @@ final class Shown {
                 out.append(String.format("\\u%04x", (int) c));
             }
         }
-        return out.append('"').toString();
+        return out.toString();
     }
 
     /** A JSON value: text quoted, anything else as JSON (whose text is escaped the same way). */

@@ -48,9 +48,9 @@ class RecordedPveApiTest {
         Files.writeString(resources, Files.readString(resources).replace("\"node\": \"pve\"", "\"node\": \"../../outside_pve\""));
         assertThatThrownBy(() -> SiteDraft.read(new RecordedPveApi(answers, "answers"), Optional.empty()))
                 .isInstanceOf(PveApiException.class)
-                .hasMessage("answers/cluster/resources.json names a node \"../../outside_pve\", which is not a node name"
-                        + " PVE allows (letters, digits and '-', at most 63): import reads each node's answers by its"
-                        + " name, and refuses this one");
+                .hasMessage("a node's name is \"../../outside_pve\", not a node name PVE allows (letters, digits and '-',"
+                        + " at most 63): import reads each node's answers by its name, and refuses this one"
+                        + " (answers/cluster/resources.json)");
     }
 
     @Test

@@ -195,10 +195,10 @@ class ImportCommandTest {
         Files.writeString(dir.resolve("outside_pve/network.json"), "{\"data\": []}");
         CliTest.Run run = run("import", "--from", "answers");
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("sitec: answers/cluster/resources.json names a node \"../../outside_pve\", which is"
-                + " not a node name PVE allows (letters, digits and '-', at most 63): import reads each node's answers"
-                + " by its name, and refuses this one\n    hint: if these are saved responses, save them again with"
-                + " --record; if PVE gave it, report it\n");
+        assertThat(run.err()).isEqualTo("sitec: a node's name is \"../../outside_pve\", not a node name PVE allows (letters,"
+                + " digits and '-', at most 63): import reads each node's answers by its name, and refuses this one"
+                + " (answers/cluster/resources.json)\n    hint: PVE does not write it so: if these are saved responses,"
+                + " save them again with --record; if a live cluster gave it, report it with the folder --record saves\n");
         assertThat(dir.resolve("site.yaml")).doesNotExist();
     }
 
@@ -211,10 +211,31 @@ class ImportCommandTest {
                 + "\"status\":\"online\"},{\"type\":\"qemu\",\"vmid\":100,\"node\":\"../../outside_pve\"}]}");
         CliTest.Run run = run("import", "--api", "https://127.0.0.1:" + port, "--insecure", "--record", "answers/saved");
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).startsWith("sitec: https://127.0.0.1:" + port + "/api2/json/cluster/resources names a node"
-                + " \"../../outside_pve\", which is not a node name PVE allows");
+        assertThat(run.err()).startsWith("sitec: a node's name is \"../../outside_pve\", not a node name PVE allows")
+                .contains(" (https://127.0.0.1:" + port + "/api2/json/cluster/resources)\n");
         assertThat(dir.resolve("outside_pve")).doesNotExist();
         assertThat(dir.resolve("answers/outside_pve")).doesNotExist();
+    }
+
+    /** Issue 23 item 12: a value of the wrong type names the guest, the key and the file, and exits 1, not 3. */
+    @Test
+    void aMemoryThatIsAnObjectIsSaidWhereItIs() throws Exception {
+        Path answers = dir.resolve("answers");
+        Path recorded = Path.of("src/test/resources/pve/pve9-single");
+        try (var files = Files.walk(recorded)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = answers.resolve(recorded.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+        Path config = answers.resolve("nodes/pve/qemu/201/config.json");
+        Files.writeString(config, Files.readString(config).replace("\"memory\": \"8192\"", "\"memory\": {\"current\": 8192}"));
+        CliTest.Run run = run("import", "--from", "answers");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("sitec: VM 201 (plex): memory is {\"current\":8192}, not text"
+                + " (answers/nodes/pve/qemu/201/config.json)\n    hint: PVE does not write it so: if these are saved responses,"
+                + " save them again with --record; if a live cluster gave it, report it with the folder --record saves\n");
     }
 
     /** Issue 23 item 9: an endless answer stops at the size bound, with the real bound, not at the heap's end. */
