@@ -43,9 +43,10 @@ final class BoundedJson {
             }
             return tree;
         } catch (StreamConstraintsException e) {
-            throw new PveApiException(where + " is beyond what sitec reads: " + e.getOriginalMessage(), hint);
+            throw new PveApiException(where + " is beyond what sitec reads: " + Shown.escaped(e.getOriginalMessage()), hint);
         } catch (JsonProcessingException e) {
-            throw new PveApiException(where + " is not JSON: " + e.getOriginalMessage() + at(e.getLocation()), hint);
+            throw new PveApiException(where + " is not JSON: " + Shown.escaped(e.getOriginalMessage()) + at(e.getLocation()),
+                    hint);
         } catch (IOException e) {
             throw new PveApiException("cannot read " + where + ": " + e.getMessage(), hint);
         }

@@ -29,7 +29,8 @@ record PveCluster(String version, String name, List<Node> nodes, JsonNode storag
         }
 
         String describe() {
-            return (kind == Kind.QEMU ? "VM " : "container ") + vmId + " (" + name + ")";
+            // Its name is the cluster's text, and the description lands in messages on a terminal.
+            return (kind == Kind.QEMU ? "VM " : "container ") + vmId + " (" + Shown.bare(name) + ")";
         }
     }
 

@@ -3,9 +3,9 @@ package dev.sitec.adopt;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A value from the cluster's answers as a message shows it: quoted, with every character that is not
- * plainly visible escaped (it may hold a line break or a terminal's control sequence), and cut short
- * (it may be megabytes long).
+ * A value from the cluster's answers as a message shows it: every character that is not plainly
+ * visible escaped (it may hold a line break or a terminal's control sequence), and cut short (it may
+ * be megabytes long).
  */
 final class Shown {
 
@@ -14,34 +14,33 @@ final class Shown {
     private Shown() {
     }
 
+    /** Quoted, with its quotes and backslashes escaped too: where the value starts and ends is seen. */
     static String text(String value) {
-        return "\"" + bare(value) + "\"";
+        return "\"" + bare(value.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
     }
 
-    /** The same without the quotes, for a value that is one word (a version). */
+    /** Unquoted, for a value that is one word (a version, a guest's name). */
     static String bare(String value) {
-        String cut = value.length() > MAX ? value.substring(0, MAX) + "..." : value;
+        return escaped(value.length() > MAX ? value.substring(0, MAX) + "..." : value);
+    }
+
+    /** A JSON value: text quoted, anything else as JSON. */
+    static String value(JsonNode value) {
+        return value.isTextual() ? text(value.textValue()) : bare(value.toString());
+    }
+
+    /** Every character that is not plainly visible escaped, nothing cut (a parser's message about a file). */
+    static String escaped(String text) {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < cut.length(); i++) {
-            char c = cut.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (visible(c)) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (visible(c)) {
                 out.append(c);
             } else {
                 out.append(String.format("\\u%04x", (int) c));
             }
         }
         return out.toString();
-    }
-
-    /** A JSON value: text quoted, anything else as JSON (whose text is escaped the same way). */
-    static String value(JsonNode value) {
-        if (value.isTextual()) {
-            return text(value.textValue());
-        }
-        String json = text(value.toString());
-        return json.substring(1, json.length() - 1).replace("\\\"", "\"");
     }
 
     private static boolean visible(char c) {

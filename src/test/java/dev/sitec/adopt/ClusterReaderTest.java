@@ -104,6 +104,20 @@ class ClusterReaderTest {
                 .isInstanceOf(PveApiException.class).hasMessage(message);
     }
 
+    /** A message shows the cluster's text escaped: a name cannot move a terminal's cursor or add a line. */
+    @Test
+    void aMessageShowsTheClustersTextEscaped() throws Exception {
+        copy(Path.of("src/test/resources/pve/pve9-single"), "");
+        Path config = dir.resolve("nodes/pve/qemu/201/config.json");
+        Files.writeString(config, Files.readString(config).replace("\"cores\": 4", "\"cores\": \"\\u001b[2J\\n4\""));
+        Path resources = dir.resolve("cluster/resources.json");
+        Files.writeString(resources, Files.readString(resources).replace("\"name\": \"plex\"", "\"name\": \"p\\u001b]0;x\\u0007\\nlex\""));
+        assertThatThrownBy(() -> SiteDraft.read(new RecordedPveApi(dir, "answers"), Optional.empty()))
+                .isInstanceOf(PveApiException.class)
+                .hasMessage("VM 201 (p\\u001b]0;x\\u0007\\u000alex): cores is \"\\u001b[2J\\u000a4\", not a whole number"
+                        + " (answers/nodes/pve/qemu/201/config.json)");
+    }
+
     /** Copies the recorded cluster into the test's folder, but the files under {@code leftOut}. */
     private void copy(Path recorded, String leftOut) throws Exception {
         try (Stream<Path> files = Files.walk(recorded)) {
