@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -94,6 +95,23 @@ class HostileTextTest {
         assertThat(plex.path("disks").path(0).path("datastore").asText("local-zfs")).isEqualTo(storage);
         String network = plex.path("address").fieldNames().next();
         assertThat(root.path("networks").path(network).path("bridge").asText("vmbr0")).isEqualTo(bridge);
+    }
+
+    /**
+     * The template writes no text but through the emitter: each interpolation is v.yaml(...), v.quoted(...),
+     * a number (?c), or a comment DraftView made one line (?no_esc: a note, the heading, a line of the end).
+     */
+    @Test
+    void theTemplateWritesNoTextByHand() throws Exception {
+        String template = Files.readString(Path.of("templates/import/site.yaml.ftl"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[=((?:[^\\]\\[]|\\[[^\\]]*\\])*)\\]").matcher(template);
+        int seen = 0;
+        while (m.find()) {
+            seen++;
+            assertThat(m.group(1)).matches("v\\.(?:yaml|quoted)\\([\\w.]+\\)|[\\w.]+\\?c|(?:[\\w.]*notes\\[[^\\]]+\\]"
+                    + "|[\\w.]+\\.note|v\\.heading|line)\\?no_esc");
+        }
+        assertThat(seen).isGreaterThan(50);
     }
 
     private static String render(DraftView view) {
