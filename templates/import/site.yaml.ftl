@@ -5,14 +5,14 @@
 <#macro nics list>
     address:
 <#list list as n>
-      [=n.network]: [=n.address]<#if n.note??>   # [=n.note?no_esc]</#if>
+      [=v.yaml(n.network)]: [=v.yaml(n.address)]<#if n.note??>   # [=n.note?no_esc]</#if>
 </#list>
     macs:
 <#list list as n>
-      [=n.network]: "[=n.mac]"
+      [=v.yaml(n.network)]: [=v.quoted(n.mac)]
 </#list>
 </#macro>
-# Written by `sitec import` from [=v.source] (Proxmox VE [=v.version], cluster [=v.cluster]).
+# [=v.heading?no_esc]
 # Review it before you generate: a "# guess:" marks a value import had to choose, a "# replace:" one
 # it could not know, and the end of the file lists what the site cannot say. Every guest keeps its
 # node, VMID, MACs, disk slots and storages, and is marked existing: the first `terraform plan`
@@ -20,16 +20,16 @@
 
 apiVersion: sitec.dev/v2
 site:
-  name: [=v.name]
-  domain: [=v.domain]<@note v.notes "domain"/>
-  timezone: [=v.timezone]<@note v.notes "timezone"/>
-  country: [=v.country]<@note v.notes "country"/>
-  keyboard: [=v.keyboard]<@note v.notes "keyboard"/>
-  admin_email: "[=v.adminEmail]"<@note v.notes "admin_email"/>
+  name: [=v.yaml(v.name)]
+  domain: [=v.yaml(v.domain)]<@note v.notes "domain"/>
+  timezone: [=v.yaml(v.timezone)]<@note v.notes "timezone"/>
+  country: [=v.yaml(v.country)]<@note v.notes "country"/>
+  keyboard: [=v.yaml(v.keyboard)]<@note v.notes "keyboard"/>
+  admin_email: [=v.quoted(v.adminEmail)]<@note v.notes "admin_email"/>
   # [=v.notes["ssh_authorized_keys"]?no_esc]
   ssh_authorized_keys:
 <#list v.sshKeys as key>
-    - "[=key]"
+    - [=v.quoted(key)]
 </#list>
   # replace: PVE keeps no password hash sitec can read; mkpasswd -m sha-512 gives one.
   password_hash: "$6$rounds=656000$replaceme$ReplaceWithTheOutputOfMkpasswdMSha512crypt.ReplaceWithTheOutputOfMkpasswdMSha512"
@@ -40,21 +40,21 @@ secrets:
 
 networks:
 <#list v.networks as n>
-  [=n.name]:<#if n.note??>   # [=n.note?no_esc]</#if>
+  [=v.yaml(n.name)]:<#if n.note??>   # [=n.note?no_esc]</#if>
 <#if n.vlan??>
     vlan: [=n.vlan?c]
 </#if>
 <#if n.bridge??>
-    bridge: [=n.bridge]
+    bridge: [=v.yaml(n.bridge)]
 </#if>
 <#if n.cidr??>
-    cidr: [=n.cidr]
+    cidr: [=v.yaml(n.cidr)]
 </#if>
 <#if n.gateway??>
-    gateway: [=n.gateway]
+    gateway: [=v.yaml(n.gateway)]
 </#if>
 <#if n.dns?has_content>
-    dns: [<#list n.dns as d>[=d]<#sep>, </#list>]
+    dns: [<#list n.dns as d>[=v.yaml(d)]<#sep>, </#list>]
 </#if>
 <#if n.mtu??>
     mtu: [=n.mtu?c]
@@ -67,48 +67,48 @@ networks:
 
 images:
 <#list v.images as i>
-  [=i.name]:
-    kind: [=i.kind]
-    arch: [=i.arch]
-    url: "[=i.url]"
+  [=v.yaml(i.name)]:
+    kind: [=v.yaml(i.kind)]
+    arch: [=v.yaml(i.arch)]
+    url: [=v.quoted(i.url)]
 </#list>
 </#if>
 
 proxmox:
   clusters:
-    [=v.cluster]:
+    [=v.yaml(v.cluster)]:
 <#if v.endpoint??>
-      endpoint: "[=v.endpoint]"
+      endpoint: [=v.quoted(v.endpoint)]
 </#if>
       nodes:
 <#list v.nodes as node>
         # Installed already: sitec writes no installer answer for it.
-        [=node.name]:
-          address: [=node.address]<@note node.notes "address"/>
+        [=v.yaml(node.name)]:
+          address: [=v.yaml(node.address)]<@note node.notes "address"/>
 <#if node.iface??>
-          interface: [=node.iface]
+          interface: [=v.yaml(node.iface)]
 </#if>
-          datastore: [=node.datastore]
+          datastore: [=v.yaml(node.datastore)]
 <#if node.subscription>
           subscription: true   # an active subscription: Ansible keeps its enterprise repositories
 </#if>
 <#if node.devices?has_content>
           devices:
 <#list node.devices as d>
-            [=d.name]:<#if d.note??>   # [=d.note?no_esc]</#if>
-              type: [=d.type]
+            [=v.yaml(d.name)]:<#if d.note??>   # [=d.note?no_esc]</#if>
+              type: [=v.yaml(d.type)]
 <#if d.address??>
-              address: "[=d.address]"
+              address: [=v.quoted(d.address)]
 </#if>
-              id: "[=d.id]"
+              id: [=v.quoted(d.id)]
 <#if d.subsystemId??>
-              subsystem_id: "[=d.subsystemId]"
+              subsystem_id: [=v.quoted(d.subsystemId)]
 </#if>
 <#if d.iommuGroup??>
               iommu_group: [=d.iommuGroup?c]
 </#if>
 <#if d.port??>
-              port: "[=d.port]"
+              port: [=v.quoted(d.port)]
 </#if>
 <#if d.existing>
               existing: true
@@ -120,16 +120,16 @@ proxmox:
 
 vms:
 <#list v.vms as vm>
-  [=vm.name]:<@note vm.notes "name"/>
-    node: [=vm.node]
+  [=v.yaml(vm.name)]:<@note vm.notes "name"/>
+    node: [=v.yaml(vm.node)]
     vm_id: [=vm.vmId?c]
     existing: true
     lifecycle: pet<@note vm.notes "lifecycle"/>
 <#if vm.os??>
-    os: [=vm.os]
+    os: [=v.yaml(vm.os)]
 </#if>
-    firmware: [=vm.firmware]
-    machine: [=vm.machine]
+    firmware: [=v.yaml(vm.firmware)]
+    machine: [=v.yaml(vm.machine)]
     agent: [=vm.agent?c]
     serial_console: [=vm.serialConsole?c]
     cores: [=vm.cores?c]
@@ -138,22 +138,22 @@ vms:
     balloon_min_mib: [=vm.balloonMinMib?c]
 </#if>
 <#if vm.datastore??>
-    datastore: [=vm.datastore]
+    datastore: [=v.yaml(vm.datastore)]
 </#if>
     disks:
 <#list vm.disks as d>
-      - { size_gib: [=d.sizeGib?c], interface: [=d.iface]<#if d.datastore??>, datastore: [=d.datastore]</#if> }<#if d.note??>   # [=d.note?no_esc]</#if>
+      - { size_gib: [=d.sizeGib?c], interface: [=v.yaml(d.iface)]<#if d.datastore??>, datastore: [=v.yaml(d.datastore)]</#if> }<#if d.note??>   # [=d.note?no_esc]</#if>
 </#list>
 <@nics vm.nics/>
 <#if vm.passthrough?has_content>
-    passthrough: [<#list vm.passthrough as p>[=p]<#sep>, </#list>]
+    passthrough: [<#list vm.passthrough as p>[=v.yaml(p)]<#sep>, </#list>]
 </#if>
 <#if vm.onBoot??>
     on_boot: false
 </#if>
 <@startup vm.startup!""/>
 <#if vm.description??>
-    description: "[=vm.description]"
+    description: [=v.quoted(vm.description)]
 </#if>
 </#list>
 </#if>
@@ -161,45 +161,45 @@ vms:
 
 containers:
 <#list v.containers as ct>
-  [=ct.name]:<@note ct.notes "name"/>
-    node: [=ct.node]
+  [=v.yaml(ct.name)]:<@note ct.notes "name"/>
+    node: [=v.yaml(ct.node)]
     vm_id: [=ct.vmId?c]
     existing: true
     lifecycle: pet<@note ct.notes "lifecycle"/>
-    template: [=ct.template]<@note ct.notes "template"/>
+    template: [=v.yaml(ct.template)]<@note ct.notes "template"/>
     cores: [=ct.cores?c]<@note ct.notes "cores"/>
     memory_mib: [=ct.memoryMib?c]
     swap_mib: [=ct.swapMib?c]
-    disk: { size_gib: [=ct.diskGib?c]<#if ct.diskDatastore??>, datastore: [=ct.diskDatastore]</#if> }<@note ct.notes "disk"/>
+    disk: { size_gib: [=ct.diskGib?c]<#if ct.diskDatastore??>, datastore: [=v.yaml(ct.diskDatastore)]</#if> }<@note ct.notes "disk"/>
 <@nics ct.nics/>
 <#if ct.unprivileged??>
     unprivileged: false
 </#if>
 <#if ct.features?has_content>
-    features: [<#list ct.features as f>[=f]<#sep>, </#list>]
+    features: [<#list ct.features as f>[=v.yaml(f)]<#sep>, </#list>]
 </#if>
 <#if ct.mounts?has_content>
     mounts:
 <#list ct.mounts as m>
 <#if m.hostPath??>
-      - { host_path: "[=m.hostPath]", path: "[=m.path]" }
+      - { host_path: [=v.quoted(m.hostPath)], path: [=v.quoted(m.path)] }
 <#else>
-      - { datastore: [=m.datastore], size_gib: [=m.sizeGib?c], path: "[=m.path]" }
+      - { datastore: [=v.yaml(m.datastore)], size_gib: [=m.sizeGib?c], path: [=v.quoted(m.path)] }
 </#if>
 </#list>
 </#if>
 <#if ct.devices?has_content>
-    devices: [<#list ct.devices as d>"[=d]"<#sep>, </#list>]
+    devices: [<#list ct.devices as d>[=v.quoted(d)]<#sep>, </#list>]
 </#if>
 <#if ct.tags?has_content>
-    tags: [<#list ct.tags as t>[=t]<#sep>, </#list>]
+    tags: [<#list ct.tags as t>[=v.yaml(t)]<#sep>, </#list>]
 </#if>
 <#if ct.onBoot??>
     on_boot: false
 </#if>
 <@startup ct.startup!""/>
 <#if ct.description??>
-    description: "[=ct.description]"
+    description: [=v.quoted(ct.description)]
 </#if>
 </#list>
 </#if>

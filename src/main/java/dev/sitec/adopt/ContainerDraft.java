@@ -46,29 +46,30 @@ final class ContainerDraft {
             return Optional.empty();
         }
         Map<String, String> notes = new LinkedHashMap<>();
-        String name = draft.names.claim(config.path("hostname").asText(ct.name()), "ct-" + ct.vmId(), ct.vmId());
-        if (!name.equals(config.path("hostname").asText(ct.name()))) {
-            notes.put("name", "PVE names it " + config.path("hostname").asText(ct.name()));
+        String hostname = Values.text(config, "hostname", ct.name());
+        String name = draft.names.claim(hostname, "ct-" + ct.vmId(), ct.vmId());
+        if (!name.equals(hostname)) {
+            notes.put("name", "PVE names it " + hostname);
         }
         notes.put("lifecycle", "guess: pet (protected, backed up) until you say it can be rebuilt");
         String template = template(ct);
         notes.put("template", "guess: PVE keeps no record of the template; this one is read only if it is built again");
         int cores;
         if (config.hasNonNull("cores")) {
-            cores = config.path("cores").asInt();
+            cores = Values.integer(config, "cores", 1);
         } else {
             cores = draft.cluster.node(ct.node()).map(PveCluster.Node::cpus).orElse(1);
             notes.put("cores", "guess: PVE lets it use all " + cores + " of the node's cores; the site needs a number");
         }
         String nodeStore = draft.nodeDatastores.get(ct.node());
-        PropertyString rootfs = PropertyString.parse(config.path("rootfs").asText(""));
+        PropertyString rootfs = PropertyString.of(config, "rootfs");
         Sizes.Gib size = rootfs.get("size").flatMap(Sizes::gib).orElse(new Sizes.Gib(8, false));
         if (size.rounded()) {
             notes.put("disk", "PVE has " + rootfs.get("size").get() + "; the provider counts whole GiB");
         }
         String store = rootfs.bare().flatMap(Drafting::storageOf).orElse(nodeStore);
         List<String> features = new ArrayList<>();
-        PropertyString.parse(config.path("features").asText("")).values().forEach((key, value) -> {
+        PropertyString.of(config, "features").values().forEach((key, value) -> {
             if (FEATURES.contains(key) && value.equals("1")) {
                 features.add(key);
             } else if (!value.equals("0")) {
@@ -78,7 +79,7 @@ final class ContainerDraft {
         features.sort(null);
         List<String> devices = new ArrayList<>();
         new TreeMap<>(fields(config, "dev\\d+")).forEach((key, value) -> {
-            PropertyString dev = PropertyString.parse(value);
+            PropertyString dev = PropertyString.parse(key, value);
             String path = dev.bare().or(() -> dev.get("path")).orElse("");
             devices.add(path);
             if (dev.values().keySet().stream().anyMatch(k -> !k.equals("path"))) {
@@ -87,7 +88,7 @@ final class ContainerDraft {
             }
         });
         List<String> tags = new ArrayList<>();
-        for (String tag : config.path("tags").asText("").split(";")) {
+        for (String tag : Values.text(config, "tags", "").split(";")) {
             if (tag.matches("[a-z0-9][a-z0-9_.-]{0,63}")) {
                 tags.add(tag);
             } else if (!tag.isEmpty()) {
@@ -104,12 +105,12 @@ final class ContainerDraft {
                         + " plan does with it");
             }
         });
-        String description = config.path("description").asText("").strip();
+        String description = Values.text(config, "description", "").strip();
         return Optional.of(new DraftView.Container(name, ct.node(), ct.vmId(), template, notes, cores,
-                config.path("memory").asInt(512), config.path("swap").asInt(512), size.value(),
+                Values.integer(config, "memory", 512), Values.integer(config, "swap", 512), size.value(),
                 store.equals(nodeStore) ? null : store, GuestNics.views(draft, ct, nics),
-                config.path("unprivileged").asInt(0) == 1 ? null : Boolean.FALSE, features, mounts, devices, tags,
-                config.path("onboot").asInt(0) == 1 ? null : Boolean.FALSE, GuestNics.startup(draft, ct),
+                Values.integer(config, "unprivileged", 0) == 1 ? null : Boolean.FALSE, features, mounts, devices, tags,
+                Values.integer(config, "onboot", 0) == 1 ? null : Boolean.FALSE, GuestNics.startup(draft, ct),
                 description.isEmpty() ? null : description));
     }
 
@@ -120,11 +121,11 @@ final class ContainerDraft {
      */
     private Optional<String> mounts(PveCluster.Guest ct, List<DraftView.Mount> mounts) {
         TreeMap<Integer, String> slots = new TreeMap<>();
-        fields(ct.config(), "mp\\d+").forEach((key, value) -> slots.put(Integer.parseInt(key.substring(2)), value));
+        fields(ct.config(), "mp\\d{1,3}").forEach((key, value) -> slots.put(Integer.parseInt(key.substring(2)), value));
         boolean bindSeen = false;
         int expected = 0;
         for (var entry : slots.entrySet()) {
-            PropertyString mp = PropertyString.parse(entry.getValue());
+            PropertyString mp = PropertyString.parse("mp" + entry.getKey(), entry.getValue());
             String volume = mp.bare().or(() -> mp.get("volume")).orElse("");
             String path = mp.get("mp").orElse("");
             if (!path.matches("^(?:/(?!\\.{1,2}(?:/|$))[A-Za-z0-9._ -]+)+$")) {
@@ -152,8 +153,8 @@ final class ContainerDraft {
 
     /** The template image's name, recording the guessed template once. */
     private String template(PveCluster.Guest ct) {
-        String os = ct.config().path("ostype").asText("debian");
-        String arch = ct.config().path("arch").asText("amd64");
+        String os = Values.text(ct.config(), "ostype", "debian");
+        String arch = Values.text(ct.config(), "arch", "amd64");
         Map<String, String> templates = draft.cluster.version().startsWith("8") ? TEMPLATES_8 : TEMPLATES_9;
         String file = templates.getOrDefault(os, templates.get("debian"));
         if (!arch.equals("amd64")) {
@@ -173,7 +174,7 @@ final class ContainerDraft {
         Map<String, String> fields = new TreeMap<>();
         config.properties().forEach(e -> {
             if (e.getKey().matches(pattern)) {
-                fields.put(e.getKey(), e.getValue().asText());
+                fields.put(e.getKey(), Values.text(config, e.getKey(), ""));
             }
         });
         return fields;

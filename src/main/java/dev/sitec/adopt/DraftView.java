@@ -1,20 +1,51 @@
 package dev.sitec.adopt;
 
+import dev.sitec.render.EscapingOutputFormat;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What the import template reads: the site import writes, value by value, each with the comment it
  * carries ({@code notes}, by key: "guess: ..." where import had to choose). Null means "leave the key out".
+ * Every text of it the template writes as a value or a key goes through {@link #yaml} or {@link #quoted}
+ * (a YAML emitter's quoting); every text it writes in a comment is made one line here.
  */
 public record DraftView(String source, String version, String name, String domain, String timezone, String country,
                         String keyboard, String adminEmail, List<String> sshKeys, Map<String, String> notes,
                         List<Network> networks, List<Image> images, String cluster, String endpoint, List<Node> nodes,
                         List<Vm> vms, List<Container> containers, List<String> unexpressed) {
 
+    /**
+     * What a comment may not hold: what YAML does not allow in a file at all (C0 and C1 controls but
+     * tab, a surrogate that is half of a pair, U+FFFE, U+FFFF), what some reader takes for a line's end
+     * (U+0085, U+2028, U+2029) or a file's start (U+FEFF), and tabs.
+     */
+    private static final Pattern NOT_IN_COMMENT = Pattern.compile(
+            "(?:[^\\x20-\\x7E\\xA0-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]|[\\u2028\\u2029\\uFEFF])+");
+
     public DraftView {
+        source = comment(source);
+        version = comment(version);
         notes = comments(notes);
         unexpressed = unexpressed.stream().map(DraftView::comment).toList();
+    }
+
+    /** The site's first line, a comment: where it was read from. */
+    public String heading() {
+        return comment("Written by `sitec import` from " + source + " (Proxmox VE " + version + ", cluster " + cluster + ").");
+    }
+
+    /** For the template: the text as a YAML scalar, plain where it reads back as itself, else quoted. */
+    public TemplateModel yaml(String text) throws TemplateModelException {
+        return EscapingOutputFormat.YAML.fromMarkup(YamlScalars.plainOrQuoted(text));
+    }
+
+    /** For the template: the text as a YAML scalar in double quotes. */
+    public TemplateModel quoted(String text) throws TemplateModelException {
+        return EscapingOutputFormat.YAML.fromMarkup(YamlScalars.doubleQuoted(text));
     }
 
     /**
@@ -22,7 +53,7 @@ public record DraftView(String source, String version, String name, String domai
      * (a description, a name) may hold a line break or a control character, which become spaces.
      */
     static String comment(String text) {
-        return text == null ? null : text.replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029]+", " ");
+        return text == null ? null : NOT_IN_COMMENT.matcher(text).replaceAll(" ");
     }
 
     static Map<String, String> comments(Map<String, String> notes) {

@@ -7,12 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * What the drafts of one import share: the cluster, its networks, each node's datastore and
  * devices, the names in use, and the list of what the site cannot say.
  */
 final class Drafting {
+
+    /** A PCI function's full address, domain:bus:device.function (0000:01:00.0). */
+    private static final Pattern PCI_ADDRESS = Pattern.compile("[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]");
 
     final PveCluster cluster;
     final NetworkPlan networks;
@@ -41,40 +45,51 @@ final class Drafting {
 
     /** A PCI device of a node, by mapping (its name kept: Terraform adopts the mapping) or by address. */
     Optional<String> pciDevice(PveCluster.Guest guest, PropertyString hostpci) {
-        String node = guest.node();
         Optional<String> mapping = hostpci.get("mapping");
-        if (mapping.isPresent()) {
-            for (JsonNode entry : cluster.pciMappings()) {
-                if (!entry.path("id").asText().equals(mapping.get())) {
-                    continue;
-                }
-                for (JsonNode map : entry.path("map")) {
-                    PropertyString m = PropertyString.parse(map.asText());
-                    if (m.get("node").filter(node::equals).isPresent()) {
-                        String name = Names.label(mapping.get());
-                        if (!name.equals(mapping.get())) {
-                            return Optional.empty();
-                        }
-                        device(node, new DraftView.Device(name, "pci", fullAddress(m.get("path").orElse("")),
-                                m.get("id").orElse(""), m.get("subsystem-id").orElse(null),
-                                m.get("iommugroup").map(Integer::valueOf).orElse(null), null, true, null));
-                        return Optional.of(name);
+        try {
+            return mapping.isPresent() ? pciMapping(guest.node(), mapping.get()) : pciAddress(guest.node(), hostpci);
+        } catch (UnexpectedValue e) {
+            throw e.in(mapping.isPresent() ? "cluster/mapping/pci" : "nodes/" + guest.node() + "/hardware/pci");
+        }
+    }
+
+    private Optional<String> pciMapping(String node, String mapping) {
+        for (JsonNode entry : cluster.pciMappings()) {
+            if (!entry.path("id").asText().equals(mapping)) {
+                continue;
+            }
+            for (JsonNode map : entry.path("map")) {
+                PropertyString m = PropertyString.parse("the map of " + mapping, map.asText());
+                if (m.get("node").filter(node::equals).isPresent()) {
+                    String name = Names.label(mapping);
+                    if (!name.equals(mapping)) {
+                        return Optional.empty();
                     }
+                    device(node, new DraftView.Device(name, "pci", fullAddress(m.get("path").orElse("")),
+                            m.get("id").orElse(""), m.get("subsystem-id").orElse(null),
+                            m.integer("iommugroup").orElse(null), null, true, null));
+                    return Optional.of(name);
                 }
             }
-            return Optional.empty();
         }
+        return Optional.empty();
+    }
+
+    private Optional<String> pciAddress(String node, PropertyString hostpci) {
         String address = fullAddress(hostpci.bare().or(() -> hostpci.get("host")).orElse(""));
         boolean allFunctions = !address.matches(".*\\.[0-7]$");
         String lookup = allFunctions ? address + ".0" : address;
+        if (!PCI_ADDRESS.matcher(lookup).matches()) {
+            return Optional.empty(); // not an address: said as a device import could not read
+        }
         for (JsonNode device : cluster.node(node).map(PveCluster.Node::pciDevices).orElseThrow()) {
             if (device.path("id").asText().equalsIgnoreCase(lookup)) {
                 String name = "pci-" + lookup.substring(5).replaceAll("[:.]", "-");
                 String sub = device.hasNonNull("subsystem_vendor") ? hex(device.path("subsystem_vendor").asText()) + ":"
                         + hex(device.path("subsystem_device").asText()) : null;
                 device(node, new DraftView.Device(name, "pci", lookup, hex(device.path("vendor").asText()) + ":"
-                        + hex(device.path("device").asText()), sub, device.hasNonNull("iommugroup")
-                        ? device.path("iommugroup").asInt() : null, null, false,
+                        + hex(device.path("device").asText()), sub, Values.optionalInteger(device, "iommugroup").orElse(null),
+                        null, false,
                         allFunctions ? "all functions, as the VM has it" : null));
                 return Optional.of(name);
             }

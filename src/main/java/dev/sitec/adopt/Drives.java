@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  */
 final class Drives {
 
-    private static final Pattern SLOT = Pattern.compile("(scsi|virtio|sata|ide)\\d+");
+    private static final Pattern SLOT = Pattern.compile("(scsi|virtio|sata|ide)\\d{1,2}");
 
     private Drives() {
     }

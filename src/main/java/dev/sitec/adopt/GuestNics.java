@@ -52,17 +52,16 @@ final class GuestNics {
 
     /** startup: order=N,up=S,down=S; one without an order is not expressed (the site's needs one). */
     static DraftView.Startup startup(Drafting draft, PveCluster.Guest guest) {
-        String text = guest.config().path("startup").asText("");
+        String text = Values.text(guest.config(), "startup", "");
         if (text.isEmpty()) {
             return null;
         }
-        PropertyString p = PropertyString.parse(text);
-        Optional<Integer> order = p.get("order").map(Integer::valueOf);
+        PropertyString p = PropertyString.parse("startup", text);
+        Optional<Integer> order = p.integer("order");
         if (order.isEmpty()) {
             draft.unexpressed(guest, "startup " + text + " has no order; sitec gives it one by its role");
             return null;
         }
-        return new DraftView.Startup(order.get(), p.get("up").map(Integer::valueOf).orElse(null),
-                p.get("down").map(Integer::valueOf).orElse(null));
+        return new DraftView.Startup(order.get(), p.integer("up").orElse(null), p.integer("down").orElse(null));
     }
 }

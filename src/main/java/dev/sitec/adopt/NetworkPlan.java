@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitec.model.Ipv4;
 import dev.sitec.model.Ipv4Cidr;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -28,6 +30,7 @@ final class NetworkPlan {
     private final List<String> unexpressed = new ArrayList<>();
 
     NetworkPlan(PveCluster cluster, List<NicFact> nics) {
+        check(cluster);
         String management = managementBridge(cluster);
         Map<String, JsonNode> bridges = bridges(cluster);
         TreeSet<String> untagged = new TreeSet<>();
@@ -46,23 +49,25 @@ final class NetworkPlan {
             }
         }
         String vlanBridge = tagged.values().stream().findFirst().orElse(management);
+        Set<String> names = new HashSet<>(List.of("lan"));
+        tagged.keySet().forEach(tag -> names.add("vlan" + tag));
         for (String bridge : untagged) {
             JsonNode iface = bridges.get(bridge);
             Optional<Ipv4Cidr> cidr = Optional.empty();
             Optional<String> gateway = Optional.empty();
             String note = null;
             if (iface != null && iface.hasNonNull("cidr")) {
-                cidr = Optional.of(network(Ipv4Cidr.parse(iface.path("cidr").asText())));
-                gateway = Optional.ofNullable(iface.get("gateway")).map(JsonNode::asText);
+                cidr = Optional.of(network(Values.cidr("cidr", iface.path("cidr").asText())));
+                gateway = Optional.of(Values.text(iface, "gateway", "")).filter(g -> !g.isEmpty());
             } else {
                 cidr = fromGuests(nics, bridge, Optional.empty());
                 gateway = gatewayFromGuests(nics, bridge, Optional.empty());
                 note = cidr.isPresent() ? "guess: the CIDR of a guest's address on it" : null;
             }
             Optional<Integer> mtu = iface == null ? Optional.empty()
-                    : Optional.ofNullable(iface.get("mtu")).map(JsonNode::asInt).filter(m -> m != 1500);
+                    : Values.optionalInteger(iface, "mtu").filter(m -> m != 1500);
             List<String> dns = bridge.equals(management) ? dns(cluster) : List.of();
-            String name = bridge.equals(management) ? "lan" : bridge.toLowerCase(java.util.Locale.ROOT);
+            String name = bridge.equals(management) ? "lan" : name(bridge, names);
             byKey.put(key(bridge, Optional.empty()), new Planned(name, Optional.empty(), bridge, cidr, gateway, dns, mtu, note));
         }
         for (var entry : tagged.entrySet()) {
@@ -87,6 +92,32 @@ final class NetworkPlan {
         return byKey.get(key(nic.bridge(), nic.tag()));
     }
 
+    /**
+     * Each node's interfaces have values of the types PVE gives them, so the plan can read them plainly;
+     * else an error that names the interface, the key and the node's answer.
+     */
+    private static void check(PveCluster cluster) {
+        for (PveCluster.Node node : cluster.nodes()) {
+            try {
+                for (JsonNode iface : node.network()) {
+                    String name = Values.text(iface, "iface", "") + "'s ";
+                    Values.text(iface, "type", "");
+                    if (iface.hasNonNull("cidr")) {
+                        Values.cidr(name + "cidr", Values.text(iface, "cidr", ""));
+                    }
+                    if (iface.hasNonNull("gateway")) {
+                        Values.ipv4(name + "gateway", Values.text(iface, "gateway", ""));
+                    }
+                    Values.text(iface, "bridge_ports", "");
+                    Values.integer(iface, "mtu", 1500);
+                    Values.integer(iface, "vlan-id", -1);
+                }
+            } catch (UnexpectedValue e) {
+                throw e.in("nodes/" + node.name() + "/network");
+            }
+        }
+    }
+
     /** The networks, untagged first, each once. */
     List<Planned> networks() {
         return byKey.values().stream().distinct().toList();
@@ -94,6 +125,18 @@ final class NetworkPlan {
 
     List<String> unexpressed() {
         return List.copyOf(unexpressed);
+    }
+
+    /**
+     * A network's name for a bridge: the bridge's, as a site name (vmbr1), else bridge-N. PVE allows
+     * bridge names a site's key cannot be, and two that differ in case only.
+     */
+    private static String name(String bridge, Set<String> names) {
+        String name = Names.label(bridge);
+        for (int n = 1; name.isEmpty() || !names.add(name); n++) {
+            name = "bridge-" + n;
+        }
+        return name;
     }
 
     private static String key(String bridge, Optional<Integer> tag) {
@@ -105,7 +148,7 @@ final class NetworkPlan {
         for (PveCluster.Node node : cluster.nodes()) {
             for (JsonNode iface : node.network()) {
                 if (iface.hasNonNull("cidr") && node.address().isPresent() && "bridge".equals(iface.path("type").asText())
-                        && Ipv4Cidr.parse(iface.path("cidr").asText()).address().toString().equals(node.address().get())) {
+                        && Values.cidr("cidr", iface.path("cidr").asText()).address().toString().equals(node.address().get())) {
                     return iface.path("iface").asText();
                 }
             }
@@ -131,9 +174,9 @@ final class NetworkPlan {
         for (PveCluster.Node node : cluster.nodes()) {
             for (JsonNode iface : node.network()) {
                 String name = iface.path("iface").asText();
-                boolean onTag = name.endsWith("." + tag) || iface.path("vlan-id").asInt(-1) == tag;
+                boolean onTag = name.endsWith("." + tag) || Values.integer(iface, "vlan-id", -1) == tag;
                 if (onTag && iface.hasNonNull("cidr")) {
-                    return Optional.of(network(Ipv4Cidr.parse(iface.path("cidr").asText())));
+                    return Optional.of(network(Values.cidr("cidr", iface.path("cidr").asText())));
                 }
             }
         }

@@ -1,7 +1,6 @@
 package dev.sitec.adopt;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sitec.model.Ipv4;
 import dev.sitec.model.Ipv4Cidr;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,16 +33,15 @@ record NicFact(PveCluster.Guest guest, int index, String bridge, Optional<Intege
             "pcnet");
 
     static List<NicFact> of(PveCluster.Guest guest) {
-        TreeMap<Integer, String> nets = new TreeMap<>();
+        TreeMap<Integer, PropertyString> nets = new TreeMap<>();
         guest.config().properties().forEach(e -> {
-            if (e.getKey().matches("net\\d+")) {
-                nets.put(Integer.parseInt(e.getKey().substring(3)), e.getValue().asText());
+            if (e.getKey().matches("net\\d{1,3}")) { // PVE has net0 to net31
+                nets.put(Integer.parseInt(e.getKey().substring(3)), PropertyString.of(guest.config(), e.getKey()));
             }
         });
         boolean cloudInit = guest.kind() == PveCluster.Kind.QEMU && hasCloudInitDrive(guest.config());
         List<NicFact> facts = new ArrayList<>();
-        nets.forEach((index, text) -> {
-            PropertyString p = PropertyString.parse(text);
+        nets.forEach((index, p) -> {
             String mac;
             String model;
             Optional<Ipv4Cidr> address = Optional.empty();
@@ -54,26 +52,27 @@ record NicFact(PveCluster.Guest guest, int index, String bridge, Optional<Intege
                 model = "veth";
                 String ip = p.get("ip").orElse("");
                 source = ip.equals("dhcp") ? Source.DHCP : ip.contains("/") ? Source.CONFIG : Source.UNKNOWN;
-                address = source == Source.CONFIG ? Optional.of(Ipv4Cidr.parse(ip)) : Optional.empty();
-                gateway = p.get("gw");
+                address = source == Source.CONFIG ? Optional.of(Values.cidr("net" + index + "'s ip", ip)) : Optional.empty();
+                gateway = p.get("gw").map(gw -> Values.ipv4("net" + index + "'s gw", gw).toString());
             } else {
                 model = p.values().keySet().stream().filter(VM_MODELS::contains).sorted().findFirst().orElse("virtio");
                 mac = p.get(model).orElse("");
                 source = Source.UNKNOWN;
                 if (cloudInit) {
-                    PropertyString ipconfig = PropertyString.parse(guest.config().path("ipconfig" + index).asText(""));
+                    PropertyString ipconfig = PropertyString.of(guest.config(), "ipconfig" + index);
                     String ip = ipconfig.get("ip").orElse("dhcp");
                     source = ip.contains("/") ? Source.CONFIG : Source.DHCP;
-                    address = source == Source.CONFIG ? Optional.of(Ipv4Cidr.parse(ip)) : Optional.empty();
-                    gateway = ipconfig.get("gw");
+                    address = source == Source.CONFIG ? Optional.of(Values.cidr("ipconfig" + index + "'s ip", ip))
+                            : Optional.empty();
+                    gateway = ipconfig.get("gw").map(gw -> Values.ipv4("ipconfig" + index + "'s gw", gw).toString());
                 }
                 if (source == Source.UNKNOWN) {
                     address = agentAddress(guest, mac);
                     source = address.isPresent() ? Source.AGENT : Source.UNKNOWN;
                 }
             }
-            facts.add(new NicFact(guest, index, p.get("bridge").orElse("vmbr0"), p.get("tag").map(Integer::valueOf),
-                    mac.toLowerCase(Locale.ROOT), model, p.get("mtu").map(Integer::valueOf), p.flag("firewall"), address,
+            facts.add(new NicFact(guest, index, p.get("bridge").orElse("vmbr0"), p.integer("tag"),
+                    mac.toLowerCase(Locale.ROOT), model, p.integer("mtu"), p.flag("firewall"), address,
                     gateway, source));
         });
         return facts;
@@ -85,7 +84,16 @@ record NicFact(PveCluster.Guest guest, int index, String bridge, Optional<Intege
 
     /** The first IPv4 address (not link-local, not loopback) the agent reports on the NIC with this MAC. */
     private static Optional<Ipv4Cidr> agentAddress(PveCluster.Guest guest, String mac) {
-        for (JsonNode iface : guest.agentInterfaces().orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance())) {
+        try {
+            return agentAddress(guest.agentInterfaces().orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance()),
+                    mac);
+        } catch (UnexpectedValue e) {
+            throw e.in(guest.path() + "/agent/network-get-interfaces");
+        }
+    }
+
+    private static Optional<Ipv4Cidr> agentAddress(JsonNode interfaces, String mac) {
+        for (JsonNode iface : interfaces) {
             if (!iface.path("hardware-address").asText().equalsIgnoreCase(mac)) {
                 continue;
             }
@@ -93,7 +101,7 @@ record NicFact(PveCluster.Guest guest, int index, String bridge, Optional<Intege
                 String text = ip.path("ip-address").asText();
                 if (ip.path("ip-address-type").asText().equals("ipv4") && !text.startsWith("169.254.")
                         && !text.startsWith("127.")) {
-                    return Optional.of(new Ipv4Cidr(Ipv4.parse(text), ip.path("prefix").asInt(24)));
+                    return Optional.of(new Ipv4Cidr(Values.ipv4("ip-address", text), Values.integer(ip, "prefix", 24, 0, 32)));
                 }
             }
         }

@@ -17,4 +17,7 @@ public interface PveApi {
 
     /** Where the answers come from, for messages: the API's URL or the folder of saved responses. */
     String source();
+
+    /** Where the answer to one path comes from, for messages: its URL, or its saved file. */
+    String where(String path);
 }

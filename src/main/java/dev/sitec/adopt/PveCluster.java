@@ -23,8 +23,14 @@ record PveCluster(String version, String name, List<Node> nodes, JsonNode storag
     record Guest(Kind kind, int vmId, String node, String name, Optional<String> pool, boolean template,
                  boolean running, JsonNode config, Optional<JsonNode> agentInterfaces) {
 
+        /** Where its answers are: nodes/NODE/qemu/VMID (or lxc). */
+        String path() {
+            return "nodes/" + node + "/" + (kind == Kind.QEMU ? "qemu" : "lxc") + "/" + vmId;
+        }
+
         String describe() {
-            return (kind == Kind.QEMU ? "VM " : "container ") + vmId + " (" + name + ")";
+            // Its name is the cluster's text, and the description lands in messages on a terminal.
+            return (kind == Kind.QEMU ? "VM " : "container ") + vmId + " (" + Shown.bare(name) + ")";
         }
     }
 

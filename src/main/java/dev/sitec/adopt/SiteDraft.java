@@ -42,11 +42,17 @@ public final class SiteDraft {
         } catch (UnreadableGuest e) {
             // PVE checks what it stores, so this is an answer edited by hand or a shape of a PVE sitec was
             // not tested against: say which, rather than fail as if sitec had a bug.
+            if (e.getCause() instanceof UnexpectedValue value) {
+                throw value.located(e.guest.describe() + ": ", api, e.guest.path() + "/config");
+            }
             Throwable cause = e.getCause();
-            throw new PveApiException("the configuration of " + e.guest + " from " + api.source() + " has a value sitec"
-                    + " import cannot read (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")",
-                    "check the cluster's configuration with pvesh; if it is as PVE wrote it, report it with the"
+            throw new PveApiException("the configuration of " + e.guest.describe() + " from " + api.source() + " has a"
+                    + " value sitec import cannot read (" + cause.getClass().getSimpleName() + ": " + cause.getMessage()
+                    + ")", "check the cluster's configuration with pvesh; if it is as PVE wrote it, report it with the"
                             + " folder --record saves");
+        } catch (UnexpectedValue e) {
+            // Read outside a guest's drafting (a node's network, the storages, the options): placed where it was.
+            throw e.located("", api, e.answer().orElse("cluster/resources"));
         }
     }
 
@@ -90,11 +96,11 @@ public final class SiteDraft {
 
     /** A guest's configuration with a value drafting cannot read, and which guest it was. */
     private static final class UnreadableGuest extends RuntimeException {
-        private final String guest;
+        private final transient PveCluster.Guest guest;
 
         UnreadableGuest(PveCluster.Guest guest, RuntimeException cause) {
             super(cause);
-            this.guest = guest.describe();
+            this.guest = guest;
         }
     }
 
@@ -111,7 +117,7 @@ public final class SiteDraft {
         Map<String, String> notes = new LinkedHashMap<>();
         PveCluster.Node first = cluster.nodes().stream().filter(n -> !n.dns().isMissingNode()).findFirst()
                 .orElse(cluster.nodes().get(0));
-        String domain = first.dns().path("search").asText("");
+        String domain = answer("nodes/" + first.name() + "/dns", () -> Values.text(first.dns(), "search", ""));
         if (!domain.matches("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$")) {
             notes.put("domain", "guess: the nodes' DNS search domain (" + (domain.isEmpty() ? "none" : domain)
                     + ") is not one; give the lab's");
@@ -122,23 +128,23 @@ public final class SiteDraft {
             notes.put("timezone", "the nodes' time zone is " + timezone + ", which the site writes as UTC");
             timezone = "UTC";
         }
-        String keyboard = cluster.options().path("keyboard").asText("");
+        String keyboard = answer("cluster/options", () -> Values.text(cluster.options(), "keyboard", ""));
         if (!COUNTRY_BY_KEYBOARD.containsKey(keyboard)) {
             notes.put("keyboard", "guess: the cluster sets no keyboard layout");
             keyboard = "en-us";
         }
         String country = COUNTRY_BY_KEYBOARD.get(keyboard);
         notes.put("country", "guess: from the keyboard layout");
-        String email = cluster.options().path("email_from").asText("");
+        String email = answer("cluster/options", () -> Values.text(cluster.options(), "email_from", ""));
         if (!email.matches("^[^@\\s]+@[A-Za-z0-9.-]+$")) {
             email = "root@" + domain;
             notes.put("admin_email", "guess: give the address Proxmox should mail");
         }
         TreeSet<String> keys = new TreeSet<>();
         for (PveCluster.Guest guest : cluster.guests()) {
-            String encoded = guest.config().path("sshkeys").asText("");
+            String encoded = answer(guest.path() + "/config", () -> Values.text(guest.config(), "sshkeys", ""));
             if (!encoded.isEmpty()) {
-                for (String line : URLDecoder.decode(encoded, StandardCharsets.UTF_8).split("\n")) {
+                for (String line : sshKeys(guest, encoded).split("\n")) {
                     if (line.strip().matches("^(?:ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)) [A-Za-z0-9+/]+=*(?: [^\\r\\n]*)?$")) {
                         keys.add(line.strip());
                     }
@@ -179,6 +185,25 @@ public final class SiteDraft {
         return new DraftView(source, cluster.version(), name, domain, timezone, country, keyboard, email,
                 List.copyOf(keys), notes, networkViews, List.copyOf(draft.images.values()), name, endpoint.orElse(null),
                 nodes, vms, containers, unexpressed);
+    }
+
+    /** A value read from one answer, outside any guest's drafting: a wrong type in it says which answer. */
+    private static <T> T answer(String path, java.util.function.Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (UnexpectedValue e) {
+            throw e.in(path);
+        }
+    }
+
+    /** cloud-init's keys, which PVE keeps URL-encoded. */
+    private static String sshKeys(PveCluster.Guest guest, String encoded) {
+        try {
+            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new UnexpectedValue(guest.describe() + "'s sshkeys", Shown.text(encoded), "URL-encoded public keys")
+                    .in(guest.path() + "/config");
+        }
     }
 
     /** HA resources, backup jobs and Backup Server storages: PVE keeps them; the site does not say them. */
@@ -240,7 +265,8 @@ public final class SiteDraft {
         for (JsonNode storage : cluster.storages()) {
             String nodes = storage.path("nodes").asText("");
             boolean onNode = nodes.isEmpty() || List.of(nodes.split(",")).contains(node);
-            if (onNode && storage.path("disable").asInt(0) == 0 && storage.path("content").asText("").contains("images")
+            if (onNode && answer("storage", () -> Values.integer(storage, "disable", 0)) == 0
+                    && storage.path("content").asText("").contains("images")
                     && STORAGE_PREFERENCE.contains(storage.path("type").asText())) {
                 candidates.add(storage);
             }

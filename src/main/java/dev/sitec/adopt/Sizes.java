@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** PVE's disk sizes (size=32G, 528K, 1T) in the whole GiB the site and the provider count in. */
 final class Sizes {
 
-    private static final Pattern SIZE = Pattern.compile("^(\\d+(?:\\.\\d+)?)([KMGT]?)$");
+    private static final Pattern SIZE = Pattern.compile("^(\\d{1,15}(?:\\.\\d{1,15})?)([KMGT]?)$");
 
     private Sizes() {
     }

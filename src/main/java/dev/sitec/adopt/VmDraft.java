@@ -43,39 +43,40 @@ final class VmDraft {
         }
         notes.put("lifecycle", "guess: pet (protected, backed up) until you say it can be rebuilt");
         String nodeStore = draft.nodeDatastores.get(vm.node());
-        int sockets = config.path("sockets").asInt(1);
-        int cores = config.path("cores").asInt(1) * sockets;
+        int sockets = Values.integer(config, "sockets", 1, 1, 1024);
+        int cores = Values.integer(config, "cores", 1, 1, 1024) * sockets;
         if (sockets > 1) {
             draft.unexpressed(vm, sockets + " sockets become one socket of " + cores + " cores at the next restart");
         }
         int memory = memory(config);
         Integer balloon = null;
-        int balloonValue = config.path("balloon").asInt(-1);
+        int balloonValue = Values.integer(config, "balloon", -1);
         if (balloonValue >= 256 && balloonValue < memory) {
             balloon = balloonValue;
         }
-        boolean windows = config.path("ostype").asText("").startsWith("w");
-        if (windows && !config.path("ostype").asText().equals("win11")) {
-            draft.unexpressed(vm, "ostype " + config.path("ostype").asText() + " becomes win11 (sitec's one Windows type)");
+        String ostype = Values.text(config, "ostype", "");
+        boolean windows = ostype.startsWith("w");
+        if (windows && !ostype.equals("win11")) {
+            draft.unexpressed(vm, "ostype " + ostype + " becomes win11 (sitec's one Windows type)");
         }
-        boolean uefi = config.path("bios").asText("seabios").equals("ovmf");
-        String machineText = config.path("machine").asText("");
+        boolean uefi = Values.text(config, "bios", "seabios").equals("ovmf");
+        String machineText = Values.text(config, "machine", "");
         boolean q35 = machineText.contains("q35");
         if (machineText.matches(".*-\\d+\\.\\d+.*")) {
             draft.unexpressed(vm, "machine " + machineText + " is pinned; it becomes the newest " + (q35 ? "q35" : "i440fx")
                     + " at the next restart");
         }
         List<DraftView.Disk> disks = disks(vm, nodeStore);
-        String datastore = Optional.ofNullable(config.get("efidisk0")).or(() -> Optional.ofNullable(config.get("tpmstate0")))
-                .flatMap(d -> Drafting.storageOf(PropertyString.parse(d.asText()).bare().orElse("")))
+        String datastore = Optional.of(config.hasNonNull("efidisk0") ? "efidisk0" : "tpmstate0").filter(config::hasNonNull)
+                .flatMap(key -> Drafting.storageOf(PropertyString.of(config, key).bare().orElse("")))
                 .filter(s -> !s.equals(nodeStore)).orElse(null);
         List<String> passthrough = new ArrayList<>();
         config.properties().stream().filter(e -> e.getKey().matches("hostpci\\d+")).sorted(Map.Entry.comparingByKey())
-                .forEach(e -> draft.pciDevice(vm, PropertyString.parse(e.getValue().asText())).ifPresentOrElse(passthrough::add,
+                .forEach(e -> draft.pciDevice(vm, PropertyString.of(config, e.getKey())).ifPresentOrElse(passthrough::add,
                         () -> draft.unexpressed(vm, e.getKey() + " " + e.getValue().asText() + " has no device or mapping"
                                 + " on " + vm.node() + " import could read; add it by hand")));
         config.properties().stream().filter(e -> e.getKey().matches("usb\\d+")).sorted(Map.Entry.comparingByKey())
-                .forEach(e -> draft.usbDevice(vm, PropertyString.parse(e.getValue().asText())).ifPresentOrElse(passthrough::add,
+                .forEach(e -> draft.usbDevice(vm, PropertyString.of(config, e.getKey())).ifPresentOrElse(passthrough::add,
                         () -> draft.unexpressed(vm, e.getKey() + " " + e.getValue().asText() + " (a port without an id)"
                                 + " is not expressed; add the device by hand")));
         if (balloon != null && config.properties().stream().anyMatch(e -> e.getKey().startsWith("hostpci"))) {
@@ -83,9 +84,9 @@ final class VmDraft {
             balloon = null;
         }
         List<DraftView.Nic> nicViews = GuestNics.views(draft, vm, nics);
-        Boolean onBoot = config.path("onboot").asInt(0) == 1 ? null : Boolean.FALSE;
+        Boolean onBoot = Values.integer(config, "onboot", 0) == 1 ? null : Boolean.FALSE;
         DraftView.Startup startup = GuestNics.startup(draft, vm);
-        String description = config.path("description").asText("").strip();
+        String description = Values.text(config, "description", "").strip();
         for (var entry : config.properties()) {
             String key = entry.getKey();
             if (key.equals("serial0") && !entry.getValue().asText().equals("socket")) {
@@ -106,20 +107,21 @@ final class VmDraft {
             draft.unexpressed(vm, "it is stopped; the first apply starts it (sitec keeps its guests running)");
         }
         config.properties().stream().filter(e -> e.getKey().matches("hostpci\\d+")).sorted(Map.Entry.comparingByKey())
-                .forEach(e -> PropertyString.parse(e.getValue().asText()).values().keySet().stream()
+                .forEach(e -> PropertyString.of(config, e.getKey()).values().keySet().stream()
                         .filter(k -> !Set.of("mapping", "pcie", "host").contains(k)).sorted()
                         .forEach(k -> draft.unexpressed(vm, e.getKey() + " option " + k + " is not expressed: the first"
                                 + " apply drops it")));
         if (config.hasNonNull("tags")) {
             draft.unexpressed(vm, "tags " + config.path("tags").asText() + " give way to sitec's");
         }
-        if (!config.path("cpu").asText("kvm64").equals(windows || !passthrough.isEmpty() ? "host" : "x86-64-v2-AES")) {
-            draft.unexpressed(vm, "cpu " + config.path("cpu").asText("kvm64") + " becomes sitec's ("
+        String cpu = Values.text(config, "cpu", "kvm64");
+        if (!cpu.equals(windows || !passthrough.isEmpty() ? "host" : "x86-64-v2-AES")) {
+            draft.unexpressed(vm, "cpu " + cpu + " becomes sitec's ("
                     + (windows || !passthrough.isEmpty() ? "host" : "x86-64-v2-AES") + ") at the next restart");
         }
         return Optional.of(new DraftView.Vm(name, vm.node(), vm.vmId(), notes, cores, memory, balloon,
                 windows ? "windows" : null, uefi ? "uefi" : "bios", q35 ? "q35" : "i440fx",
-                ClusterReader.agentEnabled(config), config.path("serial0").asText("").equals("socket"), datastore, disks,
+                ClusterReader.agentEnabled(config), Values.text(config, "serial0", "").equals("socket"), datastore, disks,
                 nicViews, passthrough, onBoot, startup,
                 description.isEmpty() ? null : description));
     }
@@ -127,14 +129,14 @@ final class VmDraft {
     /** Why the VM cannot be adopted without the first plan replacing it or losing a disk, if so. */
     private static Optional<String> refusal(JsonNode config) {
         if (config.hasNonNull("efidisk0")) {
-            String type = PropertyString.parse(config.path("efidisk0").asText()).get("efitype").orElse("2m");
+            String type = PropertyString.of(config, "efidisk0").get("efitype").orElse("2m");
             if (!type.equals("4m")) {
                 return Optional.of("its EFI disk is of type " + type + "; sitec's is 4m, and the provider replaces a VM whose"
                         + " efi_disk type changes (resource/vm/vm.go forceNewOnEFIDiskTypeChange)");
             }
         }
         if (config.hasNonNull("tpmstate0")) {
-            String version = PropertyString.parse(config.path("tpmstate0").asText()).get("version").orElse("v1.2");
+            String version = PropertyString.of(config, "tpmstate0").get("version").orElse("v1.2");
             if (!version.equals("v2.0")) {
                 return Optional.of("its TPM is " + version + "; sitec's is v2.0, and the provider replaces a VM whose"
                         + " tpm_state version changes (resource/vm/vm.go forceNewOnTPMVersionChange)");
@@ -144,7 +146,7 @@ final class VmDraft {
             if (!Drives.isDisk(entry.getKey(), entry.getValue().asText())) {
                 continue;
             }
-            PropertyString drive = PropertyString.parse(entry.getValue().asText());
+            PropertyString drive = PropertyString.of(config, entry.getKey());
             String volume = drive.bare().orElse("");
             if (volume.startsWith("/")) {
                 return Optional.of(entry.getKey() + " is a disk of the node passed through (" + volume + "), which the"
@@ -176,7 +178,7 @@ final class VmDraft {
         });
         List<DraftView.Disk> disks = new ArrayList<>();
         for (String slot : slots) {
-            PropertyString drive = PropertyString.parse(config.path(slot).asText());
+            PropertyString drive = PropertyString.of(config, slot);
             Sizes.Gib size = drive.get("size").flatMap(Sizes::gib).orElseThrow();
             String store = drive.bare().flatMap(Drafting::storageOf).orElse(nodeStore);
             String note = size.rounded() ? "PVE has " + drive.get("size").get() + "; the provider counts whole GiB, and grows"
@@ -191,22 +193,21 @@ final class VmDraft {
 
     /** The first disk in the boot order (boot: order=scsi0;ide2;net0, or the legacy bootdisk). */
     private static Optional<String> bootDisk(JsonNode config) {
-        PropertyString boot = PropertyString.parse(config.path("boot").asText(""));
+        PropertyString boot = PropertyString.of(config, "boot");
         Optional<String> order = boot.get("order");
         if (order.isPresent()) {
             for (String device : order.get().split(";")) {
-                if (Drives.isDisk(device, config.path(device).asText(""))) {
+                if (Drives.isDisk(device, Values.text(config, device, ""))) {
                     return Optional.of(device);
                 }
             }
         }
-        return Optional.ofNullable(config.get("bootdisk")).map(JsonNode::asText);
+        return Optional.of(Values.text(config, "bootdisk", "")).filter(d -> !d.isEmpty());
     }
 
     /** PVE's memory: an integer, or (PVE 8.1 on) a property string with current=. Default 512. */
     private static int memory(JsonNode config) {
-        String text = config.path("memory").asText("512");
-        PropertyString p = PropertyString.parse(text);
-        return Integer.parseInt(p.bare().or(() -> p.get("current")).orElse("512"));
+        PropertyString p = PropertyString.parse("memory", Values.text(config, "memory", "512"));
+        return Values.integer("memory", p.bare().or(() -> p.get("current")).orElse("512"));
     }
 }

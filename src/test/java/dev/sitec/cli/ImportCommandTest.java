@@ -179,6 +179,88 @@ class ImportCommandTest {
                 .isEqualTo(Files.readString(dir.resolve("saved.yaml")));
     }
 
+    /** Issue 23 item 8: a node's name from the cluster is never a way out of --from's or --record's folder. */
+    @Test
+    void aNodeNamedLikeAPathIsRefusedWithSavedResponses() throws Exception {
+        Path answers = dir.resolve("answers");
+        Path recorded = Path.of("src/test/resources/pve/pve9-single");
+        try (var files = Files.walk(recorded)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = answers.resolve(recorded.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, Files.readString(file).replace("\"node\": \"pve\"", "\"node\": \"../../outside_pve\""));
+            }
+        }
+        Files.createDirectories(dir.resolve("outside_pve"));
+        Files.writeString(dir.resolve("outside_pve/network.json"), "{\"data\": []}");
+        CliTest.Run run = run("import", "--from", "answers");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("sitec: a node's name is \"../../outside_pve\", not a node name PVE allows (letters,"
+                + " digits and '-', at most 63): import reads each node's answers by its name, and refuses this one"
+                + " (answers/cluster/resources.json)\n    hint: PVE does not write it so: if these are saved responses,"
+                + " save them again with --record; if a live cluster gave it, report it with the folder --record saves\n");
+        assertThat(dir.resolve("site.yaml")).doesNotExist();
+    }
+
+    @Test
+    void aNodeNamedLikeAPathIsRefusedBeforeRecordWritesAnything() throws Exception {
+        int port = serve(Map.of());
+        respond("/api2/json/access/permissions", "{\"data\":{\"/\":{\"Sys.Audit\":1,\"VM.Audit\":1,\"Datastore.Audit\":1}}}");
+        respond("/api2/json/cluster/status", "{\"data\":[]}");
+        respond("/api2/json/cluster/resources", "{\"data\":[{\"type\":\"node\",\"node\":\"../../outside_pve\","
+                + "\"status\":\"online\"},{\"type\":\"qemu\",\"vmid\":100,\"node\":\"../../outside_pve\"}]}");
+        CliTest.Run run = run("import", "--api", "https://127.0.0.1:" + port, "--insecure", "--record", "answers/saved");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).startsWith("sitec: a node's name is \"../../outside_pve\", not a node name PVE allows")
+                .contains(" (https://127.0.0.1:" + port + "/api2/json/cluster/resources)\n");
+        assertThat(dir.resolve("outside_pve")).doesNotExist();
+        assertThat(dir.resolve("answers/outside_pve")).doesNotExist();
+    }
+
+    /** Issue 23 item 12: a value of the wrong type names the guest, the key and the file, and exits 1, not 3. */
+    @Test
+    void aMemoryThatIsAnObjectIsSaidWhereItIs() throws Exception {
+        Path answers = dir.resolve("answers");
+        Path recorded = Path.of("src/test/resources/pve/pve9-single");
+        try (var files = Files.walk(recorded)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = answers.resolve(recorded.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+        Path config = answers.resolve("nodes/pve/qemu/201/config.json");
+        Files.writeString(config, Files.readString(config).replace("\"memory\": \"8192\"", "\"memory\": {\"current\": 8192}"));
+        CliTest.Run run = run("import", "--from", "answers");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("sitec: VM 201 (plex): memory is {\"current\":8192}, not text"
+                + " (answers/nodes/pve/qemu/201/config.json)\n    hint: PVE does not write it so: if these are saved responses,"
+                + " save them again with --record; if a live cluster gave it, report it with the folder --record saves\n");
+    }
+
+    /** Issue 23 item 9: an endless answer stops at the size bound, with the real bound, not at the heap's end. */
+    @Test
+    void anEndlessAnswerIsCutAtItsBound() throws Exception {
+        int port = serve(Map.of());
+        server.createContext("/api2/json/version", exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(200, 0);
+                byte[] chunk = " ".repeat(1 << 16).getBytes(StandardCharsets.UTF_8);
+                for (int i = 0; i < 1 << 20; i++) {
+                    exchange.getResponseBody().write(chunk);
+                }
+            } catch (java.io.IOException gone) {
+                // import hung up, as it should
+            }
+        });
+        CliTest.Run run = run("import", "--api", "https://127.0.0.1:" + port, "--insecure");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("sitec: https://127.0.0.1:" + port + "/api2/json/version answered with more than 32"
+                + " MiB, the most import reads of one answer: no Proxmox VE answer it reads is near that\n    hint: check"
+                + " that --api names a Proxmox VE node (https://NODE:8006) and nothing between rewrites its answers; if it"
+                + " does, report it\n");
+    }
+
     /** An HTTPS server with a self-signed certificate: 200 with a PVE 9 version, or the given status per path. */
     private int serve(Map<String, Integer> statuses) throws Exception {
         server = RecordedPveServer.selfSigned(dir);
