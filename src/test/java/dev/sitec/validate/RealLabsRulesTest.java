@@ -155,6 +155,23 @@ class RealLabsRulesTest {
                     "give image 'debian-13' kind: lxc, or name a container template"));
         }
 
+        /**
+         * Without a distribution the provider creates the container ostype=unmanaged (bpg/proxmox
+         * v0.111.1 resource/container/container.go), and PVE writes no network, hostname, DNS or SSH
+         * keys into it (pve-container src/PVE/LXC/Setup/Unmanaged.pm).
+         */
+        @Test
+        void aContainerTemplateSaysItsDistribution() {
+            String url = "https://download.proxmox.com/images/system/debian-12-standard_12.7-1_amd64.tar.zst";
+            String custom = "https://files.example.org/golden-ct.tar.zst";
+            BrokenSite site = site().replace(url, custom);
+            assertThat(site.errors(dir)).containsExactly(site.error("url: " + custom, custom,
+                    "container template 'debian-12-lxc' (golden-ct.tar.zst) does not say which distribution it holds, and a"
+                            + " container without one is unmanaged: Proxmox VE sets up neither its network, hostname, DNS nor SSH keys",
+                    "say it: os: alpine, archlinux, centos, debian, devuan, fedora, gentoo, nixos, opensuse or ubuntu"));
+            assertThat(site().replace(url, custom + "\n    os: debian").errors(dir)).isEmpty();
+        }
+
         @Test
         void aContainersNodeExists() {
             BrokenSite site = site().replace("  pihole:\n    node: pve-a", "  pihole:\n    node: pve-c");
