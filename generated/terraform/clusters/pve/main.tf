@@ -133,7 +133,7 @@ locals {
       ]
 
       nics = [
-        { vnet = "vlan20", bridge = null, mac_address = "96:60:8a:b4:b9:54", mtu = 1500 },
+        { vnet = "vlan20", bridge = null, mac_address = "96:60:8A:B4:B9:54", mtu = 1500 },
       ]
 
       pci = []
@@ -175,7 +175,7 @@ locals {
       ]
 
       nics = [
-        { vnet = "vlan20", bridge = null, mac_address = "32:89:e5:3b:36:da", mtu = 1500 },
+        { vnet = "vlan20", bridge = null, mac_address = "32:89:E5:3B:36:DA", mtu = 1500 },
       ]
 
       pci = []
@@ -217,7 +217,7 @@ locals {
       ]
 
       nics = [
-        { vnet = "vlan20", bridge = null, mac_address = "36:0b:3c:f5:70:96", mtu = 1500 },
+        { vnet = "vlan20", bridge = null, mac_address = "36:0B:3C:F5:70:96", mtu = 1500 },
       ]
 
       pci = []
@@ -260,8 +260,8 @@ locals {
       ]
 
       nics = [
-        { vnet = "vlan20", bridge = null, mac_address = "6e:33:b9:74:68:74", mtu = 1500 },
-        { vnet = "vlan30", bridge = null, mac_address = "c6:27:2b:51:d8:cb", mtu = 9000 },
+        { vnet = "vlan20", bridge = null, mac_address = "6E:33:B9:74:68:74", mtu = 1500 },
+        { vnet = "vlan30", bridge = null, mac_address = "C6:27:2B:51:D8:CB", mtu = 9000 },
       ]
 
       pci = []
@@ -304,8 +304,8 @@ locals {
       ]
 
       nics = [
-        { vnet = "vlan20", bridge = null, mac_address = "0a:6c:79:61:d7:f6", mtu = 1500 },
-        { vnet = "vlan30", bridge = null, mac_address = "02:1a:02:c6:3f:ac", mtu = 9000 },
+        { vnet = "vlan20", bridge = null, mac_address = "0A:6C:79:61:D7:F6", mtu = 1500 },
+        { vnet = "vlan30", bridge = null, mac_address = "02:1A:02:C6:3F:AC", mtu = 9000 },
       ]
 
       pci = [{ mapping = "gpu0", pcie = true }]
@@ -348,8 +348,8 @@ locals {
       ]
 
       nics = [
-        { vnet = "vlan20", bridge = null, mac_address = "be:74:0b:81:c4:dc", mtu = 1500 },
-        { vnet = "vlan30", bridge = null, mac_address = "5a:c2:b5:9a:6e:60", mtu = 9000 },
+        { vnet = "vlan20", bridge = null, mac_address = "BE:74:0B:81:C4:DC", mtu = 1500 },
+        { vnet = "vlan30", bridge = null, mac_address = "5A:C2:B5:9A:6E:60", mtu = 9000 },
       ]
 
       pci = []
@@ -391,7 +391,7 @@ locals {
       ]
 
       nics = [
-        { vnet = null, bridge = "vmbr0", mac_address = "32:90:64:79:0f:21", mtu = 1500 },
+        { vnet = null, bridge = "vmbr0", mac_address = "32:90:64:79:0F:21", mtu = 1500 },
       ]
 
       pci = []
@@ -433,8 +433,8 @@ locals {
       ]
 
       nics = [
-        { vnet = null, bridge = "vmbr0", mac_address = "6a:44:4f:6f:86:87", mtu = 1500 },
-        { vnet = "vlan30", bridge = null, mac_address = "ea:a3:8f:e0:94:27", mtu = 9000 },
+        { vnet = null, bridge = "vmbr0", mac_address = "6A:44:4F:6F:86:87", mtu = 1500 },
+        { vnet = "vlan30", bridge = null, mac_address = "EA:A3:8F:E0:94:27", mtu = 9000 },
       ]
 
       pci = [{ mapping = "hba0", pcie = true }]

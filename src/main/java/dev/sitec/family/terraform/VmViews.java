@@ -77,10 +77,17 @@ final class VmViews {
         return value.isPresent() ? java.util.Optional.of(value.getAsInt()) : java.util.Optional.empty();
     }
 
+    /**
+     * A NIC in the provider's terms. Its MAC is written in upper case, the form PVE gives the MACs it
+     * makes (pve-common PVE::Tools::random_ether_addr) and keeps as text: the provider compares it as
+     * text too, so an adopted guest's NIC would otherwise be rewritten, with only its case changed, at
+     * the first apply (seen running the provider against fakepve).
+     */
     static VmView.Nic nic(Site site, Nic nic) {
         Network network = site.network(nic.network());
+        String mac = nic.guestMac().value().toUpperCase(java.util.Locale.ROOT);
         return network.tagged()
-                ? new VmView.Nic(TerraformFamily.vnetId(network), null, nic.guestMac().value(), network.mtu())
-                : new VmView.Nic(null, network.bridge(), nic.guestMac().value(), network.mtu());
+                ? new VmView.Nic(TerraformFamily.vnetId(network), null, mac, network.mtu())
+                : new VmView.Nic(null, network.bridge(), mac, network.mtu());
     }
 }
