@@ -32,7 +32,7 @@ site:
     - [=v.quoted(key)]
 </#list>
   # replace: PVE keeps no password hash sitec can read; mkpasswd -m sha-512 gives one.
-  password_hash: "$6$rounds=656000$replaceme$ReplaceWithTheOutputOfMkpasswdMSha512crypt.ReplaceWithTheOutputOfMkpasswdMSha512"
+  password_hash: [=v.quoted(v.placeholderHash)]
 
 # Named here, supplied when you apply: Terraform reads its API token from this variable.
 secrets:

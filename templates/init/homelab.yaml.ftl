@@ -13,9 +13,9 @@ site:
   country: us
   keyboard: en-us
   admin_email: admin@[=v.domain]
-  ssh_authorized_keys: [ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIReplaceWithYourOwnPublicKeyReplaceWithYourOwnK you@laptop]
+  ssh_authorized_keys: [[=v.placeholderKey]]
   # mkpasswd -m sha-512: the hash of the root and admin password, never the password.
-  password_hash: "$6$rounds=656000$replaceme$ReplaceWithTheOutputOfMkpasswdMSha512crypt.ReplaceWithTheOutputOfMkpasswdMSha512"
+  password_hash: "[=v.placeholderHash]"
 
 # Named here, supplied when you apply (environment variables); none is ever written out.
 secrets:

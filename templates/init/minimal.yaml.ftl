@@ -12,9 +12,9 @@ site:
   keyboard: en-us
   admin_email: admin@[=v.domain]
   # Your public key(s): they reach every VM and host sitec configures. No private key is ever here.
-  ssh_authorized_keys: [ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIReplaceWithYourOwnPublicKeyReplaceWithYourOwnK you@laptop]
+  ssh_authorized_keys: [[=v.placeholderKey]]
   # mkpasswd -m sha-512: the hash of the admin password, never the password.
-  password_hash: "$6$rounds=656000$replaceme$ReplaceWithTheOutputOfMkpasswdMSha512crypt.ReplaceWithTheOutputOfMkpasswdMSha512"
+  password_hash: "[=v.placeholderHash]"
 
 # Secrets are named here and supplied when you apply: Terraform reads the API token from this variable.
 secrets:

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class ReferenceSiteTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
     private static final Path SHARED = Path.of("..", "shared", "site", "site.yaml");
 
     static Stream<Path> keptSites() throws IOException {
@@ -30,7 +33,8 @@ class ReferenceSiteTest {
     @ParameterizedTest
     @MethodSource("keptSites")
     void keptSiteCompilesWithoutErrors(Path site) {
-        Compilation result = new SiteCompiler().compile(site, site.toString());
+        // An imported site holds import's placeholders, which PlaceholdersReplaced refuses until replaced.
+        Compilation result = new SiteCompiler().compile(KeptSites.finishedCopy(site, dir), site.toString());
         assertThat(result.diagnostics()).noneMatch(dev.sitec.diagnostic.Diagnostic::isError);
         assertThat(result.files()).isNotEmpty();
     }

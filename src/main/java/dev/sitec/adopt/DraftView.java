@@ -38,6 +38,11 @@ public record DraftView(String source, String version, String name, String domai
         return comment("Written by `sitec import` from " + source + " (Proxmox VE " + version + ", cluster " + cluster + ").");
     }
 
+    /** For the template: what the password hash says until the person gives theirs (PVE keeps none sitec can read). */
+    public String placeholderHash() {
+        return dev.sitec.model.Placeholders.PASSWORD_HASH;
+    }
+
     /** For the template: the text as a YAML scalar, plain where it reads back as itself, else quoted. */
     public TemplateModel yaml(String text) throws TemplateModelException {
         return EscapingOutputFormat.YAML.fromMarkup(YamlScalars.plainOrQuoted(text));

@@ -20,7 +20,6 @@ import java.util.TreeSet;
  */
 public final class SiteDraft {
 
-    static final String PLACEHOLDER_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIReplaceWithYourOwnPublicKeyReplaceWithYourOwnK you@laptop";
 
     private static final Map<String, String> COUNTRY_BY_KEYBOARD = Map.ofEntries(Map.entry("de", "de"),
             Map.entry("de-ch", "ch"), Map.entry("dk", "dk"), Map.entry("en-gb", "gb"), Map.entry("en-us", "us"),
@@ -152,7 +151,7 @@ public final class SiteDraft {
             }
         }
         if (keys.isEmpty()) {
-            keys.add(PLACEHOLDER_KEY);
+            keys.add(dev.sitec.model.Placeholders.SSH_KEY);
             notes.put("ssh_authorized_keys", "replace: no guest's cloud-init holds a key; give your public key");
         } else {
             notes.put("ssh_authorized_keys", "the keys the guests' cloud-init holds");

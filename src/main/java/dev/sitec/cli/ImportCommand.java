@@ -96,12 +96,15 @@ final class ImportCommand implements Callable<Integer> {
                 + "): " + Console.count(draft.vms().size(), "VM") + " and " + Console.count(draft.containers().size(),
                 "container") + " to adopt, " + Console.count(imported.toReview(), "value") + " to review, "
                 + Console.count(draft.unexpressed().size(), "thing") + " the site cannot say (listed at its end)");
-        if (check.failed()) {
+        if (!UnfinishedSite.otherErrors(check).isEmpty()) {
             Console.report(check, invocation.err(), Console.colour(invocation));
             invocation.err().println("sitec: the written site does not validate yet: fix what is above, then sitec validate");
             return ExitCodes.INVALID;
         }
-        invocation.out().println("next: review it, then sitec generate and terraform plan (imports and in-place changes only)");
+        String named = site.isDefault() ? "" : " -f " + site.displayName();
+        invocation.out().println("next: review it" + (UnfinishedSite.hasPlaceholders(check) ? ", put in your password hash"
+                + " and SSH key where it says replace (sitec validate" + named + " shows where)" : "")
+                + ", then sitec generate" + named + " and terraform plan (imports and in-place changes only)");
         return ExitCodes.OK;
     }
 

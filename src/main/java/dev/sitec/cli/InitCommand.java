@@ -2,6 +2,8 @@ package dev.sitec.cli;
 
 import dev.sitec.Compilation;
 import dev.sitec.SiteCompiler;
+import dev.sitec.diagnostic.Diagnostic;
+import java.util.List;
 import dev.sitec.init.StarterSite;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -63,10 +65,12 @@ final class InitCommand implements Callable<Integer> {
             invocation.err().println("sitec: cannot write the schema file for the editor line: " + IoMessages.describe(e));
             return ExitCodes.INVALID;
         }
-        // The starter must be a site sitec accepts as written: a bug in it is sitec's, not the user's.
+        // The starter must be a site sitec accepts once its placeholders are replaced: any other
+        // finding is a bug in sitec, not the user's.
         Compilation check = new SiteCompiler().validateText(text, site.displayName());
-        if (check.failed()) {
-            throw new IllegalStateException("the starter site does not validate: " + check.diagnostics());
+        List<Diagnostic> unexpected = UnfinishedSite.otherErrors(check);
+        if (!unexpected.isEmpty()) {
+            throw new IllegalStateException("the starter site does not validate: " + unexpected);
         }
         try {
             NewSiteFile.write(file, text);
@@ -80,7 +84,9 @@ final class InitCommand implements Callable<Integer> {
         }
         invocation.out().println("wrote " + site.displayName() + " (" + chosen.name().toLowerCase(java.util.Locale.ROOT)
                 + ", " + Console.count(nodes, "Proxmox node") + ", " + domain + ", " + cidr + ")");
-        invocation.out().println("next: replace what its comments say to replace, then sitec generate");
+        String named = site.isDefault() ? "" : " -f " + site.displayName();
+        invocation.out().println("next: put in your SSH public key and password hash (sitec validate" + named
+                + " shows where and how), then sitec generate" + named);
         return ExitCodes.OK;
     }
 }

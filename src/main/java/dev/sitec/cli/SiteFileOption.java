@@ -32,6 +32,11 @@ public final class SiteFileOption {
         }
     }
 
+    /** Whether the user named no file: then a command a message suggests needs no -f either. */
+    boolean isDefault() {
+        return Path.of(file).normalize().toString().equals(DEFAULT_FILE);
+    }
+
     /** The name diagnostics print: the path as the user gave it. */
     String displayName() {
         return Path.of(file).normalize().toString();

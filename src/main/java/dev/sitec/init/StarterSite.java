@@ -3,6 +3,7 @@ package dev.sitec.init;
 import dev.sitec.Toolchain;
 import dev.sitec.model.Ipv4;
 import dev.sitec.model.Ipv4Cidr;
+import dev.sitec.model.Placeholders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,14 @@ public final class StarterSite {
     public record View(String schemaPath, String name, String domain, String cidr, String gateway, List<Host> nodes,
                        String vmAddress1, String serversCidr, String serversGateway, String storageCidr, String pbsMac,
                        String pbsAddress, String apiVip, List<Guest> servers, List<Guest> agents, int replicas) {
+
+        public String placeholderKey() {
+            return Placeholders.SSH_KEY;
+        }
+
+        public String placeholderHash() {
+            return Placeholders.PASSWORD_HASH;
+        }
     }
 
     public record Host(String name, String address, String mac) {

@@ -18,6 +18,7 @@ import dev.sitec.validate.rules.DeviceNamesUnique;
 import dev.sitec.validate.rules.DhcpOnlyWithoutCidr;
 import dev.sitec.validate.rules.ContainerTemplatesNameTheirDistribution;
 import dev.sitec.validate.rules.DownloadsProxmoxCanDecompress;
+import dev.sitec.validate.rules.PlaceholdersReplaced;
 import dev.sitec.validate.rules.EtcdQuorum;
 import dev.sitec.validate.rules.HostsInOneCluster;
 import dev.sitec.validate.rules.ClustersKeepApart;
@@ -62,6 +63,7 @@ import java.util.List;
 public final class SemanticValidator {
 
     private static final List<SiteRule> RULES = List.of(
+            new PlaceholdersReplaced(),
             new VmReferencesResolve(),
             new MachineReferencesResolve(),
             new ContainerReferencesResolve(),

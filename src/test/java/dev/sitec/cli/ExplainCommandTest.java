@@ -42,14 +42,15 @@ class ExplainCommandTest {
     }
 
     @Test
-    void anAdoptedGuestShowsTheImportThatAdoptsIt() {
-        CliTest.Run run = sitec("explain", "legacy", "-f", "sites/imported-pve8.yaml");
+    void anAdoptedGuestShowsTheImportThatAdoptsIt(@org.junit.jupiter.api.io.TempDir Path dir) {
+        String site = dev.sitec.KeptSites.finishedCopy(Path.of("sites/imported-pve8.yaml"), dir).toString();
+        CliTest.Run run = sitec("explain", "legacy", "-f", site);
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("  lifecycle          pet: protected (prevent_destroy), not backed up: the site has no"
                         + " backup server\n", "  disk virtio0       20 GiB on local-zfs, system\n",
                 "  adopted            exists already: an import block (id \"pve-c/104\") adopts it in the first plan"
-                        + "   [sites/imported-pve8.yaml:91]\n");
-        assertThat(sitec("explain", "pihole", "-f", "sites/imported-pve8.yaml").out())
+                        + "   [" + site + ":91]\n");
+        assertThat(sitec("explain", "pihole", "-f", site).out())
                 .contains("  adopted            exists already: an import block (id \"pve-a/106\") adopts it");
     }
 

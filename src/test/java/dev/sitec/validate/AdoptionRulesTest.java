@@ -19,7 +19,7 @@ class AdoptionRulesTest {
 
     private static BrokenSite read(String file) {
         try {
-            return BrokenSite.of(java.nio.file.Files.readString(Path.of(file)));
+            return BrokenSite.of(dev.sitec.KeptSites.finished(java.nio.file.Files.readString(Path.of(file))));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
