@@ -16,14 +16,18 @@ mappings for passthrough (USB devices are attached by Ansible, as root), pools p
 
 ## Apply
 
+From the generated folder, `make guests` (RUNBOOK.md's guests stage, after `init`) runs:
+
 ```sh
-export PROXMOX_VE_API_TOKEN=<#if v.apiTokenSource??>[=v.apiTokenSource]<#else>'terraform@pve!sitec=…'</#if>
-<#if v.backups?has_content>
-export TF_VAR_pbs_password="$PBS_PASSWORD"
-</#if>
-terraform -chdir=generated/terraform/clusters/[=v.name] init
-terraform -chdir=generated/terraform/clusters/[=v.name] apply
+<#list v.applyLines as line>
+[=line]
+</#list>
 ```
+
+The API token is the one the Ansible `proxmox` stage wrote for this cluster (set
+`PROXMOX_VE_API_TOKEN_[=v.name?upper_case?replace("[^A-Z0-9]", "_", "r")]` to give another). The state lives
+outside the generated folder<#if !v.backend.pgSchema?? && !v.backend.s3Bucket??> (the path `init` is given)</#if>, so
+generating again never touches it.
 
 Every VM is `module.vm["<name>"]`. Cattle can be replaced at any time; pets are `protection = true` in
 Proxmox and `prevent_destroy` in Terraform, so no plan can destroy them. To turn a pet back into cattle,

@@ -1,5 +1,11 @@
 terraform {
   required_version = ">= 1.9.0"
+<#if !v.backend.pgSchema?? && !v.backend.s3Bucket??>
+
+  # State on this machine, outside the generated folder (which is rewritten and committed): init is
+  # given its path (make init, or RUNBOOK.md), in your state folder, named by site and cluster.
+  backend "local" {}
+</#if>
 <#if v.backend.pgSchema??>
 
   # State in PostgreSQL; the connection string comes from PG_CONN_STR.

@@ -2,6 +2,10 @@
 terraform {
   required_version = ">= 1.9.0"
 
+  # State on this machine, outside the generated folder (which is rewritten and committed): init is
+  # given its path (make init, or RUNBOOK.md), in your state folder, named by site and cluster.
+  backend "local" {}
+
   required_providers {
     proxmox = {
       source  = "bpg/proxmox"

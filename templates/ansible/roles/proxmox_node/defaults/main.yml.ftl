@@ -23,7 +23,7 @@ proxmox_node_local_content: [backup, import, iso, snippets, vztmpl]
 proxmox_node_terraform_user: terraform@pve
 proxmox_node_terraform_role: TerraformSitec
 proxmox_node_terraform_token: sitec
-proxmox_node_token_file: "{{ sitec_token_dir }}/proxmox-api-token"
+proxmox_node_token_file: "{{ sitec_token_dir }}/{{ proxmox_cluster_name }}-api-token"
 # What the bpg/proxmox provider needs, and nothing more (Proxmox VE 9 privilege names).
 proxmox_node_terraform_privileges:
   - Datastore.Allocate

@@ -14,8 +14,6 @@ import java.util.TreeMap;
  */
 final class GenerationSummary {
 
-    /** A family is a top-level folder of the tree; the files at the top (README, manifest) are "tree". */
-    private static final List<String> APPLY_ORDER = List.of("installer", "terraform", "ansible", "cloud-init", "flux");
 
     private GenerationSummary() {
     }
@@ -49,28 +47,37 @@ final class GenerationSummary {
         return slash < 0 ? "tree" : path.substring(0, slash);
     }
 
+    /**
+     * The Makefile stages (RUNBOOK.md's) that apply what changed, in the runbook's order: the ISOs, the
+     * Proxmox play before Terraform, Terraform (its apply shows the plan and asks first), the rest of
+     * Ansible; Flux needs only a push. A first run points at the runbook from its start.
+     */
     private static Optional<String> next(WriteReport report, String output) {
+        String make = "make -C " + (output.matches("[A-Za-z0-9._/-]+") ? output : "'" + output.replace("'", "'\\''") + "'");
+        if (report.unchanged().isEmpty() && report.deleted().isEmpty()) {
+            return Optional.of("follow " + output + "/RUNBOOK.md from its first stage (" + make + " help lists them)");
+        }
         List<String> changed = new ArrayList<>(report.written());
         changed.addAll(report.deleted());
-        for (String family : APPLY_ORDER) {
-            Optional<String> path = changed.stream().filter(p -> p.startsWith(family + "/")).sorted().findFirst();
-            if (path.isEmpty()) {
-                continue;
-            }
-            return Optional.of(switch (family) {
-                case "installer" -> "prepare the installer ISOs (" + output + "/installer/*/prepare-iso.sh); " + output
-                        + "/README.md has the order";
-                case "terraform" -> "terraform -chdir=" + output + "/terraform/clusters/" + cluster(changed) + " plan";
-                case "ansible", "cloud-init" -> "(cd " + output + "/ansible && ansible-playbook site.yml)";
-                default -> "commit and push " + output + "/flux: Flux applies it";
-            });
+        List<String> stages = new ArrayList<>();
+        if (changed.stream().anyMatch(p -> p.startsWith("installer/"))) {
+            stages.add("isos");
         }
-        return Optional.empty();
-    }
-
-    /** The first cluster root a change is in (a change to a shared module shows in every root's plan). */
-    private static String cluster(List<String> changed) {
-        return changed.stream().filter(p -> p.startsWith("terraform/clusters/")).sorted().findFirst()
-                .map(p -> p.split("/")[2]).orElse("<cluster>");
+        if (changed.stream().anyMatch(p -> p.equals("ansible/playbooks/proxmox.yml") || p.startsWith("ansible/roles/proxmox_"))) {
+            stages.add("proxmox");
+        }
+        if (changed.stream().anyMatch(p -> p.startsWith("terraform/"))) {
+            stages.add("guests");
+        }
+        if (changed.stream().anyMatch(p -> p.startsWith("ansible/") || p.startsWith("cloud-init/"))) {
+            stages.add("configure");
+        }
+        boolean flux = changed.stream().anyMatch(p -> p.startsWith("flux/"));
+        if (stages.isEmpty()) {
+            return flux ? Optional.of("commit and push " + output + "/flux: Flux applies it") : Optional.empty();
+        }
+        return Optional.of(make + " " + String.join(" ", stages) + (stages.contains("guests")
+                ? " (Terraform shows its plan and asks before it applies)" : "") + (flux ? "; then commit and push "
+                + output + "/flux" : ""));
     }
 }

@@ -1,5 +1,6 @@
 package dev.sitec.explain;
 
+import dev.sitec.family.terraform.TerraformRoots;
 import com.fasterxml.jackson.core.JsonPointer;
 import dev.sitec.diagnostic.Hints;
 import dev.sitec.load.SourceMap;
@@ -146,8 +147,7 @@ public final class Explanation {
         if (!vm.passthrough().isEmpty()) {
             line("passthrough", String.join(", ", vm.passthrough()), vm.origin().appendProperty("passthrough"));
         }
-        line("Terraform", "module.vm[\"" + vm.name() + "\"].proxmox_virtual_environment_vm." + (vm.isProtected() ? "pet" : "cattle")
-                + "[0] in terraform/clusters/" + site.clusterOf(vm).name());
+        line("Terraform", TerraformRoots.address(vm) + " in " + TerraformRoots.root(site.clusterOf(vm)));
         adopted(vm.existing(), vm.node(), vm.vmId(), vm.origin());
         k3s(vm.name());
         host(vm.name());
@@ -170,8 +170,7 @@ public final class Explanation {
                 + site.datastoreOf(ct));
         nics(ct.nics(), ct.origin().appendProperty("address"));
         line("template", ct.template(), JsonPointer.compile("/images/" + ct.template()));
-        line("Terraform", "module.container[\"" + ct.name() + "\"].proxmox_virtual_environment_container."
-                + (ct.isProtected() ? "pet" : "cattle") + "[0] in terraform/clusters/" + site.expectNode(ct.node()).cluster());
+        line("Terraform", TerraformRoots.address(ct) + " in " + TerraformRoots.root(site.expectNode(ct.node()).cluster()));
         adopted(ct.existing(), ct.node(), ct.vmId(), ct.origin());
         host(ct.name());
     }

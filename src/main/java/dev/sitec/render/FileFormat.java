@@ -18,6 +18,8 @@ public enum FileFormat {
     JSON(".json.ftl", EscapingOutputFormat.JSON, null),
     INI(".ini.ftl", PlainTextOutputFormat.INSTANCE, "# "),
     CFG(".cfg.ftl", PlainTextOutputFormat.INSTANCE, "# "),
+    MAKEFILE("Makefile.ftl", PlainTextOutputFormat.INSTANCE, "# "),
+    GITIGNORE(".gitignore.ftl", PlainTextOutputFormat.INSTANCE, "# "),
     /** Jinja2 templates of Ansible roles: the header is a Jinja comment, so it stays out of what they render. */
     JINJA(".j2.ftl", PlainTextOutputFormat.INSTANCE, "{# "),
     MARKDOWN(".md.ftl", PlainTextOutputFormat.INSTANCE, "<!-- ");

@@ -15,7 +15,10 @@ public final class RunbookFamily implements OutputFamily {
 
     @Override
     public List<PlannedFile> plan(Site site) {
+        RunbookSteps steps = RunbookSteps.of(site);
         return List.of(PlannedFile.of("README.md", "runbook/README.md.ftl", RunbookView.of(site)),
-                PlannedFile.of("RUNBOOK.md", "runbook/RUNBOOK.md.ftl", RunbookSteps.of(site)));
+                PlannedFile.of("RUNBOOK.md", "runbook/RUNBOOK.md.ftl", steps),
+                PlannedFile.of("Makefile", "runbook/Makefile.ftl", steps),
+                PlannedFile.of(".gitignore", "runbook/gitignore.gitignore.ftl", steps));
     }
 }

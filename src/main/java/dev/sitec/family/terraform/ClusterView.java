@@ -7,7 +7,7 @@ public record ClusterView(String name, String endpoint, String providerVersion, 
                           List<Download> downloads, List<Upload> uploads, List<PciMapping> pciMappings,
                           List<Vnet> vnets, String sdnZone, String sdnBridge, int sdnMtu, List<Pool> pools,
                           List<VmView> vms, List<ContainerView> containers, List<Backup> backups, Backend backend,
-                          String apiTokenSource, String domain, List<String> sshKeys,
+                          List<String> applyLines, String domain, List<String> sshKeys,
                           String containerPool) {
 
     /** True when some network is tagged: the cluster gets the SDN zone and its vnets. */

@@ -7,12 +7,10 @@ import dev.sitec.model.Device;
 import dev.sitec.model.Image;
 import dev.sitec.model.Network;
 import dev.sitec.model.Retention;
-import dev.sitec.model.SecretRef;
 import dev.sitec.model.Site;
 import dev.sitec.model.Vm;
 import dev.sitec.plan.OutputFamily;
 import dev.sitec.plan.PlannedFile;
-import dev.sitec.validate.rules.RequiredSecretsDeclared;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -141,7 +139,7 @@ public final class TerraformFamily implements OutputFamily {
                 tagged.stream().map(TerraformFamily::vnet).toList(), SDN_ZONE, sdnBridge,
                 tagged.stream().mapToInt(Network::mtu).max().orElse(Network.DEFAULT_MTU),
                 List.copyOf(pools.values()), vmViews, containerViews, backups(site, cluster, vms, containers),
-                backend(site, cluster), apiTokenSource(site), site.info().domain(), site.info().sshAuthorizedKeys(),
+                backend(site, cluster), applyLines(site, cluster), site.info().domain(), site.info().sshAuthorizedKeys(),
                 CONTAINER_POOL);
     }
 
@@ -246,11 +244,11 @@ public final class TerraformFamily implements OutputFamily {
     }
 
     /** How the operator puts the API token where the provider reads it (PROXMOX_VE_API_TOKEN). */
-    private static String apiTokenSource(Site site) {
-        SecretRef ref = site.secrets().get(RequiredSecretsDeclared.PROXMOX_API_TOKEN);
-        if (ref == null || (ref.source() == SecretRef.Source.ENV && ref.reference().equals("PROXMOX_VE_API_TOKEN"))) {
-            return null;
-        }
-        return ref.source() == SecretRef.Source.ENV ? "\"$" + ref.reference() + "\"" : "\"$(cat " + ref.reference() + ")\"";
+    /** What the root's README shows to apply it, from the generated folder: the runbook's own lines. */
+    private static List<String> applyLines(Site site, Cluster cluster) {
+        List<String> lines = new ArrayList<>(TerraformRoots.secretExports(site, cluster));
+        lines.add(TerraformRoots.init(site, cluster));
+        lines.add("terraform -chdir=" + TerraformRoots.root(cluster) + " apply");
+        return lines;
     }
 }

@@ -20,6 +20,8 @@ public final class RequiredSecretsDeclared implements SiteRule {
     public static final String PROXMOX_API_TOKEN = "proxmox_api_token";
     public static final String PBS_PASSWORD = "pbs_password";
     public static final String FLUX_DEPLOY_KEY = "flux_git_deploy_key";
+    /** Not required: only joining a node reads it, and the play says so when it is missing. */
+    public static final String PROXMOX_ROOT_PASSWORD = "proxmox_root_password";
 
     @Override
     public List<Diagnostic> check(RuleContext context) {

@@ -156,7 +156,9 @@ class TerraformFamilyTest {
                 .generate(Files.createTempDirectory(dir, "pg")).get("terraform/clusters/pve/versions.tf").text();
         assertThat(pg).contains("backend \"pg\" {\n    schema_name = \"sitec_pve\"\n  }");
         String local = BrokenSite.reference().generate(Files.createTempDirectory(dir, "l")).get("terraform/clusters/pve/versions.tf").text();
-        assertThat(local).doesNotContain("backend").contains("version = \"~> 0.111.1\"");
+        // Local state lives outside the generated folder: init is given its path (the runbook's init stage).
+        assertThat(local).contains("  backend \"local\" {}\n").doesNotContain("backend \"pg\"", "backend \"s3\"")
+                .contains("version = \"~> 0.111.1\"");
     }
 
     /**

@@ -1,0 +1,169 @@
+package dev.sitec.family.runbook;
+
+import dev.sitec.family.runbook.Stage.Line;
+import dev.sitec.family.terraform.TerraformRoots;
+import dev.sitec.model.Cluster;
+import dev.sitec.model.PveNode;
+import dev.sitec.model.SecretRef;
+import dev.sitec.model.Site;
+import dev.sitec.validate.rules.RequiredSecretsDeclared;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stages of this site's first install, in the order a lab is built: hosts, Pis, SSH for hosts
+ * installed by hand, the Proxmox play, Terraform, the rest of Ansible, Flux. Only the stages the site
+ * needs, with its own names, addresses and paths in every command.
+ */
+final class FirstInstall {
+
+    private FirstInstall() {
+    }
+
+    static List<Stage> of(Site site, RunbookSteps steps) {
+        List<Stage> stages = new ArrayList<>();
+        if (!steps.installers().isEmpty()) {
+            stages.add(new Stage("isos", List.of(), "Install the hosts from their ISOs",
+                    "For each host, build its unattended ISO and boot the machine from it (a USB stick, or the IPMI/KVM's\n"
+                            + "virtual media). The installer finds its answer by the machine's MAC.",
+                    steps.installers().stream().map(h -> new Line("installer/" + h.name() + "/prepare-iso.sh isos",
+                            h.kind() + ", writes isos/" + h.name() + "-auto.iso")).toList(),
+                    "each host answers at its address once installed.",
+                    steps.installers().stream().map(h -> new Line("ssh root@" + h.address() + " "
+                            + (h.kind().equals("Proxmox VE") ? "pveversion" : "proxmox-backup-manager versions"),
+                            "prints its version")).toList()));
+        }
+        if (!steps.machines().isEmpty()) {
+            stages.add(new Stage(null, List.of(), "Flash and seed the Raspberry Pis",
+                    "Write each Pi's image (the `images:` entry site.yaml names) to its boot medium, mount the boot\n"
+                            + "partition, and write the cloud-init seed onto it:",
+                    steps.machines().stream().map(m -> new Line("cloud-init/machines/" + m + "/write-seed.sh /media/$USER/system-boot",
+                            m)).toList(),
+                    "after its first boot, each Pi has run cloud-init to its end.",
+                    steps.machines().stream().map(m -> new Line("ssh " + steps.adminUser() + "@" + site.machines().get(m).nics()
+                            .stream().findFirst().flatMap(dev.sitec.model.Nic::address).map(Object::toString)
+                            .orElse(site.info().fqdn(m)) + " cloud-init status", "status: done")).toList()));
+        }
+        List<Line> copyIds = new ArrayList<>();
+        List<Line> names = new ArrayList<>();
+        site.pveNodes().filter(n -> !n.installedBySitec()).forEach(n -> {
+            copyIds.add(new Line("ssh-copy-id root@" + n.address(), n.name() + ": asks for root's password once"));
+            names.add(new Line("ssh -o BatchMode=yes root@" + n.address() + " hostname", "prints " + n.name()));
+        });
+        site.backupServers().values().stream().filter(b -> !b.installedBySitec()).forEach(b -> {
+            copyIds.add(new Line("ssh-copy-id root@" + b.address(), b.name() + ": asks for root's password once"));
+            names.add(new Line("ssh -o BatchMode=yes root@" + b.address() + " hostname", "prints " + b.name()));
+        });
+        if (!copyIds.isEmpty()) {
+            stages.add(new Stage("ssh", List.of(), "Let Ansible in as root on the hosts installed by hand",
+                    "Ansible logs in as root with your SSH key. A host sitec installs gets it from its answer file; one\n"
+                            + "installed by hand has only root's password, so give it your key once. Each host's name must be\n"
+                            + "its name in site.yaml (the Proxmox play stops on a host whose hostname is another):",
+                    copyIds, "each host lets you in without a password, and says its name.", names));
+        }
+        if (!site.clusters().isEmpty()) {
+            stages.add(proxmox(site, steps));
+            stages.add(terraformInit(site));
+            stages.add(guests(site, steps));
+        }
+        stages.add(configure(steps));
+        flux(site, steps).ifPresent(stages::add);
+        return stages;
+    }
+
+    private static Stage proxmox(Site site, RunbookSteps steps) {
+        boolean joins = site.clusters().values().stream().anyMatch(c -> c.nodes().size() > 1);
+        String tokens = site.clusters().values().stream().map(c -> "`" + TerraformRoots.tokenFile(site, c) + "`")
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        return new Stage("proxmox", List.of(), "Prepare the Proxmox VE nodes (Ansible)",
+                "Repositories, IOMMU and VFIO for passed-through devices, " + (joins ? "the cluster join, " : "")
+                        + "the `snippets` and `import`\ncontent types Terraform needs, and Terraform's API token"
+                        + (joins ? ". Joining a node needs the first node's root password in `PROXMOX_ROOT_PASSWORD`." : ".")
+                        + "\nThe play writes each cluster's token, once, to a file only you can read: " + tokens + ".",
+                List.of(Line.of("(cd ansible && ansible-playbook playbooks/proxmox.yml)")),
+                "every node is in its cluster, and the token file is there.",
+                checksOfProxmox(site));
+    }
+
+    private static List<Line> checksOfProxmox(Site site) {
+        List<Line> checks = new ArrayList<>();
+        for (Cluster c : site.clusters().values()) {
+            PveNode first = c.firstNode();
+            if (c.nodes().size() > 1) {
+                checks.add(new Line("ssh root@" + first.address() + " pvecm status | grep Quorate",
+                        "cluster " + c.name() + ": \"Quorate: Yes\""));
+            }
+            checks.add(new Line("test -s " + TerraformRoots.tokenFile(site, c), "cluster " + c.name() + "'s Terraform token"));
+        }
+        return checks;
+    }
+
+    private static Stage terraformInit(Site site) {
+        boolean local = TerraformRoots.localState(site);
+        List<Line> inits = site.clusters().values().stream().map(c -> Line.of(TerraformRoots.init(site, c))).toList();
+        return new Stage("init", List.of(), "Initialise Terraform",
+                local ? "Each cluster's state is kept outside this folder, in your state folder, so that generating again (or\n"
+                        + "renaming the folder) never strands it; `init` says where, and installs the provider:"
+                        : "Each cluster's state is kept in the backend site.yaml names; `init` connects to it and installs the provider:",
+                inits, "every root is initialised.", site.clusters().values().stream()
+                        .map(c -> Line.of("test -d " + TerraformRoots.root(c) + "/.terraform")).toList());
+    }
+
+    private static Stage guests(Site site, RunbookSteps steps) {
+        List<Line> run = new ArrayList<>();
+        List<Line> checks = new ArrayList<>();
+        for (Cluster c : site.clusters().values()) {
+            List<String> exports = TerraformRoots.secretExports(site, c);
+            exports.forEach(line -> run.add(new Line(line, line.contains("API_TOKEN") ? "cluster " + c.name() + "'s token" : null)));
+            run.add(Line.of("terraform -chdir=" + TerraformRoots.root(c) + " apply"));
+            checks.add(new Line("(" + String.join("; ", exports) + "; terraform -chdir=" + TerraformRoots.root(c)
+                    + " plan -input=false -detailed-exitcode)", "exit 0: nothing left to do"));
+        }
+        StringBuilder intro = new StringBuilder("Terraform reads each cluster's API token from `PROXMOX_VE_API_TOKEN`: here, from the"
+                + " file the Proxmox play\nwrote, unless you give it yourself in `PROXMOX_VE_API_TOKEN_<CLUSTER>`.");
+        for (RunbookSteps.ProxmoxCluster c : steps.clusters()) {
+            if (!c.adopted().isEmpty()) {
+                intro.append("\n\nThe first `apply` imports the guests of ").append(c.name()).append(" that exist already: ")
+                        .append(String.join(", ", c.adopted())).append(". Read its plan before you answer yes: it may change\n"
+                                + "them in place, never replace or delete one. If it would, stop and correct the site.");
+            }
+        }
+        return new Stage("guests", List.of("init"), "Create the guests (Terraform)", intro.toString(), run,
+                "a second plan finds nothing to do.", checks);
+    }
+
+    private static Stage configure(RunbookSteps steps) {
+        List<Line> checks = new ArrayList<>();
+        steps.k3s().forEach(k -> checks.add(new Line("ssh " + steps.adminUser() + "@" + k.firstAddress()
+                + " sudo k3s kubectl get nodes", "cluster " + k.name() + ": every node Ready")));
+        steps.backups().forEach(b -> checks.add(new Line("ssh root@" + b.address() + " proxmox-backup-manager datastore list",
+                b.name() + "'s datastores")));
+        String what = (steps.backups().isEmpty() ? "" : "The backup servers' datastores, ") + (steps.backups().isEmpty()
+                ? "The guests' users and keys" : "the guests' users and keys")
+                + steps.k3s().stream().map(k -> " (" + k.name() + ")").reduce((a, b) -> a + "," + b)
+                        .map(k -> ", and K3s" + k).orElse("") + ":";
+        return new Stage("configure", List.of(), "Configure everything else (Ansible)", what,
+                List.of(Line.of("(cd ansible && ansible-playbook site.yml)")),
+                "the play recap shows `failed=0` for every host.", checks);
+    }
+
+    private static java.util.Optional<Stage> flux(Site site, RunbookSteps steps) {
+        List<RunbookSteps.K3s> delivered = steps.k3s().stream().filter(RunbookSteps.K3s::flux).toList();
+        if (delivered.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        boolean deployKey = site.kubernetes().values().stream()
+                .anyMatch(k -> k.flux().filter(dev.sitec.model.Kubernetes.Flux::needsDeployKey).isPresent());
+        SecretRef key = site.secrets().get(RequiredSecretsDeclared.FLUX_DEPLOY_KEY);
+        String keyNote = !deployKey || key == null ? "" : "Flux reads the repository over SSH with the deploy key "
+                + (key.source() == SecretRef.Source.FILE ? "`" + key.reference() + "`" : "in `" + key.reference() + "`")
+                + ": add its public half" + (key.source() == SecretRef.Source.FILE ? " (`" + key.reference() + ".pub`)" : "")
+                + " to the repository on the Git host as a read-only deploy key before you push. ";
+        return java.util.Optional.of(new Stage(null, List.of(), "Let Flux deliver the apps",
+                keyNote + "Commit and push `generated/flux/` to the repository site.yaml names; Flux reconciles it.",
+                List.of(Line.of("git add flux && git commit -m 'Flux: the apps of site.yaml' && git push")),
+                "each cluster's Kustomizations are ready.",
+                delivered.stream().map(k -> new Line("ssh " + steps.adminUser() + "@" + k.firstAddress()
+                        + " sudo k3s kubectl get kustomizations -n flux-system", "cluster " + k.name() + ": READY True")).toList()));
+    }
+}
