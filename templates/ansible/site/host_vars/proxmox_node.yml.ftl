@@ -21,6 +21,9 @@ proxmox_node_gpu_ids: []
 <#if v.guests?has_content>
 proxmox_node_guest_settings:
 <#list v.guests as g>
+<#list g.notes as n>
+  # [=n]
+</#list>
   - guest: !unsafe "[=g.guest]"
     vmid: [=g.vmid?c]
     tool: [=g.tool]

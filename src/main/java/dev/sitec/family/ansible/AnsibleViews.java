@@ -46,8 +46,10 @@ public final class AnsibleViews {
      *            reports it instead
      * @param start the VM was created stopped (Terraform's start_at_create) and Ansible starts it once
      *              the drives it attaches are in
+     * @param notes comment lines for the operator (how a bind mount's owners map into the container)
      */
-    public record Guest(String guest, int vmid, String tool, boolean pet, boolean start, List<Setting> settings) {
+    public record Guest(String guest, int vmid, String tool, boolean pet, boolean start, List<Setting> settings,
+                        List<String> notes) {
     }
 
     /** One option of a guest's config (usb0, ide0, features, mp1, dev0) and the value sitec gives it. */

@@ -49,7 +49,7 @@ final class GuestSettings {
             drivers.ifPresent(d -> settings.add(new AnsibleViews.Setting(DRIVERS_SLOT, "local:iso/" + d.storedFileName() + ",media=cdrom")));
             // Created stopped by Terraform (VmViews: start_at_create) so that the drivers drive is there at its first start.
             byNode.computeIfAbsent(vm.node(), n -> new ArrayList<>()).add(new AnsibleViews.Guest(vm.name(), vm.vmId(), "qm",
-                    vm.isPet(), drivers.isPresent(), List.copyOf(settings)));
+                    vm.isPet(), drivers.isPresent(), List.copyOf(settings), List.of()));
         }
         for (Container ct : site.containers().values()) {
             List<AnsibleViews.Setting> settings = new ArrayList<>();
@@ -69,8 +69,18 @@ final class GuestSettings {
             for (int i = 0; i < ct.devices().size(); i++) {
                 settings.add(new AnsibleViews.Setting("dev" + i, ct.devices().get(i).pctValue()));
             }
+            List<String> notes = new ArrayList<>();
+            List<String> binds = ct.mounts().stream().filter(Container.Mount::bind).map(m -> m.hostPath().get()).toList();
+            if (ct.unprivileged() && !binds.isEmpty()) {
+                // PVE's id map for an unprivileged container without lxc.idmap lines (pve-container
+                // src/PVE/LXC.pm update_lxc_config: "lxc.idmap = u 0 100000 65536", g likewise).
+                notes.add(ct.name() + " is unprivileged: uid or gid N inside it is 100000+N on " + ct.node()
+                        + " (root is 100000), and a host id outside 100000-165535 shows as nobody/nogroup (65534).");
+                notes.add("Give " + String.join(", ", binds) + " to the host ids its services use, e.g. chown -R 100000+N:100000+G,"
+                        + " or files it writes there fail with permission denied.");
+            }
             byNode.computeIfAbsent(ct.node(), n -> new ArrayList<>()).add(new AnsibleViews.Guest(ct.name(), ct.vmId(), "pct",
-                    ct.isPet(), false, List.copyOf(settings)));
+                    ct.isPet(), false, List.copyOf(settings), List.copyOf(notes)));
         }
         return byNode;
     }
