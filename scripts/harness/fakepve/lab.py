@@ -25,6 +25,7 @@ from legacy_params import install as normalise_legacy_params
 from lxc_readback import ContainerReadBack
 from mappings import HardwareMappings
 from node_state import NodeState
+from qemu_pending import QemuPendingConfig
 from resize import DiskResize
 from sdn import SdnStore
 from slashes import TrailingSlashes
@@ -34,7 +35,7 @@ GIB = 1024 ** 3
 BLOCK_TYPES = ('lvmthin', 'lvm', 'zfspool', 'rbd', 'zfs')
 
 
-class RehearsalPve(TrailingSlashes, SdnStore, HardwareMappings, BackupJobs, DiskResize, GuestAgentForEnabled,
+class RehearsalPve(TrailingSlashes, QemuPendingConfig, SdnStore, HardwareMappings, BackupJobs, DiskResize, GuestAgentForEnabled,
                    DownloadDecompression, WindowsMachinePin, HostPciRootOnly, ContainerReadBack, ContainerDhcpLease,
                    NodeState, TypedConfigUpdates, FakePve):
     """fakepve with the gaps the bpg provider hits closed (see README.md)."""

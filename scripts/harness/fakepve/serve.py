@@ -56,7 +56,9 @@ async def main(lab_file, state_dir, first_host):
             nodes[node] = {'address': host, 'port': SSH_PORT + offset}
         running.append((name, pve, sshds))
         ready[name] = {'endpoint': 'https://{0}:8006/'.format(host), 'api_token': '{0}={1}'.format(tokenid, secret),
-                       'ssh_username': SSH_USER, 'ssh_password': ssh_password, 'ssh_nodes': nodes}
+                       'ssh_username': SSH_USER, 'ssh_password': ssh_password, 'ssh_nodes': nodes,
+                       # root@pam's password: the node-side rehearsal's qm/pct/pvesh act as root on the node.
+                       'root_password': password}
     tmp = os.path.join(state_dir, 'ready.json.tmp')
     with open(tmp, 'w', encoding='utf-8') as fh:
         json.dump(ready, fh, indent=2)

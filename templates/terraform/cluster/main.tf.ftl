@@ -72,6 +72,7 @@ locals {
       pool        = "[=vm.pool]"
       pet         = [=vm.pet?c]
       on_boot     = [=vm.onBoot?c]
+      start       = [=vm.startAtCreate?c]
       cores       = [=vm.cores]
       memory_mib  = [=vm.memoryMib]
       balloon_mib = [=vm.balloonMib?c]
@@ -257,6 +258,9 @@ module "vm" {
   agent       = each.value.agent
   serial      = each.value.serial
   addresses   = each.value.addresses
+
+  # Read at create only: Ansible starts a VM created stopped once the drives it adds are in.
+  start_at_create = each.value.start
 
   datastore_id          = each.value.datastore
   snippets_datastore_id = each.value.snippets

@@ -105,6 +105,7 @@ locals {
       pool        = "k3s"
       pet         = false
       on_boot     = true
+      start       = true
       cores       = 4
       memory_mib  = 8192
       balloon_mib = 0
@@ -147,6 +148,7 @@ locals {
       pool        = "k3s"
       pet         = false
       on_boot     = true
+      start       = true
       cores       = 4
       memory_mib  = 8192
       balloon_mib = 0
@@ -189,6 +191,7 @@ locals {
       pool        = "k3s"
       pet         = false
       on_boot     = true
+      start       = true
       cores       = 4
       memory_mib  = 8192
       balloon_mib = 0
@@ -231,6 +234,7 @@ locals {
       pool        = "k3s"
       pet         = false
       on_boot     = true
+      start       = true
       cores       = 8
       memory_mib  = 16384
       balloon_mib = 0
@@ -275,6 +279,7 @@ locals {
       pool        = "k3s"
       pet         = false
       on_boot     = true
+      start       = true
       cores       = 8
       memory_mib  = 16384
       balloon_mib = 0
@@ -319,6 +324,7 @@ locals {
       pool        = "k3s"
       pet         = false
       on_boot     = true
+      start       = true
       cores       = 8
       memory_mib  = 16384
       balloon_mib = 0
@@ -363,6 +369,7 @@ locals {
       pool        = "management"
       pet         = true
       on_boot     = true
+      start       = true
       cores       = 2
       memory_mib  = 4096
       balloon_mib = 0
@@ -405,6 +412,7 @@ locals {
       pool        = "storage"
       pet         = true
       on_boot     = true
+      start       = true
       cores       = 4
       memory_mib  = 32768
       balloon_mib = 0
@@ -542,6 +550,9 @@ module "vm" {
   agent       = each.value.agent
   serial      = each.value.serial
   addresses   = each.value.addresses
+
+  # Read at create only: Ansible starts a VM created stopped once the drives it adds are in.
+  start_at_create = each.value.start
 
   datastore_id          = each.value.datastore
   snippets_datastore_id = each.value.snippets

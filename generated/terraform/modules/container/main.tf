@@ -3,7 +3,9 @@
 # variable: each container is one of two otherwise identical resources, chosen by var.pet.
 #
 # Left to Ansible, as root (pve-container check_ct_modify_config_perm refuses an API token): bind
-# mounts, device nodes and every feature but nesting. Terraform ignores those settings once made.
+# mounts, device nodes and every feature but nesting, and on a privileged container every feature
+# (nesting too: "changing feature flags for privileged container is only allowed for root@pam").
+# Terraform ignores those settings once made.
 
 resource "proxmox_virtual_environment_container" "cattle" {
   count = var.pet ? 0 : 1

@@ -94,7 +94,7 @@ variable "unprivileged" {
 }
 
 variable "nesting" {
-  description = "Allow nesting (systemd in newer distributions wants it; Docker needs it)."
+  description = "Allow nesting (systemd in newer distributions wants it; Docker needs it). Only for an unprivileged container: a token may not set a privileged one's features (Ansible does, as root)."
   type        = bool
   default     = false
 }

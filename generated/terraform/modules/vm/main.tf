@@ -33,7 +33,7 @@ resource "proxmox_virtual_environment_vm" "cattle" {
   tags        = sort(var.tags)
   pool_id     = var.pool_id
   on_boot     = var.on_boot
-  started     = true
+  started     = var.start_at_create
   protection  = var.pet
   bios        = var.bios
   machine     = var.machine
@@ -165,7 +165,12 @@ resource "proxmox_virtual_environment_vm" "cattle" {
     # - machine: PVE pins a Windows VM's machine type to its version at create (pc-q35-10.0+pve1;
     #   qemu-server Machine.pm check_and_pin_machine_string), and an adopted VM has the version it was
     #   made with: resetting it to q35 would reboot the guest into new hardware. Read at create only.
-    ignore_changes = [initialization, usb, machine]
+    # - started: read at create only. A Windows VM whose drivers CD-ROM Ansible attaches is created
+    #   stopped: qemu-server never hotplugs a new IDE or SATA drive (QemuServer.pm
+    #   vmconfig_update_disk), so a drive added to the running VM would wait for its next start and
+    #   Windows Setup would find no disk. Ansible starts it once the drive is in. Afterwards whether a
+    #   guest runs is its owner's: Terraform does not start a guest someone stopped.
+    ignore_changes = [initialization, usb, machine, started]
   }
 }
 
@@ -179,7 +184,7 @@ resource "proxmox_virtual_environment_vm" "pet" {
   tags        = sort(var.tags)
   pool_id     = var.pool_id
   on_boot     = var.on_boot
-  started     = true
+  started     = var.start_at_create
   protection  = var.pet
   bios        = var.bios
   machine     = var.machine
@@ -312,6 +317,11 @@ resource "proxmox_virtual_environment_vm" "pet" {
     # - machine: PVE pins a Windows VM's machine type to its version at create (pc-q35-10.0+pve1;
     #   qemu-server Machine.pm check_and_pin_machine_string), and an adopted VM has the version it was
     #   made with: resetting it to q35 would reboot the guest into new hardware. Read at create only.
-    ignore_changes = [initialization, usb, machine]
+    # - started: read at create only. A Windows VM whose drivers CD-ROM Ansible attaches is created
+    #   stopped: qemu-server never hotplugs a new IDE or SATA drive (QemuServer.pm
+    #   vmconfig_update_disk), so a drive added to the running VM would wait for its next start and
+    #   Windows Setup would find no disk. Ansible starts it once the drive is in. Afterwards whether a
+    #   guest runs is its owner's: Terraform does not start a guest someone stopped.
+    ignore_changes = [initialization, usb, machine, started]
   }
 }

@@ -43,6 +43,12 @@ variable "pet" {
   default     = false
 }
 
+variable "start_at_create" {
+  description = "Start the VM when Terraform creates it. False for a VM whose drives Ansible adds before its first start (a Windows VM's drivers CD-ROM): Ansible starts it then."
+  type        = bool
+  default     = true
+}
+
 variable "on_boot" {
   description = "Start the VM when its node boots."
   type        = bool

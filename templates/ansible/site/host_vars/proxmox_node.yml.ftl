@@ -18,14 +18,25 @@ proxmox_node_gpu_ids:
 <#else>
 proxmox_node_gpu_ids: []
 </#if>
-<#if v.guestSettings?has_content>
+<#if v.guests?has_content>
 proxmox_node_guest_settings:
-<#list v.guestSettings as g>
+<#list v.guests as g>
+<#list g.notes as n>
+  # [=n]
+</#list>
   - guest: !unsafe "[=g.guest]"
     vmid: [=g.vmid?c]
     tool: [=g.tool]
-    option: !unsafe "[=g.option]"
-    value: !unsafe "[=g.value]"
+    pet: [=g.pet?c]
+    start: [=g.start?c]
+<#if g.settings?has_content>
+    settings:
+<#list g.settings as s>
+      [=s.option]: !unsafe "[=s.value]"
+</#list>
+<#else>
+    settings: {}
+</#if>
 </#list>
 <#else>
 proxmox_node_guest_settings: []

@@ -10,9 +10,13 @@ proxmox_node_iommu_flags: intel_iommu=on iommu=pt
 proxmox_node_bridge: vmbr0
 proxmox_node_uplink_interface: ""
 proxmox_node_uplink_mtu: 1500
-# USB devices for this node's VMs (set by sitec): vm, vmid, slot (usbN) and host (a port such as
-# 2-1, or vendor:device).
+# This node's guests (set by sitec): guest, vmid, tool (qm or pct), pet, start (created stopped:
+# started once its drives are in), and the settings Ansible makes on it as root (option: value; a
+# USB device by port, a Windows VM's drivers CD-ROM, a container's features, bind mounts, devices).
 proxmox_node_guest_settings: []
+# Where the node keeps what Ansible set on each guest (guest-<vmid>.json), so that it deletes a
+# setting it made once the site no longer lists it, and never one it did not make.
+proxmox_node_state_dir: /var/lib/sitec/guest-settings
 proxmox_node_disk_images: []
 proxmox_node_datastores: []
 proxmox_node_snippets_datastore: local

@@ -1,28 +1,41 @@
-# Settings only root@pam may make, made here with qm and pct once Terraform has created the guest:
+# The settings of the node's guests that Terraform leaves to Ansible, made with qm and pct as root
+# once Terraform has created the guest (guest_settings_guest.yml, once per guest):
 # - a USB device by port (qemu-server API2/Qemu.pm check_usb_perm: "only root can set ... for real
 #   devices"); a USB mapping checks its vendor:device id at every VM start (pve-guest-common
 #   Mapping/USB.pm), which a Coral TPU changes once its firmware is loaded;
 # - a Windows VM's driver CD-ROM: the provider manages one CD-ROM (its cdrom block has MaxItems 1)
-#   and reads back only that one's interface, so a second drive is left alone by Terraform;
-# - a container's bind mounts, device nodes and features other than nesting (pve-container
-#   check_ct_modify_config_perm: "only allowed for root@pam"; an API token is never root@pam).
-# Terraform ignores these settings. A guest Terraform has not created yet is skipped.
+#   and reads back only that one's interface, so a second drive is left alone by Terraform. The VM is
+#   created stopped and started here once the drive is in (qemu-server never hotplugs a new IDE or
+#   SATA drive: QemuServer.pm vmconfig_update_disk);
+# - a container's bind mounts, device nodes and features (pve-container check_ct_modify_config_perm:
+#   bind mounts, devN and every feature but nesting are "only allowed for root@pam", and every feature
+#   of a privileged container; an API token is never root@pam).
+# Ansible owns what it sets: it records each guest's settings on the node (proxmox_node_state_dir)
+# and deletes one it made once the site no longer lists it, unless someone changed it since; the
+# owner's other settings are never touched. A setting that waits for the guest's next start is
+# applied by restarting cattle and reported for a pet. Terraform ignores these settings. A guest
+# Terraform has not created yet is skipped.
 ---
-- name: Read the configuration of each guest that gets a setting
-  ansible.builtin.command:
-    argv: [pvesh, get, "/nodes/{{ inventory_hostname }}/{{ 'qemu' if item.tool == 'qm' else 'lxc' }}/{{ item.vmid }}/config", --output-format, json]
+- name: Keep a record of the settings Ansible makes on guests
+  ansible.builtin.file:
+    path: "{{ proxmox_node_state_dir }}"
+    state: directory
+    mode: "0700"
+
+- name: Find the guests Ansible has made settings on
+  ansible.builtin.find:
+    paths: "{{ proxmox_node_state_dir }}"
+    patterns: "guest-*.json"
+  register: proxmox_node_guest_records
+
+- name: Make the settings of each guest, and delete those the site no longer lists
+  ansible.builtin.include_tasks: guest_settings_guest.yml
   loop: "{{ proxmox_node_guest_settings }}"
   loop_control:
-    label: "{{ item.guest }} {{ item.option }}"
-  register: proxmox_node_guest_configs
-  changed_when: false
-  failed_when: false
-
-- name: Make each setting the guest does not have yet
-  ansible.builtin.command:
-    argv: ["{{ item.item.tool }}", set, "{{ item.item.vmid }}", "--{{ item.item.option }}", "{{ item.item.value }}"]
-  loop: "{{ proxmox_node_guest_configs.results | selectattr('rc', 'equalto', 0) | list }}"
-  loop_control:
-    label: "{{ item.item.guest }} {{ item.item.option }}"
-  when: (item.stdout | from_json).get(item.item.option, '') != item.item.value
-  changed_when: true
+    loop_var: proxmox_node_guest
+    label: "{{ proxmox_node_guest.guest }}"
+  vars:
+    proxmox_node_guest_path: "/nodes/{{ inventory_hostname }}/{{ 'qemu' if proxmox_node_guest.tool == 'qm' else 'lxc' }}/{{ proxmox_node_guest.vmid }}"
+  when: >-
+    proxmox_node_guest.settings | length > 0
+    or ('guest-' ~ proxmox_node_guest.vmid ~ '.json') in (proxmox_node_guest_records.files | map(attribute='path') | map('basename') | list)

@@ -96,10 +96,21 @@ final class GuestReader {
                 integer(n, "swap_mib").orElse(Container.DEFAULT_SWAP_MIB),
                 new Container.RootDisk(integer(disk, "size_gib").orElse(Container.DEFAULT_DISK_GIB), text(disk, "datastore")),
                 guestNics(containerName, n.path("address"), stringMap(n.path("macs"))),
-                n.path("unprivileged").asBoolean(true), features, mounts, strings(n.path("devices")),
+                n.path("unprivileged").asBoolean(true), features, mounts, deviceNodes(n.path("devices")),
                 strings(n.path("tags")), n.path("on_boot").asBoolean(true), startup(n.path("startup")),
                 explicitId.orElseGet(() -> VmIds.derive(containerName)), explicitId.isPresent(),
                 text(n, "description"), n.path("allow_replace").asBoolean(false), n.path("existing").asBoolean(false));
+    }
+
+    /** A container's devices: a path, or a path with the uid, gid and mode its node gets. */
+    private static List<Container.DeviceNode> deviceNodes(JsonNode devices) {
+        List<Container.DeviceNode> nodes = new ArrayList<>();
+        for (JsonNode d : devices) {
+            nodes.add(d.isTextual() ? Container.DeviceNode.of(d.asText())
+                    : new Container.DeviceNode(d.path("path").asText(), optionalInt(d, "uid"), optionalInt(d, "gid"),
+                            text(d, "mode")));
+        }
+        return nodes;
     }
 
     Machine machine(JsonNode n, JsonPointer at) {

@@ -128,7 +128,7 @@ class ImportRoundTripTest {
         }
         String runbook = generated.files().stream().filter(f -> f.path().equals("RUNBOOK.md")).findFirst()
                 .map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElseThrow();
-        assertThat(runbook).contains("The first `plan` imports the guests of " + clusterName + " that exist already: ");
+        assertThat(runbook).contains("The first `apply` imports the guests of " + clusterName + " that exist already: ");
         vms.values().forEach(vm -> assertThat(runbook).contains(vm.name()));
     }
 

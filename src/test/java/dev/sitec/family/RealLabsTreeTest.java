@@ -127,18 +127,32 @@ class RealLabsTreeTest {
                 .contains("from = module.container[\"pihole\"].proxmox_virtual_environment_container.cattle[0]");
         assertThat(entry(main, "jellyfin")).contains("nesting      = true")
                 .contains("volumes = [{ datastore = \"ssd-zfs\", size_gib = 20, path = \"/config\" }]");
-        // The volume is mp0 (Terraform's mount_point list); the bind mount comes after it.
+        // The volume is mp0 (Terraform's mount_point list); the bind mount comes after it. A device
+        // node's group is the site's (pve-container create_passthrough_device_node: root:root 0660 else).
         assertThat(file("ansible/inventory/host_vars/pve-b.yml"))
-                .contains("    tool: pct\n    option: !unsafe \"features\"\n    value: !unsafe \"keyctl=1,nesting=1\"")
-                .contains("    option: !unsafe \"mp1\"\n    value: !unsafe \"/tank/media,mp=/media\"")
-                .contains("    option: !unsafe \"dev0\"\n    value: !unsafe \"/dev/dri/renderD128\"");
+                .contains("    tool: pct\n    pet: false\n    start: false\n    settings:\n"
+                        + "      features: !unsafe \"keyctl=1,nesting=1\"\n"
+                        + "      mp1: !unsafe \"/tank/media,mp=/media\"\n"
+                        + "      dev0: !unsafe \"/dev/dri/renderD128,gid=44\"\n"
+                        + "      dev1: !unsafe \"/dev/dri/card0\"\n");
+        // How the bind mount's owners map into the unprivileged container (pve-container src/PVE/LXC.pm
+        // update_lxc_config: lxc.idmap = u 0 100000 65536).
+        assertThat(file("ansible/inventory/host_vars/pve-b.yml"))
+                .contains("  # jellyfin is unprivileged: uid or gid N inside it is 100000+N on pve-b (root is 100000)");
+        // A privileged container: the token may set none of its features (pve-container
+        // check_ct_modify_config_perm), nesting neither; Ansible sets them all as root.
+        assertThat(entry(main, "files")).contains("unprivileged = false").contains("nesting      = false");
+        assertThat(file("ansible/inventory/host_vars/pve-a.yml"))
+                .contains("  - guest: !unsafe \"files\"\n    vmid: ")
+                .contains("    tool: pct\n    pet: true\n    start: false\n    settings:\n"
+                        + "      features: !unsafe \"fuse=1,nesting=1\"\n      mp0: !unsafe \"/tank/share,mp=/srv/share\"\n");
         assertThat(file("terraform/modules/container/main.tf"))
                 .contains("ignore_changes = [initialization[0].user_account, mount_point, device_passthrough, features,"
                         + " operating_system[0].template_file_id, operating_system[0].type]")
                 .contains("    type = var.os_type\n");
         assertThat(entry(main, "pihole")).contains("os_type      = \"debian\"");
         // The pets of the home cluster, the container among them, back up to its server.
-        assertThat(main).contains("vm_ids      = [\"200466033\", \"290129391\"]");
+        assertThat(main).contains("vm_ids      = [\"200466033\", \"290129391\", \"884058211\"]");
     }
 
     @Test
@@ -148,8 +162,15 @@ class RealLabsTreeTest {
                 "secure_boot = true", "tpm         = true", "cloud_init  = false", "agent       = false",
                 "iso         = \"pve-a/win11\"");
         assertThat(file(HOME)).contains("\"pve-a/virtio-win\" = {");
+        // The drivers drive must be there at the first start (qemu-server never hotplugs a new IDE
+        // drive: QemuServer.pm vmconfig_update_disk): created stopped, started by Ansible once it is in.
+        assertThat(desktop).contains("start       = false");
+        assertThat(entry(file(HOME), "k3s-2")).contains("start       = true");
         assertThat(file("ansible/inventory/host_vars/pve-a.yml"))
-                .contains("    tool: qm\n    option: !unsafe \"ide0\"\n    value: !unsafe \"local:iso/virtio-win-0.1.271.iso,media=cdrom\"");
+                .contains("    tool: qm\n    pet: false\n    start: true\n    settings:\n"
+                        + "      ide0: !unsafe \"local:iso/virtio-win-0.1.271.iso,media=cdrom\"\n");
+        assertThat(file("terraform/modules/vm/main.tf")).contains("started     = var.start_at_create")
+                .contains("ignore_changes = [initialization, usb, machine, started]");
         assertThat(files).doesNotContainKey("cloud-init/vms/desktop/user-data");
         assertThat(file("terraform/modules/vm/main.tf")).contains("pre_enrolled_keys = var.secure_boot")
                 .contains("  dynamic \"tpm_state\" {");

@@ -123,42 +123,69 @@ class AnsibleRolesOnFakeHostsTest {
         assertThat(bootLoader(2, "EFI variables are not supported on this system.\n")).isEqualTo("grub");
     }
 
-    /**
-     * A USB device is attached by root on its node, by port (qemu-server API2/Qemu.pm check_usb_perm
-     * allows host= only for root@pam), once the VM exists, and left alone when it is attached already.
-     */
-    @Test
-    void theCoralIsAttachedByPortOnceItsVmExists() {
-        hosts.answer("pvesh get /nodes/pve3/qemu/", 0, "{\"name\":\"k3s-w-tpu\"}");
-        FakeHosts.Run first = hosts.play("pve3", role("proxmox_node", "guest_settings.yml"));
-        ok(first);
-        assertThat(first.lines()).contains("qm set 629827063 --usb0 host=2-1,usb3=1");
-
-        hosts.answer("pvesh get /nodes/pve3/qemu/", 0, "{\"name\":\"k3s-w-tpu\",\"usb0\":\"host=2-1,usb3=1\"}");
-        assertThat(hosts.play("pve3", role("proxmox_node", "guest_settings.yml")).lines()).noneMatch(l -> l.startsWith("qm "));
-
-        hosts.answer("pvesh get /nodes/pve3/qemu/", 2, "");
-        assertThat(hosts.play("pve3", role("proxmox_node", "guest_settings.yml")).lines()).noneMatch(l -> l.startsWith("qm "));
+    /** The guest settings task file, with the node's record of what Ansible set kept in the test's folder. */
+    private String guestSettings() {
+        return role("proxmox_node", "guest_settings.yml") + "  vars:\n    proxmox_node_state_dir: " + dir.resolve("state") + "\n";
     }
 
     /**
-     * A container's bind mount, device node and features other than nesting are made by root with
-     * `pct set` (pve-container check_ct_modify_config_perm refuses them to any API token), once the
-     * container exists, and left alone when the config has them already.
+     * A USB device is attached by root on its node, by port (qemu-server API2/Qemu.pm check_usb_perm
+     * allows host= only for root@pam), once the VM exists, and left alone when it is attached already.
+     * The role compares with /pending (qemu-server API2/Qemu.pm vm_pending: current value, pending
+     * value, delete), not with GET .../config, which shows pending values as set (vm_config).
      */
     @Test
-    void containerSettingsOnlyRootMayMakeAreMadeWithPct() {
-        FakeHosts real = new FakeHosts(dir.resolve("real-labs"), BrokenSite.realLabs());
-        real.answer("pvesh get /nodes/pve-b/lxc/", 0, "{\"hostname\":\"jellyfin\",\"mp0\":\"ssd-zfs:subvol-795203225-disk-1,mp=/config,size=20G\"}");
-        FakeHosts.Run first = real.play("pve-b", role("proxmox_node", "guest_settings.yml"));
+    void theCoralIsAttachedByPortOnceItsVmExists() {
+        hosts.answer("pvesh get /nodes/pve3/qemu/629827063/pending", 0, "[{\"key\":\"name\",\"value\":\"k3s-w-tpu\"}]");
+        FakeHosts.Run first = hosts.play("pve3", guestSettings());
         ok(first);
-        assertThat(first.lines()).contains("pvesh get /nodes/pve-b/lxc/795203225/config --output-format json",
-                "pct set 795203225 --features keyctl=1,nesting=1", "pct set 795203225 --mp1 /tank/media,mp=/media",
-                "pct set 795203225 --dev0 /dev/dri/renderD128");
+        assertThat(first.lines()).contains("qm set 629827063 --usb0 host=2-1,usb3=1");
 
-        real.answer("pvesh get /nodes/pve-b/lxc/", 0, "{\"features\":\"keyctl=1,nesting=1\",\"mp1\":\"/tank/media,mp=/media\","
-                + "\"dev0\":\"/dev/dri/renderD128\"}");
-        assertThat(real.play("pve-b", role("proxmox_node", "guest_settings.yml")).lines()).noneMatch(l -> l.startsWith("pct "));
+        hosts.answer("pvesh get /nodes/pve3/qemu/629827063/pending", 0,
+                "[{\"key\":\"name\",\"value\":\"k3s-w-tpu\"},{\"key\":\"usb0\",\"value\":\"host=2-1,usb3=1\"}]");
+        assertThat(hosts.play("pve3", guestSettings()).lines()).noneMatch(l -> l.startsWith("qm "));
+
+        // Not created yet (PVE::AbstractConfig load_config: "Configuration file '...' does not exist").
+        hosts.answer("pvesh get /nodes/pve3/qemu/629827063/pending", 255, "",
+                "Configuration file 'nodes/pve3/qemu-server/629827063.conf' does not exist\n");
+        assertThat(hosts.play("pve3", guestSettings()).lines()).noneMatch(l -> l.startsWith("qm "));
+    }
+
+    /**
+     * A container's bind mount, device nodes and features are made by root with `pct set`
+     * (pve-container src/PVE/LXC.pm check_ct_modify_config_perm refuses them to any API token), once
+     * the container exists. Features and a change to an existing mpN/devN wait for the next start
+     * (pve-container src/PVE/LXC/Config.pm vmconfig_hotplug_pending): the running cattle container is
+     * restarted for them. Later, what Ansible made and the site no longer lists is deleted, and
+     * nothing it did not make.
+     */
+    @Test
+    void containerSettingsOnlyRootMayMakeAreMadeWithPctAndDeletedWhenTheSiteDropsThem() throws Exception {
+        FakeHosts real = new FakeHosts(dir.resolve("real-labs"), BrokenSite.realLabs());
+        String pending = "pvesh get /nodes/pve-b/lxc/795203225/pending";
+        real.answer(pending, 0, "[{\"key\":\"hostname\",\"value\":\"jellyfin\"},"
+                + "{\"key\":\"mp0\",\"value\":\"ssd-zfs:subvol-795203225-disk-1,mp=/config,size=20G\"},"
+                + "{\"key\":\"features\",\"value\":\"nesting=1\",\"pending\":\"keyctl=1,nesting=1\"}]");
+        FakeHosts.Run first = real.play("pve-b", guestSettings());
+        assertThat(first.lines()).contains("pvesh get /nodes/pve-b/lxc/795203225/pending --output-format json",
+                "pct set 795203225 --mp1 /tank/media,mp=/media", "pct set 795203225 --dev0 /dev/dri/renderD128,gid=44",
+                "pct set 795203225 --dev1 /dev/dri/card0", "pct reboot 795203225");
+        // The features are pending already (the config PVE returns by default would show them set): no set, a restart.
+        assertThat(first.lines()).noneMatch(l -> l.startsWith("pct set 795203225 --features"));
+        // This stand-in answers as before the restart, so the role says the restart did not apply them.
+        assertThat(first.result().exit()).isNotZero();
+        assertThat(first.result().output()).contains("jellyfin still has features pending after its restart");
+
+        // Applied; the owner added dev9 and a feature flag of his own. The site then drops dev1 and keyctl.
+        real.answer(pending, 0, "[{\"key\":\"features\",\"value\":\"keyctl=1,mknod=1,nesting=1\"},"
+                + "{\"key\":\"mp1\",\"value\":\"/tank/media,mp=/media\"},{\"key\":\"dev0\",\"value\":\"/dev/dri/renderD128,gid=44\"},"
+                + "{\"key\":\"dev1\",\"value\":\"/dev/dri/card0\"},{\"key\":\"dev9\",\"value\":\"/dev/net/tun\"}]");
+        FakeHosts.Run edit = real.play("pve-b", guestSettings() + "    proxmox_node_guest_settings:\n"
+                + "      - {guest: jellyfin, vmid: 795203225, tool: pct, pet: false, start: false, settings: "
+                + "{features: \"nesting=1\", mp1: \"/tank/media,mp=/media\", dev0: \"/dev/dri/renderD128,gid=44\"}}\n");
+        ok(edit);
+        assertThat(edit.lines()).contains("pct set 795203225 --features mknod=1,nesting=1", "pct set 795203225 --delete dev1")
+                .noneMatch(l -> l.contains("dev9") || l.contains("--mp1") || l.contains("--dev0"));
     }
 
     /**

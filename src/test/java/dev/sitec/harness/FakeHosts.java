@@ -45,6 +45,7 @@ final class FakeHosts {
                     best = (prefix, answer)
             if best:
                 sys.stdout.write(best[1].get("stdout", ""))
+                sys.stderr.write(best[1].get("stderr", ""))
                 sys.exit(best[1].get("rc", 0))
             """;
 
@@ -91,7 +92,12 @@ final class FakeHosts {
 
     /** The command line (or its start) answers with this exit code and output. */
     FakeHosts answer(String commandLine, int rc, String stdout) {
-        ObjectNode answer = json.createObjectNode().put("rc", rc).put("stdout", stdout);
+        return answer(commandLine, rc, stdout, "");
+    }
+
+    /** The command line (or its start) answers with this exit code, output and error output. */
+    FakeHosts answer(String commandLine, int rc, String stdout, String stderr) {
+        ObjectNode answer = json.createObjectNode().put("rc", rc).put("stdout", stdout).put("stderr", stderr);
         responses.put(commandLine, answer);
         return this;
     }

@@ -61,7 +61,7 @@ class ImportPlanTest {
             Map<String, String> env = new LinkedHashMap<>(consumers.terraformEnv());
             env.put("PROXMOX_VE_API_TOKEN", "root@pam!plan=00000000-0000-0000-0000-000000000000");
             ExternalTool.Result init = ExternalTool.run(root, env,
-                    List.of(consumers.terraform(), "init", "-backend=false", "-input=false", "-no-color"));
+                    List.of(consumers.terraform(), "init", "-input=false", "-no-color"));
             assertThat(init.ok()).as(init.output()).isTrue();
             ExternalTool.Result plan = ExternalTool.run(root, env, List.of(consumers.terraform(), "plan", "-input=false",
                     "-no-color", "-lock=false", "-out=plan.bin"));

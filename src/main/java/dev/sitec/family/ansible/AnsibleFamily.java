@@ -42,7 +42,8 @@ public final class AnsibleFamily implements OutputFamily {
             Map.entry("proxmox_repositories", List.of("defaults/main.yml", "tasks/main.yml")),
             Map.entry("proxmox_node", List.of("defaults/main.yml", "tasks/main.yml", "tasks/network.yml", "tasks/passthrough.yml",
                     "tasks/boot_loader.yml", "tasks/datastores.yml",
-                    "tasks/disk_images.yml", "tasks/guest_settings.yml", "tasks/api_token.yml", "handlers/main.yml")),
+                    "tasks/disk_images.yml", "tasks/guest_settings.yml", "tasks/guest_settings_guest.yml", "tasks/api_token.yml",
+                    "handlers/main.yml", "templates/guest_plan.j2")),
             Map.entry("proxmox_cluster", List.of("defaults/main.yml", "tasks/main.yml", "tasks/storage.yml")),
             Map.entry("pbs", List.of("defaults/main.yml", "tasks/main.yml")),
             Map.entry("pdm", List.of("defaults/main.yml", "tasks/main.yml")),
@@ -76,7 +77,7 @@ public final class AnsibleFamily implements OutputFamily {
         }
         files.add(PlannedFile.of("ansible/inventory/hosts.yml", "ansible/site/hosts.yml.ftl", AnsibleInventory.of(site)));
         files.add(PlannedFile.of("ansible/inventory/group_vars/all.yml", "ansible/site/all.yml.ftl", all(site)));
-        Map<String, List<AnsibleViews.GuestSetting>> settings = GuestSettings.byNode(site);
+        Map<String, List<AnsibleViews.Guest>> settings = GuestSettings.byNode(site);
         for (Cluster cluster : site.clusters().values()) {
             for (PveNode node : cluster.nodes().values()) {
                 files.add(hostVars(node.name(), "proxmox_node",
@@ -122,7 +123,7 @@ public final class AnsibleFamily implements OutputFamily {
     }
 
     private static AnsibleViews.ProxmoxNode proxmoxNode(Site site, Cluster cluster, PveNode node,
-                                                        List<AnsibleViews.GuestSetting> guestSettings) {
+                                                        List<AnsibleViews.Guest> guests) {
         List<String> gpuIds = node.devices().values().stream()
                 .filter(Device::isNvidiaGpu)
                 .map(Device::id).sorted().toList();
@@ -131,7 +132,7 @@ public final class AnsibleFamily implements OutputFamily {
                 cluster.firstNode().name(), cluster.firstNode().address().toString(), node.interfaceName().orElse(""),
                 Network.DEFAULT_BRIDGE, site.largestMtu(Network.DEFAULT_BRIDGE), otherBridges(site),
                 node.devices().values().stream().anyMatch(d -> d.type() == Device.Type.PCI),
-                gpuIds, guestSettings, GuestSettings.diskImages(site, node), GuestSettings.datastores(site, node), node.snippetsDatastore(),
+                gpuIds, guests, GuestSettings.diskImages(site, node), GuestSettings.datastores(site, node), node.snippetsDatastore(),
                 isPdmRemote(site, cluster.name()), first ? storages(cluster) : List.of(), node.subscription());
     }
 

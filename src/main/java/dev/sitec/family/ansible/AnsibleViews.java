@@ -31,17 +31,29 @@ public final class AnsibleViews {
     /** Proxmox VE nodes' variables; the cluster's storages are given to its first node, which fixes them up. */
     public record ProxmoxNode(String host, String cluster, boolean firstNode, String firstNodeName, String firstNodeAddress,
                               String uplinkInterface, String bridge, int uplinkMtu, List<String> otherBridges,
-                              boolean passthrough, List<String> gpuIds, List<GuestSetting> guestSettings,
+                              boolean passthrough, List<String> gpuIds, List<Guest> guests,
                               List<DiskImage> diskImages, List<String> datastores, String snippetsDatastore, boolean pdmRemote,
                               List<Storage> storages, boolean subscription) {
     }
 
     /**
-     * One setting of a guest on the node that only root@pam may make, so Ansible makes it with qm or
-     * pct once Terraform has created the guest: a USB device by port, a VM's second CD-ROM, a
-     * container's bind mount, device node or features.
+     * A guest of the node and the settings Ansible makes on it with qm or pct once Terraform has
+     * created it, as only root@pam may (a USB device by port, a container's bind mounts, device nodes
+     * and features) or as the provider cannot (a VM's second CD-ROM). Ansible deletes a setting it
+     * made that the site no longer lists, so every guest of the node is listed, settings or not.
+     *
+     * @param pet a pet is never restarted to apply a setting that waits for the next start: Ansible
+     *            reports it instead
+     * @param start the VM was created stopped (Terraform's start_at_create) and Ansible starts it once
+     *              the drives it attaches are in
+     * @param notes comment lines for the operator (how a bind mount's owners map into the container)
      */
-    public record GuestSetting(String guest, int vmid, String tool, String option, String value) {
+    public record Guest(String guest, int vmid, String tool, boolean pet, boolean start, List<Setting> settings,
+                        List<String> notes) {
+    }
+
+    /** One option of a guest's config (usb0, ide0, features, mp1, dev0) and the value sitec gives it. */
+    public record Setting(String option, String value) {
     }
 
     /** A compressed disk image the node fetches and decompresses into its local storage's import folder. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -17,8 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * What each Proxmox node does for its guests that Terraform cannot: settings only root@pam may make
- * (qemu-server check_usb_perm; pve-container check_ct_modify_config_perm: bind mounts, devN, and
- * every feature but nesting), disk images PVE cannot decompress, and the datastores the guests need.
+ * (qemu-server check_usb_perm; pve-container check_ct_modify_config_perm: bind mounts, devN, every
+ * feature but nesting, and every feature of a privileged container), disk images PVE cannot
+ * decompress, and the datastores the guests need.
  */
 final class GuestSettings {
 
@@ -28,41 +30,58 @@ final class GuestSettings {
     private GuestSettings() {
     }
 
-    /** Every node's guest settings, in guest order: one walk over the VMs and containers. */
-    static Map<String, List<AnsibleViews.GuestSetting>> byNode(Site site) {
-        Map<String, List<AnsibleViews.GuestSetting>> byNode = new HashMap<>();
+    /**
+     * Every node's guests, in site order, each with the settings Ansible makes on it: one walk over
+     * the VMs and containers. A guest without settings is listed too, so that Ansible can delete
+     * those it made before and the site no longer lists.
+     */
+    static Map<String, List<AnsibleViews.Guest>> byNode(Site site) {
+        Map<String, List<AnsibleViews.Guest>> byNode = new HashMap<>();
         for (Vm vm : site.vms().values()) {
-            List<AnsibleViews.GuestSetting> settings = byNode.computeIfAbsent(vm.node(), n -> new ArrayList<>());
+            List<AnsibleViews.Setting> settings = new ArrayList<>();
             int slot = 0;
             for (Device device : site.passthroughOf(vm)) {
                 if (device.type() == Device.Type.USB) {
-                    settings.add(new AnsibleViews.GuestSetting(vm.name(), vm.vmId(), "qm", "usb" + slot++,
-                            "host=" + device.usbPort().orElse(device.id()) + ",usb3=1"));
+                    settings.add(new AnsibleViews.Setting("usb" + slot++, "host=" + device.usbPort().orElse(device.id()) + ",usb3=1"));
                 }
             }
-            vm.windows().flatMap(Vm.Windows::drivers).map(site.images()::get).ifPresent(drivers ->
-                    settings.add(new AnsibleViews.GuestSetting(vm.name(), vm.vmId(), "qm", DRIVERS_SLOT,
-                            "local:iso/" + drivers.storedFileName() + ",media=cdrom")));
+            Optional<Image> drivers = vm.windows().flatMap(Vm.Windows::drivers).map(site.images()::get);
+            drivers.ifPresent(d -> settings.add(new AnsibleViews.Setting(DRIVERS_SLOT, "local:iso/" + d.storedFileName() + ",media=cdrom")));
+            // Created stopped by Terraform (VmViews: start_at_create) so that the drivers drive is there at its first start.
+            byNode.computeIfAbsent(vm.node(), n -> new ArrayList<>()).add(new AnsibleViews.Guest(vm.name(), vm.vmId(), "qm",
+                    vm.isPet(), drivers.isPresent(), List.copyOf(settings), List.of()));
         }
         for (Container ct : site.containers().values()) {
-            List<AnsibleViews.GuestSetting> settings = byNode.computeIfAbsent(ct.node(), n -> new ArrayList<>());
-            if (ct.features().stream().anyMatch(f -> f != Container.Feature.NESTING)) {
-                settings.add(new AnsibleViews.GuestSetting(ct.name(), ct.vmId(), "pct", "features",
+            List<AnsibleViews.Setting> settings = new ArrayList<>();
+            // Every feature of the site's, nesting too: Terraform sends nesting at create (an unprivileged
+            // container's only), Ansible keeps the flags in step with the site afterwards.
+            if (!ct.features().isEmpty()) {
+                settings.add(new AnsibleViews.Setting("features",
                         ct.features().stream().map(f -> f.id() + "=1").sorted().collect(Collectors.joining(","))));
             }
             // Terraform's mount_point list makes the volumes mp0, mp1, ...; the bind mounts come after them.
             int slot = (int) ct.mounts().stream().filter(m -> !m.bind()).count();
             for (Container.Mount mount : ct.mounts()) {
                 if (mount.bind()) {
-                    settings.add(new AnsibleViews.GuestSetting(ct.name(), ct.vmId(), "pct", "mp" + slot++,
-                            mount.hostPath().get() + ",mp=" + mount.path()));
+                    settings.add(new AnsibleViews.Setting("mp" + slot++, mount.hostPath().get() + ",mp=" + mount.path()));
                 }
             }
             for (int i = 0; i < ct.devices().size(); i++) {
-                settings.add(new AnsibleViews.GuestSetting(ct.name(), ct.vmId(), "pct", "dev" + i, ct.devices().get(i)));
+                settings.add(new AnsibleViews.Setting("dev" + i, ct.devices().get(i).pctValue()));
             }
+            List<String> notes = new ArrayList<>();
+            List<String> binds = ct.mounts().stream().filter(Container.Mount::bind).map(m -> m.hostPath().get()).toList();
+            if (ct.unprivileged() && !binds.isEmpty()) {
+                // PVE's id map for an unprivileged container without lxc.idmap lines (pve-container
+                // src/PVE/LXC.pm update_lxc_config: "lxc.idmap = u 0 100000 65536", g likewise).
+                notes.add(ct.name() + " is unprivileged: uid or gid N inside it is 100000+N on " + ct.node()
+                        + " (root is 100000), and a host id outside 100000-165535 shows as nobody/nogroup (65534).");
+                notes.add("Give " + String.join(", ", binds) + " to the host ids its services use, e.g. chown -R 100000+N:100000+G,"
+                        + " or files it writes there fail with permission denied.");
+            }
+            byNode.computeIfAbsent(ct.node(), n -> new ArrayList<>()).add(new AnsibleViews.Guest(ct.name(), ct.vmId(), "pct",
+                    ct.isPet(), false, List.copyOf(settings), List.copyOf(notes)));
         }
-        byNode.values().removeIf(List::isEmpty);
         return byNode;
     }
 

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One LXC container in a cluster root's `local.containers`. Bind mounts, device nodes and features
- * other than nesting are left to Ansible (root@pam only, pve-container check_ct_modify_config_perm).
+ * other than nesting are left to Ansible (root@pam only, pve-container check_ct_modify_config_perm);
+ * so is nesting on a privileged container, whose every feature flag is root@pam's.
  */
 public record ContainerView(String name, int vmId, String node, String description, boolean pet, boolean onBoot,
                             int cores, int memoryMib, int swapMib, String template, String osType, boolean unprivileged,

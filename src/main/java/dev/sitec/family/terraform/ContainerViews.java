@@ -39,7 +39,9 @@ final class ContainerViews {
         return new ContainerView(ct.name(), ct.vmId(), ct.node(), description, ct.isProtected(), ct.onBoot(), ct.cores(),
                 ct.memoryMib(), ct.swapMib(), templateKey,
                 site.images().get(ct.template()).distribution().map(Distribution::id).orElseThrow(), ct.unprivileged(),
-                ct.features().contains(Container.Feature.NESTING), site.datastoreOf(ct), ct.disk().sizeGib(),
+                // A privileged container's feature flags are root@pam's alone, nesting too (pve-container
+                // src/PVE/LXC.pm check_ct_modify_config_perm): the token sends none, Ansible sets them.
+                ct.unprivileged() && ct.features().contains(Container.Feature.NESTING), site.datastoreOf(ct), ct.disk().sizeGib(),
                 ct.startup().map(s -> s.order()).orElse(DEFAULT_STARTUP_ORDER),
                 ct.startup().flatMap(s -> VmViews.boxed(s.upDelaySeconds())).orElse(null),
                 ct.startup().flatMap(s -> VmViews.boxed(s.downDelaySeconds())).orElse(null),

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** One VM in a cluster root's `local.vms`: every setting decided, in Terraform's terms. */
 public record VmView(String name, int vmId, String node, String description, String pool, boolean pet,
-                     boolean onBoot, int cores, int memoryMib, int balloonMib, String cpuType, String bios,
+                     boolean onBoot, boolean startAtCreate, int cores, int memoryMib, int balloonMib, String cpuType, String bios,
                      String machine, String osType, boolean secureBoot, boolean tpm, String datastore, String snippetsDatastore,
                      String isoKey, boolean cloudInit, boolean agent, boolean serial, int startupOrder, int upDelay,
                      Integer downDelay, List<String> tags, List<Disk> disks, List<Nic> nics, List<Pci> pci,

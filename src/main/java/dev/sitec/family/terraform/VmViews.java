@@ -55,8 +55,11 @@ final class VmViews {
         }
         String description = "Managed by sitec from site.yaml (" + vm.lifecycle().id() + ")."
                 + vm.description().map(d -> " " + d).orElse("");
+        // A VM whose drivers CD-ROM Ansible attaches is created stopped, and started by Ansible once the
+        // drive is in: qemu-server never hotplugs a new IDE/SATA drive (QemuServer.pm vmconfig_update_disk).
+        boolean startAtCreate = vm.windows().flatMap(Vm.Windows::drivers).isEmpty();
         return new VmView(vm.name(), vm.vmId(), vm.node(), description, role.pool(), vm.isProtected(), vm.onBoot(),
-                vm.cores(), vm.memoryMib(), vm.balloonMinMib().orElse(0),
+                startAtCreate, vm.cores(), vm.memoryMib(), vm.balloonMinMib().orElse(0),
                 // Passed-through PCI devices pin the VM to its host: use the host's CPU, PCIe on q35 + OVMF.
                 pci || windows ? "host" : MIGRATABLE_CPU, uefi ? "ovmf" : "seabios", q35 ? "q35" : null,
                 // Appliances are Linux more often than not (Home Assistant OS); the type only tunes defaults.

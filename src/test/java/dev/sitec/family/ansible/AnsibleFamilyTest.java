@@ -86,11 +86,16 @@ class AnsibleFamilyTest {
         assertThat(yaml("ansible/inventory/host_vars/pve1.yml").has("proxmox_node_boot_loader")).isFalse();
         assertThat(yaml("ansible/inventory/host_vars/pve1.yml").path("proxmox_node_uplink_mtu").asInt()).isEqualTo(9000);
         assertThat(yaml("ansible/inventory/host_vars/pve1.yml").path("proxmox_node_uplink_interface").asText()).isEqualTo("enp1s0");
-        JsonNode usb = yaml("ansible/inventory/host_vars/pve3.yml").path("proxmox_node_guest_settings").get(0);
-        assertThat(usb.path("guest").asText()).isEqualTo("k3s-w-tpu");
+        JsonNode usb = null;
+        for (JsonNode guest : yaml("ansible/inventory/host_vars/pve3.yml").path("proxmox_node_guest_settings")) {
+            if (guest.path("guest").asText().equals("k3s-w-tpu")) {
+                usb = guest;
+            }
+        }
+        assertThat(usb).isNotNull();
         assertThat(usb.path("tool").asText()).isEqualTo("qm");
-        assertThat(usb.path("option").asText()).isEqualTo("usb0");
-        assertThat(usb.path("value").asText()).isEqualTo("host=2-1,usb3=1");
+        assertThat(usb.path("pet").asBoolean()).isFalse();
+        assertThat(usb.path("settings").path("usb0").asText()).isEqualTo("host=2-1,usb3=1");
         assertThat(strings(yaml("ansible/inventory/host_vars/pve2.yml").path("proxmox_node_gpu_ids"))).containsExactly("10de:2704");
         assertThat(yaml("ansible/inventory/host_vars/k3s-w-1.yml").path("k3s_prereqs_longhorn_disk").asText())
                 .isEqualTo("/dev/disk/by-id/scsi-0QEMU_QEMU_HARDDISK_drive-scsi1");
