@@ -21,9 +21,11 @@ from ct_interfaces import ContainerDhcpLease
 from download import DownloadDecompression, patch_schema
 from guest_agent import GuestAgentForEnabled
 from hostpci import HostPciRootOnly
+from hotplug import HotplugPending
 from legacy_params import install as normalise_legacy_params
 from lxc_readback import ContainerReadBack
 from mappings import HardwareMappings
+from move_disk import DiskMove
 from node_state import NodeState
 from resize import DiskResize
 from sdn import SdnStore
@@ -36,7 +38,7 @@ BLOCK_TYPES = ('lvmthin', 'lvm', 'zfspool', 'rbd', 'zfs')
 
 class RehearsalPve(TrailingSlashes, SdnStore, HardwareMappings, BackupJobs, DiskResize, GuestAgentForEnabled,
                    DownloadDecompression, WindowsMachinePin, HostPciRootOnly, ContainerReadBack, ContainerDhcpLease,
-                   NodeState, TypedConfigUpdates, FakePve):
+                   NodeState, DiskMove, HotplugPending, TypedConfigUpdates, FakePve):
     """fakepve with the gaps the bpg provider hits closed (see README.md)."""
 
     def register_snippet(self, node, path, data):
