@@ -29,8 +29,7 @@ final class ContainerChanges {
                     "vm_id is ForceNew (" + CONTAINER_GO + ", CustomizeDiff)"),
             new Attribute<>("template", "template", Container::template, IN_PLACE,
                     "the running container keeps its root filesystem: the module ignores template_file_id, which the"
-                            + " provider never reads back (" + CONTAINER_GO + ", containerRead); to rebuild cattle from the"
-                            + " new template, run terraform apply -replace on it"),
+                            + " provider never reads back (" + CONTAINER_GO + ", containerRead)"),
             new Attribute<>("unprivileged", "unprivileged", ct -> String.valueOf(ct.unprivileged()), REPLACE,
                     "unprivileged is ForceNew (" + CONTAINER_GO + ")"),
             new Attribute<>("cores", "cores", ct -> String.valueOf(ct.cores()), IN_PLACE,
@@ -54,12 +53,14 @@ final class ContainerChanges {
     }
 
     static List<Change> compare(Site beforeSite, Container before, Site afterSite, Container after) {
-        GuestIdentity old = GuestIdentity.of(before);
-        GuestIdentity now = GuestIdentity.of(after);
+        GuestIdentity old = GuestIdentity.of(beforeSite, before);
+        GuestIdentity now = GuestIdentity.of(afterSite, after);
         List<Change> changes = new ArrayList<>();
         List<Change> replacing = new ArrayList<>();
         for (Attribute<Container> attribute : ATTRIBUTES) {
             attribute.compare(now.subject(), before, after, after.origin())
+                    .map(c -> attribute.component().equals("template") ? c.because(c.cause().orElseThrow() + "; "
+                            + now.rebuild("upgrade its system inside it")) : c)
                     .ifPresent(c -> (c.kind() == REPLACE ? replacing : changes).add(c));
         }
         changes.addAll(GuestLifecycle.lifecycle(old, now));
@@ -80,7 +81,7 @@ final class ContainerChanges {
             changes.add(GuestLifecycle.destroying(Change.of(ChangeKind.DESTROYS_DATA, now.subject(), "disk " + oldSize
                     + " -> " + newSize + " GiB", "the provider plans an update and apply refuses it (" + CONTAINER_GO
                     + ": \"new disk size ... has to be greater than the current disk\")" + (now.pet() ? ""
-                    : "; rebuild the container instead: terraform apply -replace='" + now.address() + "'"),
+                    : "; rebuild the container instead: " + now.replaceCommand()),
                     disk.appendProperty("size_gib")), old, now, "lose data"));
         }
         changes.addAll(mounts(before, after, now.subject()));

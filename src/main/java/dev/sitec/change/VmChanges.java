@@ -47,8 +47,7 @@ final class VmChanges {
                     "bios needs a restart (" + VM_GO + ", vmUpdate)"),
             new Attribute<>("machine", "machine", vm -> Show.of(vm.machine()), IN_PLACE,
                     "the machine type is read when the VM is created (the module ignores it after: PVE pins a Windows"
-                    + " VM's machine version, qemu-server Machine.pm): the running VM keeps its own; rebuild cattle"
-                    + " (terraform apply -replace) to change it"),
+                    + " VM's machine version, qemu-server Machine.pm): the running VM keeps its own"),
             new Attribute<>("agent", "agent", vm -> Show.of(vm.agent()), REBOOT,
                     "an agent change needs a restart (" + VM_GO + ", vmUpdate)"),
             new Attribute<>("serialConsole", "serial_console", vm -> Show.of(vm.serialConsole()), REBOOT,
@@ -69,14 +68,18 @@ final class VmChanges {
     }
 
     static List<Change> compare(Site beforeSite, Vm before, Site afterSite, Vm after) {
-        GuestIdentity old = GuestIdentity.of(before);
-        GuestIdentity now = GuestIdentity.of(after);
+        GuestIdentity old = GuestIdentity.of(beforeSite, before);
+        GuestIdentity now = GuestIdentity.of(afterSite, after);
         String subject = now.subject();
         List<Change> changes = new ArrayList<>();
         boolean replaced = false;
         for (Attribute<Vm> attribute : ATTRIBUTES) {
             java.util.Optional<Change> change = attribute.compare(subject, before, after, after.origin());
             replaced |= change.filter(c -> c.kind() == REPLACE).isPresent();
+            if (attribute.component().equals("machine")) {
+                change = change.map(c -> c.because(c.cause().orElseThrow() + "; " + now.rebuild("change it with qm set"
+                        + " --machine while the VM is shut down (the guest's device names may change)")));
+            }
             change.map(c -> c.kind() == REPLACE ? GuestLifecycle.destroying(c, old, now, "be replaced") : c)
                     .ifPresent(changes::add);
         }
@@ -99,8 +102,7 @@ final class VmChanges {
         boolean iso = afterSite.imageOf(after).filter(i -> i.kind() == Image.Kind.ISO).isPresent();
         String cause = iso ? "the CD-ROM is swapped in place; an installed system stays as it is"
                 : "the running VM keeps its disk: import_from is read only when a disk is created (bpg/proxmox"
-                + " resource/vm/disk/schema.go); to rebuild cattle from the new image, run terraform apply -replace='"
-                + now.address() + "'";
+                + " resource/vm/disk/schema.go); " + now.rebuild("upgrade its system in the guest");
         return java.util.Optional.of(Change.of(IN_PLACE, now.subject(), detail, cause,
                 after.origin().appendProperty("image")));
     }
@@ -142,8 +144,7 @@ final class VmChanges {
                 changes.add(GuestLifecycle.destroying(Change.of(ChangeKind.DESTROYS_DATA, now.subject(),
                         name + " " + previous.sizeGib() + " -> " + fresh.sizeGib() + " GiB",
                         "the provider cannot shrink a disk, so apply fails (" + VM_GO + ": \"Cannot shrink ... it is not"
-                                + " supported!\")" + (now.pet() ? "" : "; rebuild the VM instead: terraform apply -replace='"
-                                + now.address() + "'"),
+                                + " supported!\")" + (now.pet() ? "" : "; rebuild the VM instead: " + now.replaceCommand()),
                         at.appendProperty("size_gib")), old, now, "lose data"));
             }
             String oldStore = beforeSite.datastoreOf(before, previous);
