@@ -150,8 +150,11 @@ final class VmChanges {
             String oldStore = beforeSite.datastoreOf(before, previous);
             String newStore = afterSite.datastoreOf(after, fresh);
             if (!oldStore.equals(newStore)) {
-                changes.add(Change.of(IN_PLACE, now.subject(), name + " datastore " + oldStore + " -> " + newStore,
-                        "moved with the move-disk API, the original deleted (" + VM_GO + ")", at.appendProperty("datastore")));
+                changes.add(Change.of(REBOOT, now.subject(), name + " datastore " + oldStore + " -> " + newStore,
+                        "the provider shuts the VM down to move the disk, then starts it again (" + VM_GO
+                                + ": vmPlanDiskLocationAndSizeChanges sets shutdownForDisksRequired, \"Cannot be done while"
+                                + " VM is running\", and vmUpdate powers the VM off before move_disk); the original is deleted",
+                        at.appendProperty("datastore")));
             }
             if (fresh.purpose() != previous.purpose()) {
                 changes.add(Change.of(HOST, now.subject(), name + " purpose " + Show.of(previous.purpose()) + " -> "

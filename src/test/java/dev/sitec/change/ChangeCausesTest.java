@@ -21,6 +21,20 @@ class ChangeCausesTest {
     private static final Path EDITS_SITE = Path.of("src/test/resources/harness/edits/site.yaml");
     private static final String WEB = "module.vm[\"web\"].proxmox_virtual_environment_vm.cattle[0]";
 
+    /** apply-edits "disk move": the provider shut the VM down, moved the disk (qmmove), started it. */
+    @Test
+    void aDiskMovedToAnotherDatastoreRestartsTheVm() {
+        List<Change> changes = edit(s -> s.replace("disks: [{ size_gib: 8 }], address: { lan: 192.168.1.22 }",
+                "disks: [{ size_gib: 8, datastore: bulk-thin }], address: { lan: 192.168.1.22 }"));
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ChangeKind.REBOOT);
+            assertThat(c.line()).isEqualTo("vm cache: disk scsi0 datastore fast-zfs -> bulk-thin; the provider shuts the"
+                    + " VM down to move the disk, then starts it again (bpg/proxmox resource/vm/vm.go:"
+                    + " vmPlanDiskLocationAndSizeChanges sets shutdownForDisksRequired, \"Cannot be done while VM is"
+                    + " running\", and vmUpdate powers the VM off before move_disk); the original is deleted");
+        });
+    }
+
     /** apply-edits "image (cattle)": the hint names its root, and followed, it replaces the VM. */
     @Test
     void aCattleImageChangeSuggestsTheReplaceInItsRoot() {
