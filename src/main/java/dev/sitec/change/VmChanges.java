@@ -7,6 +7,7 @@ import static dev.sitec.change.ChangeKind.REPLACE;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import dev.sitec.model.Image;
+import dev.sitec.model.MacAddress;
 import dev.sitec.model.Nic;
 import dev.sitec.model.Site;
 import dev.sitec.model.Vm;
@@ -64,6 +65,11 @@ final class VmChanges {
     static final Set<String> COMPARED_APART = Set.of("name", "origin", "profile", "vmIdExplicit", "datastore",
             "labels", "image", "lifecycle", "disks", "nics", "allowReplace", "existing");
 
+    /** What a cloud-init guest knows of its NICs, and since when (sitec's meta-data keeps one instance-id). */
+    private static final String FIRST_BOOT = "its network-config, which cloud-init applies when the instance first boots"
+            + " only (cloud-init doc/rtd/topics/events.rst: NoCloud's default update event is boot-new-instance; sitec's"
+            + " instance-id stays, and the module ignores initialization), matches each NIC by MAC";
+
     private VmChanges() {
     }
 
@@ -86,7 +92,7 @@ final class VmChanges {
         changes.addAll(GuestLifecycle.lifecycle(old, now));
         image(beforeSite, before, afterSite, after, now).ifPresent(changes::add);
         changes.addAll(disks(beforeSite, before, afterSite, after, old, now));
-        changes.addAll(nics(afterSite, before, after, subject));
+        changes.addAll(nics(afterSite, before, after, now));
         return GuestLifecycle.collapse(changes, replaced);
     }
 
@@ -165,7 +171,8 @@ final class VmChanges {
         return changes;
     }
 
-    private static List<Change> nics(Site afterSite, Vm before, Vm after, String subject) {
+    private static List<Change> nics(Site afterSite, Vm before, Vm after, GuestIdentity now) {
+        String subject = now.subject();
         List<Change> changes = new ArrayList<>();
         boolean cloudInit = afterSite.configuredByCloudInit(after);
         int count = Math.max(before.nics().size(), after.nics().size());
@@ -180,15 +187,22 @@ final class VmChanges {
             Nic fresh = after.nics().get(i);
             at = at.appendProperty(fresh.network());
             if (i >= before.nics().size()) {
-                changes.add(Change.of(IN_PLACE, subject, name + " on " + fresh.network() + " added",
-                        "network devices are hotplugged (" + VM_GO + ", vmUpdate)", at));
+                changes.add(Change.of(IN_PLACE, subject, name + " on " + fresh.network() + " added", cloudInit
+                        ? "hotplugged (" + VM_GO + ", vmUpdate), but the guest leaves it unconfigured: " + FIRST_BOOT
+                                + ", and this one is new; " + now.rebuild("configure it in the guest (netplan, matching MAC "
+                                + mac(fresh) + ")")
+                        : "network devices are hotplugged (" + VM_GO + ", vmUpdate)", at));
                 continue;
             }
             Nic previous = before.nics().get(i);
-            if (!previous.network().equals(fresh.network()) || !previous.mac().equals(fresh.mac())) {
-                changes.add(Change.of(IN_PLACE, subject, name + " " + previous.network() + " " + Show.of(previous.mac())
-                        + " -> " + fresh.network() + " " + Show.of(fresh.mac()),
-                        "network devices are hotplugged (" + VM_GO + ", vmUpdate)", at));
+            boolean newMac = !previous.mac().equals(fresh.mac());
+            if (!previous.network().equals(fresh.network()) || newMac) {
+                changes.add(Change.of(IN_PLACE, subject, name + " " + previous.network() + " " + mac(previous)
+                        + " -> " + fresh.network() + " " + mac(fresh), cloudInit && newMac
+                        ? "hotplugged with the new MAC (" + VM_GO + ", vmUpdate), and the guest loses this NIC's"
+                                + " configuration: " + FIRST_BOOT + ", and knows the old one; " + now.rebuild(
+                                "configure the NIC in the guest (netplan, matching MAC " + mac(fresh) + ")")
+                        : "network devices are hotplugged (" + VM_GO + ", vmUpdate)", at));
             }
             if (!previous.address().equals(fresh.address())) {
                 changes.add(Change.of(IN_PLACE, subject, name + " address " + address(previous) + " -> " + address(fresh),
@@ -198,6 +212,10 @@ final class VmChanges {
             }
         }
         return changes;
+    }
+
+    private static String mac(Nic nic) {
+        return nic.mac().map(MacAddress::value).orElse(Show.NONE);
     }
 
     private static String address(Nic nic) {

@@ -20,6 +20,9 @@ class ChangeCausesTest {
 
     private static final Path EDITS_SITE = Path.of("src/test/resources/harness/edits/site.yaml");
     private static final String WEB = "module.vm[\"web\"].proxmox_virtual_environment_vm.cattle[0]";
+    private static final String FIRST_BOOT = "its network-config, which cloud-init applies when the instance first"
+            + " boots only (cloud-init doc/rtd/topics/events.rst: NoCloud's default update event is boot-new-instance;"
+            + " sitec's instance-id stays, and the module ignores initialization), matches each NIC by MAC";
 
     /** apply-edits "disk move": the provider shut the VM down, moved the disk (qmmove), started it. */
     @Test
@@ -32,6 +35,34 @@ class ChangeCausesTest {
                     + " VM down to move the disk, then starts it again (bpg/proxmox resource/vm/vm.go:"
                     + " vmPlanDiskLocationAndSizeChanges sets shutdownForDisksRequired, \"Cannot be done while VM is"
                     + " running\", and vmUpdate powers the VM off before move_disk); the original is deleted");
+        });
+    }
+
+    /** apply-edits "NIC add": hotplugged, but the guest's first-boot network-config has no entry for its MAC. */
+    @Test
+    void aNicAddedToACloudInitVmIsLeftUnconfiguredByTheGuest() {
+        List<Change> changes = edit(s -> s.replace("address: { lan: 192.168.1.21 } }",
+                "address: { lan: 192.168.1.21, iot: 192.168.40.21 } }"));
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ChangeKind.IN_PLACE);
+            assertThat(c.line()).isEqualTo("vm web: nic net1 on iot added; hotplugged (bpg/proxmox resource/vm/vm.go,"
+                    + " vmUpdate), but the guest leaves it unconfigured: " + FIRST_BOOT + ", and this one is new;"
+                    + " rebuild it: terraform -chdir=generated/terraform/clusters/home apply -replace='" + WEB + "'");
+        });
+    }
+
+    /** apply-edits "MAC change", on a pet: no -replace (prevent_destroy refuses it), the fix is in the guest. */
+    @Test
+    void aPetCloudInitVmWithANewMacLosesThatNicsConfiguration() {
+        List<Change> changes = edit(s -> s.replace("    address: { lan: 192.168.1.30 }\n",
+                "    address: { lan: 192.168.1.30 }\n    macs: { lan: \"BC:24:11:0A:00:30\" }\n"));
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ChangeKind.IN_PLACE);
+            assertThat(c.line()).matches("vm db: nic net0 lan [0-9a-f:]{17} -> lan bc:24:11:0a:00:30; .*")
+                    .endsWith("; hotplugged with the new MAC (bpg/proxmox resource/vm/vm.go, vmUpdate), and the guest"
+                            + " loses this NIC's configuration: " + FIRST_BOOT + ", and knows the old one; a pet is not"
+                            + " rebuilt (its prevent_destroy refuses terraform apply -replace): configure the NIC in the"
+                            + " guest (netplan, matching MAC bc:24:11:0a:00:30)");
         });
     }
 
