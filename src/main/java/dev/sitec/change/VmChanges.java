@@ -6,6 +6,7 @@ import static dev.sitec.change.ChangeKind.REBOOT;
 import static dev.sitec.change.ChangeKind.REPLACE;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import dev.sitec.model.Device;
 import dev.sitec.model.Image;
 import dev.sitec.model.MacAddress;
 import dev.sitec.model.Nic;
@@ -14,6 +15,7 @@ import dev.sitec.model.Vm;
 import dev.sitec.model.VmDisk;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,8 +38,6 @@ final class VmChanges {
                     "memory is not hotplugged: the module leaves PVE's hotplug at network,disk,usb (" + VM_GO + ", vmUpdate)"),
             new Attribute<>("balloonMinMib", "balloon_min_mib", vm -> Show.of(vm.balloonMinMib()), REBOOT,
                     "a memory change without memory hotplug needs a restart (" + VM_GO + ", vmUpdate)"),
-            new Attribute<>("passthrough", "passthrough", vm -> Show.of(vm.passthrough()), REBOOT,
-                    "hostpci and usb changes need a restart (" + VM_GO + ", vmUpdate)"),
             new Attribute<>("os", "os", vm -> Show.of(vm.os()), REBOOT,
                     "bios, machine and operating_system need a restart (" + VM_GO + ", vmUpdate)"),
             new Attribute<>("windows", "os_type", vm -> Show.of(vm.windows().map(Vm.Windows::osType)), REBOOT,
@@ -59,11 +59,11 @@ final class VmChanges {
 
     /**
      * Components compared elsewhere or not at all: the profile acts through the values it gives; the
-     * datastore through each disk's; the labels through the K3s node; image, lifecycle, disks and NICs
-     * have rules of their own below.
+     * datastore through each disk's; the labels through the K3s node; image, lifecycle, disks, NICs
+     * and passthrough have rules of their own below.
      */
     static final Set<String> COMPARED_APART = Set.of("name", "origin", "profile", "vmIdExplicit", "datastore",
-            "labels", "image", "lifecycle", "disks", "nics", "allowReplace", "existing");
+            "labels", "image", "lifecycle", "disks", "nics", "allowReplace", "existing", "passthrough");
 
     /** What a cloud-init guest knows of its NICs, and since when (sitec's meta-data keeps one instance-id). */
     private static final String FIRST_BOOT = "its network-config, which cloud-init applies when the instance first boots"
@@ -89,6 +89,7 @@ final class VmChanges {
             change.map(c -> c.kind() == REPLACE ? GuestLifecycle.destroying(c, old, now, "be replaced") : c)
                     .ifPresent(changes::add);
         }
+        changes.addAll(passthrough(beforeSite, before, afterSite, after, now));
         changes.addAll(GuestLifecycle.lifecycle(old, now));
         image(beforeSite, before, afterSite, after, now).ifPresent(changes::add);
         changes.addAll(disks(beforeSite, before, afterSite, after, old, now));
@@ -216,6 +217,61 @@ final class VmChanges {
 
     private static String mac(Nic nic) {
         return nic.mac().map(MacAddress::value).orElse(Show.NONE);
+    }
+
+    /**
+     * PCI devices are Terraform's hostpci blocks (a restart); USB devices are Ansible's, by slot
+     * (usb0, usb1, ... in the order of the VM's USB devices: family/ansible GuestSettings.byNode),
+     * attached as root with {@code qm set} (qemu-server check_usb_perm) and ignored by Terraform.
+     */
+    private static List<Change> passthrough(Site beforeSite, Vm before, Site afterSite, Vm after, GuestIdentity now) {
+        List<Change> changes = new ArrayList<>();
+        JsonPointer at = after.origin().appendProperty("passthrough");
+        List<String> oldPci = names(beforeSite, before, Device.Type.PCI);
+        List<String> newPci = names(afterSite, after, Device.Type.PCI);
+        if (!oldPci.equals(newPci)) {
+            changes.add(Change.of(REBOOT, now.subject(), "passthrough (pci) " + Show.of(oldPci) + " -> " + Show.of(newPci),
+                    "hostpci changes need a restart (" + VM_GO + ", vmUpdate)", at));
+        }
+        Map<String, String> oldUsb = usbSettings(beforeSite, before);
+        Map<String, String> newUsb = usbSettings(afterSite, after);
+        if (oldUsb.equals(newUsb)) {
+            return changes;
+        }
+        String detail = "passthrough (usb) " + Show.of(names(beforeSite, before, Device.Type.USB)) + " -> "
+                + Show.of(names(afterSite, after, Device.Type.USB));
+        List<String> set = newUsb.entrySet().stream().filter(e -> !e.getValue().equals(oldUsb.get(e.getKey())))
+                .map(e -> e.getKey() + " " + e.getValue()).toList();
+        List<String> stay = oldUsb.keySet().stream().filter(k -> !newUsb.containsKey(k)).toList();
+        List<String> causes = new ArrayList<>();
+        if (!set.isEmpty()) {
+            causes.add("Ansible's proxmox_node role attaches " + String.join(", ", set) + " as root with qm set (qemu-server"
+                    + " check_usb_perm: only root@pam passes a device by port), and PVE hotplugs USB into the running VM"
+                    + " (qemu-server vmconfig_hotplug_pending, with PVE's default hotplug network,disk,usb)");
+        }
+        if (!stay.isEmpty()) {
+            causes.add(String.join(", ", stay) + " not removed: the role only sets the USB devices a VM should have"
+                    + " (tasks/guest_settings.yml never deletes one), and Terraform ignores usb (ignore_changes);"
+                    + " remove it as root: qm set " + now.vmId() + " --delete " + String.join(",", stay));
+        }
+        changes.add(Change.of(IN_PLACE, now.subject(), detail, String.join("; ", causes), at));
+        return changes;
+    }
+
+    private static List<String> names(Site site, Vm vm, Device.Type type) {
+        return site.passthroughOf(vm).stream().filter(d -> d.type() == type).map(Device::name).toList();
+    }
+
+    /** usbN -> its value, as the Ansible role sets it (family/ansible GuestSettings.byNode). */
+    private static Map<String, String> usbSettings(Site site, Vm vm) {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        int slot = 0;
+        for (Device device : site.passthroughOf(vm)) {
+            if (device.type() == Device.Type.USB) {
+                settings.put("usb" + slot++, "host=" + device.usbPort().orElse(device.id()) + ",usb3=1");
+            }
+        }
+        return settings;
     }
 
     private static String address(Nic nic) {

@@ -23,6 +23,9 @@ class ChangeCausesTest {
     private static final String FIRST_BOOT = "its network-config, which cloud-init applies when the instance first"
             + " boots only (cloud-init doc/rtd/topics/events.rst: NoCloud's default update event is boot-new-instance;"
             + " sitec's instance-id stays, and the module ignores initialization), matches each NIC by MAC";
+    private static final String NEVER_DELETES = "the role only sets what a container should have"
+            + " (tasks/guest_settings.yml runs pct set, never --delete), and Terraform ignores it once the container"
+            + " exists (ignore_changes)";
 
     /** apply-edits "disk move": the provider shut the VM down, moved the disk (qmmove), started it. */
     @Test
@@ -63,6 +66,69 @@ class ChangeCausesTest {
                             + " loses this NIC's configuration: " + FIRST_BOOT + ", and knows the old one; a pet is not"
                             + " rebuilt (its prevent_destroy refuses terraform apply -replace): configure the NIC in the"
                             + " guest (netplan, matching MAC bc:24:11:0a:00:30)");
+        });
+    }
+
+    /** apply-edits "feature removed": the role has nothing to set once only nesting is left, and deletes nothing. */
+    @Test
+    void aContainerFeatureRemovedIsSaidNotToBeRemoved() {
+        List<Change> changes = edit(s -> s.replace("features: [nesting, keyctl]", "features: [nesting]"));
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ChangeKind.IN_PLACE);
+            assertThat(c.line()).isEqualTo("container proxy: features [nesting, keyctl] -> [nesting]; features not"
+                    + " removed: " + NEVER_DELETES + "; remove it as root: pct set 520419126 --features nesting=1");
+        });
+    }
+
+    /** apply-edits "feature added": the role sets the whole list, which drops a feature too. */
+    @Test
+    void aContainerFeatureSwappedIsSetByAnsible() {
+        List<Change> changes = edit(s -> s.replace("features: [nesting, keyctl]", "features: [nesting, fuse]"));
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ChangeKind.REBOOT);
+            assertThat(c.line()).isEqualTo("container proxy: features [nesting, keyctl] -> [nesting, fuse]; Ansible's"
+                    + " proxmox_node role sets features=fuse=1,nesting=1 as root with pct set (pve-container"
+                    + " check_ct_modify_config_perm refuses an API token); PVE applies what it cannot hotplug at the"
+                    + " container's next start");
+        });
+    }
+
+    /** apply-edits "bind mount removed": mp1 stays on the container. */
+    @Test
+    void aBindMountRemovedIsSaidNotToBeRemoved() {
+        List<Change> changes = edit(s -> s.replace("      - { host_path: /srv/certs, path: /certs }\n", ""));
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ChangeKind.IN_PLACE);
+            assertThat(c.line()).isEqualTo("container proxy: bind mounts [/certs from /srv/certs] -> []; mp1 not"
+                    + " removed: " + NEVER_DELETES + "; remove it as root: pct set 520419126 --delete mp1");
+        });
+    }
+
+    /** apply-edits "device removed": dev0 stays on the container. */
+    @Test
+    void aDeviceRemovedIsSaidNotToBeRemoved() {
+        List<Change> changes = edit(s -> s.replace("    devices: [/dev/net/tun]\n", ""));
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ChangeKind.IN_PLACE);
+            assertThat(c.line()).isEqualTo("container proxy: devices [/dev/net/tun] -> []; dev0 not removed: "
+                    + NEVER_DELETES + "; remove it as root: pct set 520419126 --delete dev0");
+        });
+    }
+
+    /** USB devices are Ansible's too (Terraform ignores usb): a removed one stays attached. */
+    @Test
+    void aUsbDeviceRemovedFromAVmIsSaidNotToBeRemoved() {
+        BrokenSite before = BrokenSite.reference();
+        Site old = ChangeClassificationTest.site(before);
+        List<Change> changes = SiteComparison.compare(old, ChangeClassificationTest.site(before.replace(
+                "    passthrough: [coral0]\n", ""))).changes().stream()
+                .filter(c -> c.subject().equals("vm k3s-w-tpu")).toList();
+        int vmId = old.vms().get("k3s-w-tpu").vmId();
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ChangeKind.IN_PLACE);
+            assertThat(c.line()).isEqualTo("vm k3s-w-tpu: passthrough (usb) [coral0] -> []; usb0 not removed: the role"
+                    + " only sets the USB devices a VM should have (tasks/guest_settings.yml never deletes one), and"
+                    + " Terraform ignores usb (ignore_changes); remove it as root: qm set " + vmId + " --delete usb0");
         });
     }
 
