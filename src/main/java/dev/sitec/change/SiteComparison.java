@@ -25,6 +25,7 @@ public final class SiteComparison {
                 (old, now) -> ContainerChanges.compare(before, old, after, now)));
         changes.addAll(HostChanges.compare(before, after));
         changes.addAll(KubernetesChanges.compare(before, after));
+        changes.addAll(KubernetesChanges.serversRestarted(before, after, changes));
         return new ChangePlan(changes);
     }
 

@@ -153,6 +153,36 @@ class ChangeCausesTest {
                 + " -replace): upgrade its system in the guest"));
     }
 
+    /** apply-edits "K3s servers memory": the three servers shut down and started in one apply. */
+    @Test
+    void restartingEveryK3sServerAtOnceIsWarnedOfWithTheWayToRollIt() {
+        List<Change> changes = edit(s -> s.replace("    cores: 2\n    memory_mib: 4096\n    disks: [{ size_gib: 20 }]\n",
+                "    cores: 2\n    memory_mib: 6144\n    disks: [{ size_gib: 20 }]\n"));
+        assertThat(changes).extracting(ChangeClassificationTest::summary).containsExactly(
+                "cluster k3s edits: servers k3s-1, k3s-2, k3s-3 restart in one apply [warning]",
+                "reboot vm k3s-1: memory_mib 4096 -> 6144", "reboot vm k3s-2: memory_mib 4096 -> 6144",
+                "reboot vm k3s-3: memory_mib 4096 -> 6144");
+        Change warning = changes.get(0);
+        assertThat(warning.line()).isEqualTo("k3s edits: servers k3s-1, k3s-2, k3s-3 restart in one apply; Terraform"
+                + " updates the VMs in parallel and the provider restarts each one it updates (bpg/proxmox"
+                + " resource/vm/vm.go, vmUpdate, reboot_after_update): 0 of 3 etcd members stay up, and etcd's quorum is 2");
+        assertThat(warning.concern().orElseThrow().message()).isEqualTo("restarting 3 of 3 K3s servers in one apply"
+                + " loses etcd's quorum: the cluster's API is down until a majority is back");
+        assertThat(warning.concern().orElseThrow().hint()).isEqualTo("roll it, one server per apply, each once the one"
+                + " before is Ready again (kubectl get nodes): terraform -chdir=generated/terraform/clusters/home apply"
+                + " -target='module.vm[\"k3s-1\"]', then terraform -chdir=generated/terraform/clusters/home apply"
+                + " -target='module.vm[\"k3s-2\"]', then terraform -chdir=generated/terraform/clusters/home apply"
+                + " -target='module.vm[\"k3s-3\"]'; then apply the rest");
+    }
+
+    /** One server restarting keeps a majority of three: nothing to warn of. */
+    @Test
+    void restartingOneK3sServerOfThreeIsNotWarnedOf() {
+        List<Change> changes = edit(s -> s.replace("k3s-1: { node: pve1, profile: k3s-server,",
+                "k3s-1: { node: pve1, profile: k3s-server, cores: 4,"));
+        assertThat(changes).extracting(ChangeClassificationTest::summary).containsExactly("reboot vm k3s-1: cores 2 -> 4");
+    }
+
     /** The edits site has no backup server: a new pet is protected, and plan does not say it is backed up. */
     @Test
     void aPetIsSaidToBeBackedUpOnlyWhereABackupServerServesItsCluster() {
