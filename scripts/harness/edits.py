@@ -173,13 +173,36 @@ def guest_actions(plan):
             what = actions[0]
         unknown = rc['change'].get('after_unknown') or {}
         changed = sorted(k for k in set(before) | set(after)
-                         if before.get(k) != after.get(k) and unknown.get(k) is not True)
+                         if empty(before.get(k)) != empty(known(after.get(k), unknown.get(k), before.get(k))))
         out[kind + ' ' + name] = {'actions': what, 'address': rc['address'],
                                   'vm_id': after.get('vm_id') or before.get('vm_id'),
                                   'node': after.get('node_name') or before.get('node_name'),
                                   'old_node': before.get('node_name'),
                                   'attributes': changed}
     return out
+
+
+def known(after, unknown, before):
+    """after, with what Terraform knows only after the apply taken from before (not a planned change)."""
+    if unknown is True:
+        return before
+    if isinstance(after, list) and isinstance(unknown, list):
+        prior = before if isinstance(before, list) else []
+        return [known(a, unknown[i] if i < len(unknown) else None, prior[i] if i < len(prior) else None)
+                for i, a in enumerate(after)]
+    if isinstance(after, dict) and isinstance(unknown, dict):
+        prior = before if isinstance(before, dict) else {}
+        return dict((k, known(v, unknown.get(k), prior.get(k))) for k, v in after.items())
+    return after
+
+
+def empty(value):
+    """The value with an empty list or map as null, which Terraform's plan does not show as a change."""
+    if isinstance(value, list):
+        value = [empty(v) for v in value]
+    elif isinstance(value, dict):
+        value = dict((k, empty(v)) for k, v in value.items())
+    return value if value not in ([], {}) else None
 
 
 def other_actions(plan):
