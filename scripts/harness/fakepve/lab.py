@@ -16,6 +16,7 @@ from fakepve import FakePve
 from fakepve.lxc import ostype_of
 
 from backup_jobs import BackupJobs
+from config_disks import ConfigDiskAllocation
 from config_types import TypedConfigUpdates
 from ct_interfaces import ContainerDhcpLease
 from download import DownloadDecompression, patch_schema
@@ -38,7 +39,8 @@ BLOCK_TYPES = ('lvmthin', 'lvm', 'zfspool', 'rbd', 'zfs')
 
 class RehearsalPve(TrailingSlashes, SdnStore, HardwareMappings, BackupJobs, DiskResize, GuestAgentForEnabled,
                    DownloadDecompression, WindowsMachinePin, HostPciRootOnly, ContainerReadBack, ContainerDhcpLease,
-                   NodeState, DiskMove, HotplugPending, TypedConfigUpdates, FakePve):
+                   NodeState, DiskMove, ConfigDiskAllocation, HotplugPending, TypedConfigUpdates,
+                   FakePve):
     """fakepve with the gaps the bpg provider hits closed (see README.md)."""
 
     def register_snippet(self, node, path, data):
