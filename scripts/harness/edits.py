@@ -6,9 +6,12 @@ OUT is the tree scripts/apply-rehearsal's start_site generated from SITE and app
 (RUN holds their ready.json, lab.json and each root's environment). For each edit of EDITS.json, in
 order: the site's text is edited (each replaced text must be found exactly once), then
 
-  1. `sitec plan --json` classifies every change (per subject: "vm web", "container dns", ...);
-  2. `sitec generate` writes the tree (a refused edit must fail here, and is undone);
-  3. `terraform plan` and `terraform show -json` give each guest's actions;
+  1. `sitec plan --json` classifies every change (per subject: "vm web", "container dns", ...), against
+     a copy of the site the tree was made from, while
+  2. `sitec generate` writes the tree (a refused edit must fail here, and is undone); both through a
+     sitec daemon of this run's own, stopped at the end;
+  3. `terraform plan` (no refresh: the state is the fake's as of the last apply, checked by step 5)
+     and, when it plans something, `terraform show -json` give each guest's actions;
   4. `terraform apply` of that plan, while the fake's task list shows what PVE did (created, destroyed,
      shut down, started, moved a disk, ...) and its `pending` endpoint what waits for a restart;
   5. `terraform plan -detailed-exitcode` must find nothing left to do.
@@ -22,6 +25,13 @@ Then sitec's class of each guest must agree with Terraform's actions and with wh
                                        (a change sitec says Ansible makes: Terraform leaves it alone)
   in-place                             Terraform updates it or leaves it alone; no restart, nothing pending
   (nothing)                            Terraform leaves it alone
+
+What the harness does not run is read from the tree: the settings Ansible's proxmox_node role makes as
+root (host_vars' proxmox_node_guest_settings before and after; the role sets what differs and deletes
+nothing), which must match what sitec says Ansible applies or leaves ("not removed"); and the MACs
+each cloud-init VM's network-config named when the VM was created, which must match its NICs after
+the apply unless sitec says the guest matches NICs "by MAC". K3s servers (the inventory's
+k3s_<cluster>_servers) restarted together below etcd's quorum must come with a warning.
 
 A `-replace` that sitec suggests is checked: it names the root (`-chdir=.../terraform/clusters/NAME`),
 and with `follow_replace_hint` the harness runs it, as a user would: on cattle Terraform replaces the
