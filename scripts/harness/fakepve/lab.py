@@ -16,14 +16,17 @@ from fakepve import FakePve
 from fakepve.lxc import ostype_of
 
 from backup_jobs import BackupJobs
+from config_disks import ConfigDiskAllocation
 from config_types import TypedConfigUpdates
 from ct_interfaces import ContainerDhcpLease
 from download import DownloadDecompression, patch_schema
 from guest_agent import GuestAgentForEnabled
 from hostpci import HostPciRootOnly
+from hotplug import HotplugPending
 from legacy_params import install as normalise_legacy_params
 from lxc_readback import ContainerReadBack
 from mappings import HardwareMappings
+from move_disk import DiskMove
 from node_state import NodeState
 from qemu_pending import QemuPendingConfig
 from resize import DiskResize
@@ -37,7 +40,8 @@ BLOCK_TYPES = ('lvmthin', 'lvm', 'zfspool', 'rbd', 'zfs')
 
 class RehearsalPve(TrailingSlashes, QemuPendingConfig, SdnStore, HardwareMappings, BackupJobs, DiskResize, GuestAgentForEnabled,
                    DownloadDecompression, WindowsMachinePin, HostPciRootOnly, ContainerReadBack, ContainerDhcpLease,
-                   NodeState, TypedConfigUpdates, FakePve):
+                   NodeState, DiskMove, ConfigDiskAllocation, HotplugPending, TypedConfigUpdates,
+                   FakePve):
     """fakepve with the gaps the bpg provider hits closed (see README.md)."""
 
     def register_snippet(self, node, path, data):

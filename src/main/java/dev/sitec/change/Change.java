@@ -21,6 +21,11 @@ public record Change(ChangeKind kind, String subject, String detail, Optional<St
                 Optional.empty(), at);
     }
 
+    /** The same change for another reason. */
+    public Change because(String reason) {
+        return new Change(kind, subject, detail, Optional.of(reason), reboots, concern, at);
+    }
+
     public Change rebooting() {
         return new Change(kind, subject, detail, cause, true, concern, at);
     }

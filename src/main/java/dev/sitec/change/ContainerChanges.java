@@ -20,8 +20,12 @@ import java.util.Set;
 final class ContainerChanges {
 
     private static final String CONTAINER_GO = "bpg/proxmox resource/container/container.go";
-    private static final String PCT_SET = "Ansible sets it with pct set; PVE applies what it cannot hotplug at the"
-            + " container's next start";
+    /** Where the settings only root may make are made (family/ansible GuestSettings, the proxmox_node role). */
+    private static final String ROLE = "Ansible's proxmox_node role";
+    private static final String PCT_SET = "as root with pct set (pve-container check_ct_modify_config_perm refuses an API"
+            + " token); PVE applies what it cannot hotplug at the container's next start";
+    private static final String NEVER_DELETES = "the role only sets what a container should have (tasks/guest_settings.yml"
+            + " runs pct set, never --delete), and Terraform ignores it once the container exists (ignore_changes)";
 
     static final List<Attribute<Container>> ATTRIBUTES = List.of(
             new Attribute<>("node", "node", Container::node, REPLACE, "node_name is ForceNew (" + CONTAINER_GO + ")"),
@@ -29,8 +33,7 @@ final class ContainerChanges {
                     "vm_id is ForceNew (" + CONTAINER_GO + ", CustomizeDiff)"),
             new Attribute<>("template", "template", Container::template, IN_PLACE,
                     "the running container keeps its root filesystem: the module ignores template_file_id, which the"
-                            + " provider never reads back (" + CONTAINER_GO + ", containerRead); to rebuild cattle from the"
-                            + " new template, run terraform apply -replace on it"),
+                            + " provider never reads back (" + CONTAINER_GO + ", containerRead)"),
             new Attribute<>("unprivileged", "unprivileged", ct -> String.valueOf(ct.unprivileged()), REPLACE,
                     "unprivileged is ForceNew (" + CONTAINER_GO + ")"),
             new Attribute<>("cores", "cores", ct -> String.valueOf(ct.cores()), IN_PLACE,
@@ -39,8 +42,6 @@ final class ContainerChanges {
                     "a memory change restarts the container (" + CONTAINER_GO + ", containerUpdate)"),
             new Attribute<>("swapMib", "swap_mib", ct -> String.valueOf(ct.swapMib()), REBOOT,
                     "a memory change restarts the container (" + CONTAINER_GO + ", containerUpdate)"),
-            new Attribute<>("features", "features", ct -> Show.of(ct.features()), REBOOT, PCT_SET),
-            new Attribute<>("devices", "devices", ct -> Show.of(ct.devices()), REBOOT, PCT_SET),
             new Attribute<>("tags", "tags", ct -> Show.of(ct.tags()), IN_PLACE, null),
             new Attribute<>("onBoot", "on_boot", ct -> String.valueOf(ct.onBoot()), IN_PLACE, null),
             new Attribute<>("startup", "startup", ct -> Show.of(ct.startup()), IN_PLACE, null),
@@ -48,20 +49,23 @@ final class ContainerChanges {
 
     /** Components with rules of their own below, or (name, origin) not values at all. */
     static final Set<String> COMPARED_APART = Set.of("name", "origin", "vmIdExplicit", "lifecycle", "disk", "nics",
-            "mounts", "allowReplace", "existing");
+            "mounts", "allowReplace", "existing", "features", "devices");
 
     private ContainerChanges() {
     }
 
     static List<Change> compare(Site beforeSite, Container before, Site afterSite, Container after) {
-        GuestIdentity old = GuestIdentity.of(before);
-        GuestIdentity now = GuestIdentity.of(after);
+        GuestIdentity old = GuestIdentity.of(beforeSite, before);
+        GuestIdentity now = GuestIdentity.of(afterSite, after);
         List<Change> changes = new ArrayList<>();
         List<Change> replacing = new ArrayList<>();
         for (Attribute<Container> attribute : ATTRIBUTES) {
             attribute.compare(now.subject(), before, after, after.origin())
+                    .map(c -> attribute.component().equals("template") ? c.because(c.cause().orElseThrow() + "; "
+                            + now.rebuild("upgrade its system inside it")) : c)
                     .ifPresent(c -> (c.kind() == REPLACE ? replacing : changes).add(c));
         }
+        features(before, after, now).ifPresent(changes::add);
         changes.addAll(GuestLifecycle.lifecycle(old, now));
         JsonPointer disk = after.origin().appendProperty("disk");
         String oldStore = beforeSite.datastoreOf(before);
@@ -80,10 +84,12 @@ final class ContainerChanges {
             changes.add(GuestLifecycle.destroying(Change.of(ChangeKind.DESTROYS_DATA, now.subject(), "disk " + oldSize
                     + " -> " + newSize + " GiB", "the provider plans an update and apply refuses it (" + CONTAINER_GO
                     + ": \"new disk size ... has to be greater than the current disk\")" + (now.pet() ? ""
-                    : "; rebuild the container instead: terraform apply -replace='" + now.address() + "'"),
+                    : "; rebuild the container instead: " + now.replaceCommand()),
                     disk.appendProperty("size_gib")), old, now, "lose data"));
         }
-        changes.addAll(mounts(before, after, now.subject()));
+        changes.addAll(mounts(before, after, now));
+        rootSettings("devices", before.devices(), after.devices(), before, after, now,
+                after.origin().appendProperty("devices")).ifPresent(changes::add);
         changes.addAll(nics(before, after, now.subject()));
         if (replacing.isEmpty()) {
             return changes;
@@ -94,23 +100,105 @@ final class ContainerChanges {
         return replaced;
     }
 
-    private static List<Change> mounts(Container before, Container after, String subject) {
+    private static List<Change> mounts(Container before, Container after, GuestIdentity now) {
         List<Change> changes = new ArrayList<>();
         JsonPointer at = after.origin().appendProperty("mounts");
         List<Container.Mount> oldBinds = before.mounts().stream().filter(Container.Mount::bind).toList();
         List<Container.Mount> newBinds = after.mounts().stream().filter(Container.Mount::bind).toList();
         if (!describe(oldBinds).equals(describe(newBinds))) {
-            changes.add(Change.of(REBOOT, subject, "bind mounts " + describe(oldBinds) + " -> " + describe(newBinds),
-                    PCT_SET, at));
+            rootSettings("bind mounts", describe(oldBinds), describe(newBinds), before, after, now, at)
+                    .ifPresent(changes::add);
         }
         List<Container.Mount> oldVolumes = before.mounts().stream().filter(m -> !m.bind()).toList();
         List<Container.Mount> newVolumes = after.mounts().stream().filter(m -> !m.bind()).toList();
         if (!describe(oldVolumes).equals(describe(newVolumes))) {
-            changes.add(Change.of(IN_PLACE, subject, "volumes " + describe(oldVolumes) + " -> " + describe(newVolumes),
+            changes.add(Change.of(IN_PLACE, now.subject(), "volumes " + describe(oldVolumes) + " -> " + describe(newVolumes),
                     "not applied to the running container: mount_point is ForceNew (" + CONTAINER_GO + "), so the module"
                             + " ignores it after creation; a rebuilt container gets the new volumes", at));
         }
         return changes;
+    }
+
+    /**
+     * Features: Terraform sets nesting when it creates the container, then ignores them; the role sets
+     * the whole list (one option) while a feature other than nesting is in it.
+     */
+    private static java.util.Optional<Change> features(Container before, Container after, GuestIdentity now) {
+        if (before.features().equals(after.features())) {
+            return java.util.Optional.empty();
+        }
+        return rootSettings("features", before.features(), after.features(), before, after, now,
+                after.origin().appendProperty("features"));
+    }
+
+    /**
+     * A change of settings only root may make (bind mounts, devices, features), by what Ansible's role
+     * does with it: it sets each option whose value differs (a restart class: PVE applies what it
+     * cannot hotplug at the next start), and leaves an option the list no longer has on the container.
+     */
+    private static java.util.Optional<Change> rootSettings(String what, Object oldValue, Object newValue, Container before,
+                                                           Container after, GuestIdentity now, JsonPointer at) {
+        if (Show.of(oldValue).equals(Show.of(newValue))) {
+            return java.util.Optional.empty();
+        }
+        String prefix = switch (what) {
+            case "features" -> "features";
+            case "devices" -> "dev";
+            default -> "mp";
+        };
+        java.util.Map<String, String> old = rootOnly(before, prefix);
+        java.util.Map<String, String> fresh = rootOnly(after, prefix);
+        List<String> set = fresh.entrySet().stream().filter(e -> !e.getValue().equals(old.get(e.getKey())))
+                .map(e -> e.getKey() + "=" + e.getValue()).toList();
+        List<String> stay = old.keySet().stream().filter(k -> !fresh.containsKey(k)).toList();
+        List<String> causes = new ArrayList<>();
+        if (!set.isEmpty()) {
+            causes.add(ROLE + " sets " + String.join(", ", set) + " " + PCT_SET);
+        }
+        if (!stay.isEmpty()) {
+            String remove = stay.equals(List.of("features")) && after.features().contains(Container.Feature.NESTING)
+                    ? "pct set " + now.vmId() + " --features nesting=1" : "pct set " + now.vmId() + " --delete "
+                    + String.join(",", stay);
+            causes.add(String.join(", ", stay) + " not removed: " + NEVER_DELETES + "; remove it as root: " + remove);
+        }
+        if (causes.isEmpty() && what.equals("features")) {
+            // Only nesting changed: Terraform made it at create and ignores it since; the role has nothing to set.
+            causes.add("not applied: Terraform sets nesting only when it creates the container and ignores features"
+                    + " since (ignore_changes), and the role sets features only with one other than nesting; set it"
+                    + " as root: pct set " + now.vmId() + " --features " + (after.features().isEmpty() ? "nesting=0"
+                    : featureValue(after)));
+        } else if (causes.isEmpty()) {
+            causes.add("the role's settings stay the same: nothing changes on the container");
+        }
+        return java.util.Optional.of(Change.of(set.isEmpty() ? IN_PLACE : REBOOT, now.subject(),
+                what + " " + Show.of(oldValue) + " -> " + Show.of(newValue), String.join("; ", causes), at));
+    }
+
+    /** The options the role sets as root on a container, as family/ansible GuestSettings.byNode makes them. */
+    static java.util.Map<String, String> rootOnly(Container ct, String prefix) {
+        java.util.Map<String, String> settings = new java.util.TreeMap<>();
+        if (prefix.equals("features")) {
+            if (ct.features().stream().anyMatch(f -> f != Container.Feature.NESTING)) {
+                settings.put("features", featureValue(ct));
+            }
+        } else if (prefix.equals("mp")) {
+            // Terraform's mount_point list makes the volumes mp0, mp1, ...; the bind mounts come after them.
+            int slot = (int) ct.mounts().stream().filter(m -> !m.bind()).count();
+            for (Container.Mount mount : ct.mounts()) {
+                if (mount.bind()) {
+                    settings.put("mp" + slot++, mount.hostPath().get() + ",mp=" + mount.path());
+                }
+            }
+        } else {
+            for (int i = 0; i < ct.devices().size(); i++) {
+                settings.put("dev" + i, ct.devices().get(i));
+            }
+        }
+        return settings;
+    }
+
+    private static String featureValue(Container ct) {
+        return ct.features().stream().map(f -> f.id() + "=1").sorted().collect(java.util.stream.Collectors.joining(","));
     }
 
     private static String describe(List<Container.Mount> mounts) {

@@ -51,7 +51,8 @@ final class GuestLifecycle {
         }
         return destroys.refused("pet " + now.subject() + " would " + what + ": " + change.detail(),
                 change.cause().map(c -> c + "; ").orElse("") + "keep the old value, or set allow_replace: true on "
-                        + now.subject() + " for one generation (restore its data from a backup afterwards)");
+                        + now.subject() + " for one generation (" + (now.backedUp() ? "restore its data from a backup"
+                        + " afterwards)" : "its data is lost: no backup server backs up cluster " + now.cluster() + ")"));
     }
 
     /**
@@ -72,10 +73,11 @@ final class GuestLifecycle {
         JsonPointer at = now.origin().appendProperty("lifecycle");
         if (!old.pet() && now.pet()) {
             changes.add(Change.of(ChangeKind.IN_PLACE, now.subject(), "lifecycle cattle -> pet",
-                    "a moved block puts it under the protected resource; it is protected and backed up", at));
+                    "a moved block puts it under the protected resource; it is protected" + (now.backedUp()
+                            ? " and backed up" : ", not backed up: no backup server backs up cluster " + now.cluster()), at));
         } else if (old.pet() && !now.pet()) {
             Change change = Change.of(ChangeKind.IN_PLACE, now.subject(), "lifecycle pet -> cattle",
-                    "it is no longer protected or backed up", at);
+                    "it is no longer protected" + (old.backedUp() ? " or backed up" : ""), at);
             if (old.allowReplace() || now.allowReplace()) {
                 changes.add(change);
             } else {

@@ -49,6 +49,43 @@ final class KubernetesChanges {
         return changes;
     }
 
+    /**
+     * Changes that restart K3s servers (a profile they share, say) are applied together: Terraform
+     * updates the VMs in parallel and the provider restarts each one it updates (vmUpdate with
+     * reboot_after_update, which the module keeps at its default). When too few servers stay up,
+     * etcd loses its quorum until they are back: a warning, with the way to roll the change.
+     */
+    static List<Change> serversRestarted(Site beforeSite, Site afterSite, List<Change> changes) {
+        List<Change> warnings = new ArrayList<>();
+        java.util.Set<String> restarting = changes.stream().filter(Change::reboots)
+                .filter(c -> c.subject().startsWith("vm ")).map(c -> c.subject().substring("vm ".length()))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        afterSite.kubernetes().forEach((name, cluster) -> {
+            Kubernetes before = beforeSite.kubernetes().get(name);
+            if (before == null || cluster.servers().size() < 2) {
+                return;
+            }
+            List<String> down = cluster.servers().stream().filter(s -> before.servers().contains(s))
+                    .filter(restarting::contains).toList();
+            int up = cluster.servers().size() - down.size();
+            if (down.isEmpty() || up >= quorum(cluster.servers().size())) {
+                return;
+            }
+            String roll = down.stream().map(s -> "terraform -chdir=" + GuestIdentity.of(afterSite, afterSite.vms().get(s))
+                    .root() + " apply -target='module.vm[\"" + s + "\"]'").collect(Collectors.joining(", then "));
+            warnings.add(Change.of(CLUSTER, "k3s " + name, "servers " + String.join(", ", down) + " restart in one apply",
+                    "Terraform updates the VMs in parallel and the provider restarts each one it updates (bpg/proxmox"
+                            + " resource/vm/vm.go, vmUpdate, reboot_after_update): " + up + " of " + cluster.servers().size()
+                            + " etcd members stay up, and etcd's quorum is " + quorum(cluster.servers().size()),
+                    cluster.origin().appendProperty("servers"))
+                    .warned("restarting " + down.size() + " of " + cluster.servers().size() + " K3s servers in one apply"
+                                    + " loses etcd's quorum: the cluster's API is down until a majority is back",
+                            "roll it, one server per apply, each once the one before is Ready again (kubectl get nodes): "
+                                    + roll + "; then apply the rest"));
+        });
+        return warnings;
+    }
+
     /** Which cluster a change is of, and where that cluster is in the edited site. */
     private record Scope(String subject, JsonPointer at) {
     }

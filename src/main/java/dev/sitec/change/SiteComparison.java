@@ -17,26 +17,30 @@ public final class SiteComparison {
 
     public static ChangePlan compare(Site before, Site after) {
         List<Change> changes = new ArrayList<>();
-        changes.addAll(guests(before.vms(), after.vms(), JsonPointer.compile("/vms"), GuestIdentity::of,
+        changes.addAll(guests(before.vms(), after.vms(), JsonPointer.compile("/vms"),
+                vm -> GuestIdentity.of(before, vm), vm -> GuestIdentity.of(after, vm),
                 (old, now) -> VmChanges.compare(before, old, after, now)));
         changes.addAll(guests(before.containers(), after.containers(), JsonPointer.compile("/containers"),
-                GuestIdentity::of, (old, now) -> ContainerChanges.compare(before, old, after, now)));
+                ct -> GuestIdentity.of(before, ct), ct -> GuestIdentity.of(after, ct),
+                (old, now) -> ContainerChanges.compare(before, old, after, now)));
         changes.addAll(HostChanges.compare(before, after));
         changes.addAll(KubernetesChanges.compare(before, after));
+        changes.addAll(KubernetesChanges.serversRestarted(before, after, changes));
         return new ChangePlan(changes);
     }
 
     private static <T> List<Change> guests(Map<String, T> before, Map<String, T> after, JsonPointer collection,
-                                           java.util.function.Function<T, GuestIdentity> identity,
+                                           java.util.function.Function<T, GuestIdentity> was,
+                                           java.util.function.Function<T, GuestIdentity> is,
                                            java.util.function.BiFunction<T, T, List<Change>> changed) {
         List<Change> changes = new ArrayList<>();
         after.forEach((name, now) -> {
             T old = before.get(name);
-            changes.addAll(old == null ? List.of(GuestLifecycle.created(identity.apply(now))) : changed.apply(old, now));
+            changes.addAll(old == null ? List.of(GuestLifecycle.created(is.apply(now))) : changed.apply(old, now));
         });
         before.forEach((name, old) -> {
             if (!after.containsKey(name)) {
-                changes.add(GuestLifecycle.deleted(identity.apply(old), collection));
+                changes.add(GuestLifecycle.deleted(was.apply(old), collection));
             }
         });
         return changes;

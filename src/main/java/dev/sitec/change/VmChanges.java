@@ -6,13 +6,16 @@ import static dev.sitec.change.ChangeKind.REBOOT;
 import static dev.sitec.change.ChangeKind.REPLACE;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import dev.sitec.model.Device;
 import dev.sitec.model.Image;
+import dev.sitec.model.MacAddress;
 import dev.sitec.model.Nic;
 import dev.sitec.model.Site;
 import dev.sitec.model.Vm;
 import dev.sitec.model.VmDisk;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,8 +38,6 @@ final class VmChanges {
                     "memory is not hotplugged: the module leaves PVE's hotplug at network,disk,usb (" + VM_GO + ", vmUpdate)"),
             new Attribute<>("balloonMinMib", "balloon_min_mib", vm -> Show.of(vm.balloonMinMib()), REBOOT,
                     "a memory change without memory hotplug needs a restart (" + VM_GO + ", vmUpdate)"),
-            new Attribute<>("passthrough", "passthrough", vm -> Show.of(vm.passthrough()), REBOOT,
-                    "hostpci and usb changes need a restart (" + VM_GO + ", vmUpdate)"),
             new Attribute<>("os", "os", vm -> Show.of(vm.os()), REBOOT,
                     "bios, machine and operating_system need a restart (" + VM_GO + ", vmUpdate)"),
             new Attribute<>("windows", "os_type", vm -> Show.of(vm.windows().map(Vm.Windows::osType)), REBOOT,
@@ -47,8 +48,7 @@ final class VmChanges {
                     "bios needs a restart (" + VM_GO + ", vmUpdate)"),
             new Attribute<>("machine", "machine", vm -> Show.of(vm.machine()), IN_PLACE,
                     "the machine type is read when the VM is created (the module ignores it after: PVE pins a Windows"
-                    + " VM's machine version, qemu-server Machine.pm): the running VM keeps its own; rebuild cattle"
-                    + " (terraform apply -replace) to change it"),
+                    + " VM's machine version, qemu-server Machine.pm): the running VM keeps its own"),
             new Attribute<>("agent", "agent", vm -> Show.of(vm.agent()), REBOOT,
                     "an agent change needs a restart (" + VM_GO + ", vmUpdate)"),
             new Attribute<>("serialConsole", "serial_console", vm -> Show.of(vm.serialConsole()), REBOOT,
@@ -59,31 +59,41 @@ final class VmChanges {
 
     /**
      * Components compared elsewhere or not at all: the profile acts through the values it gives; the
-     * datastore through each disk's; the labels through the K3s node; image, lifecycle, disks and NICs
-     * have rules of their own below.
+     * datastore through each disk's; the labels through the K3s node; image, lifecycle, disks, NICs
+     * and passthrough have rules of their own below.
      */
     static final Set<String> COMPARED_APART = Set.of("name", "origin", "profile", "vmIdExplicit", "datastore",
-            "labels", "image", "lifecycle", "disks", "nics", "allowReplace", "existing");
+            "labels", "image", "lifecycle", "disks", "nics", "allowReplace", "existing", "passthrough");
+
+    /** What a cloud-init guest knows of its NICs, and since when (sitec's meta-data keeps one instance-id). */
+    private static final String FIRST_BOOT = "its network-config, which cloud-init applies when the instance first boots"
+            + " only (cloud-init doc/rtd/topics/events.rst: NoCloud's default update event is boot-new-instance; sitec's"
+            + " instance-id stays, and the module ignores initialization), matches each NIC by MAC";
 
     private VmChanges() {
     }
 
     static List<Change> compare(Site beforeSite, Vm before, Site afterSite, Vm after) {
-        GuestIdentity old = GuestIdentity.of(before);
-        GuestIdentity now = GuestIdentity.of(after);
+        GuestIdentity old = GuestIdentity.of(beforeSite, before);
+        GuestIdentity now = GuestIdentity.of(afterSite, after);
         String subject = now.subject();
         List<Change> changes = new ArrayList<>();
         boolean replaced = false;
         for (Attribute<Vm> attribute : ATTRIBUTES) {
             java.util.Optional<Change> change = attribute.compare(subject, before, after, after.origin());
             replaced |= change.filter(c -> c.kind() == REPLACE).isPresent();
+            if (attribute.component().equals("machine")) {
+                change = change.map(c -> c.because(c.cause().orElseThrow() + "; " + now.rebuild("change it with qm set"
+                        + " --machine while the VM is shut down (the guest's device names may change)")));
+            }
             change.map(c -> c.kind() == REPLACE ? GuestLifecycle.destroying(c, old, now, "be replaced") : c)
                     .ifPresent(changes::add);
         }
+        changes.addAll(passthrough(beforeSite, before, afterSite, after, now));
         changes.addAll(GuestLifecycle.lifecycle(old, now));
         image(beforeSite, before, afterSite, after, now).ifPresent(changes::add);
         changes.addAll(disks(beforeSite, before, afterSite, after, old, now));
-        changes.addAll(nics(afterSite, before, after, subject));
+        changes.addAll(nics(afterSite, before, after, now));
         return GuestLifecycle.collapse(changes, replaced);
     }
 
@@ -99,8 +109,7 @@ final class VmChanges {
         boolean iso = afterSite.imageOf(after).filter(i -> i.kind() == Image.Kind.ISO).isPresent();
         String cause = iso ? "the CD-ROM is swapped in place; an installed system stays as it is"
                 : "the running VM keeps its disk: import_from is read only when a disk is created (bpg/proxmox"
-                + " resource/vm/disk/schema.go); to rebuild cattle from the new image, run terraform apply -replace='"
-                + now.address() + "'";
+                + " resource/vm/disk/schema.go); " + now.rebuild("upgrade its system in the guest");
         return java.util.Optional.of(Change.of(IN_PLACE, now.subject(), detail, cause,
                 after.origin().appendProperty("image")));
     }
@@ -142,15 +151,17 @@ final class VmChanges {
                 changes.add(GuestLifecycle.destroying(Change.of(ChangeKind.DESTROYS_DATA, now.subject(),
                         name + " " + previous.sizeGib() + " -> " + fresh.sizeGib() + " GiB",
                         "the provider cannot shrink a disk, so apply fails (" + VM_GO + ": \"Cannot shrink ... it is not"
-                                + " supported!\")" + (now.pet() ? "" : "; rebuild the VM instead: terraform apply -replace='"
-                                + now.address() + "'"),
+                                + " supported!\")" + (now.pet() ? "" : "; rebuild the VM instead: " + now.replaceCommand()),
                         at.appendProperty("size_gib")), old, now, "lose data"));
             }
             String oldStore = beforeSite.datastoreOf(before, previous);
             String newStore = afterSite.datastoreOf(after, fresh);
             if (!oldStore.equals(newStore)) {
-                changes.add(Change.of(IN_PLACE, now.subject(), name + " datastore " + oldStore + " -> " + newStore,
-                        "moved with the move-disk API, the original deleted (" + VM_GO + ")", at.appendProperty("datastore")));
+                changes.add(Change.of(REBOOT, now.subject(), name + " datastore " + oldStore + " -> " + newStore,
+                        "the provider shuts the VM down to move the disk, then starts it again (" + VM_GO
+                                + ": vmPlanDiskLocationAndSizeChanges sets shutdownForDisksRequired, \"Cannot be done while"
+                                + " VM is running\", and vmUpdate powers the VM off before move_disk); the original is deleted",
+                        at.appendProperty("datastore")));
             }
             if (fresh.purpose() != previous.purpose()) {
                 changes.add(Change.of(HOST, now.subject(), name + " purpose " + Show.of(previous.purpose()) + " -> "
@@ -161,7 +172,8 @@ final class VmChanges {
         return changes;
     }
 
-    private static List<Change> nics(Site afterSite, Vm before, Vm after, String subject) {
+    private static List<Change> nics(Site afterSite, Vm before, Vm after, GuestIdentity now) {
+        String subject = now.subject();
         List<Change> changes = new ArrayList<>();
         boolean cloudInit = afterSite.configuredByCloudInit(after);
         int count = Math.max(before.nics().size(), after.nics().size());
@@ -176,15 +188,22 @@ final class VmChanges {
             Nic fresh = after.nics().get(i);
             at = at.appendProperty(fresh.network());
             if (i >= before.nics().size()) {
-                changes.add(Change.of(IN_PLACE, subject, name + " on " + fresh.network() + " added",
-                        "network devices are hotplugged (" + VM_GO + ", vmUpdate)", at));
+                changes.add(Change.of(IN_PLACE, subject, name + " on " + fresh.network() + " added", cloudInit
+                        ? "hotplugged (" + VM_GO + ", vmUpdate), but the guest leaves it unconfigured: " + FIRST_BOOT
+                                + ", and this one is new; " + now.rebuild("configure it in the guest (netplan, matching MAC "
+                                + mac(fresh) + ")")
+                        : "network devices are hotplugged (" + VM_GO + ", vmUpdate)", at));
                 continue;
             }
             Nic previous = before.nics().get(i);
-            if (!previous.network().equals(fresh.network()) || !previous.mac().equals(fresh.mac())) {
-                changes.add(Change.of(IN_PLACE, subject, name + " " + previous.network() + " " + Show.of(previous.mac())
-                        + " -> " + fresh.network() + " " + Show.of(fresh.mac()),
-                        "network devices are hotplugged (" + VM_GO + ", vmUpdate)", at));
+            boolean newMac = !previous.mac().equals(fresh.mac());
+            if (!previous.network().equals(fresh.network()) || newMac) {
+                changes.add(Change.of(IN_PLACE, subject, name + " " + previous.network() + " " + mac(previous)
+                        + " -> " + fresh.network() + " " + mac(fresh), cloudInit && newMac
+                        ? "hotplugged with the new MAC (" + VM_GO + ", vmUpdate), and the guest loses this NIC's"
+                                + " configuration: " + FIRST_BOOT + ", and knows the old one; " + now.rebuild(
+                                "configure the NIC in the guest (netplan, matching MAC " + mac(fresh) + ")")
+                        : "network devices are hotplugged (" + VM_GO + ", vmUpdate)", at));
             }
             if (!previous.address().equals(fresh.address())) {
                 changes.add(Change.of(IN_PLACE, subject, name + " address " + address(previous) + " -> " + address(fresh),
@@ -194,6 +213,65 @@ final class VmChanges {
             }
         }
         return changes;
+    }
+
+    private static String mac(Nic nic) {
+        return nic.mac().map(MacAddress::value).orElse(Show.NONE);
+    }
+
+    /**
+     * PCI devices are Terraform's hostpci blocks (a restart); USB devices are Ansible's, by slot
+     * (usb0, usb1, ... in the order of the VM's USB devices: family/ansible GuestSettings.byNode),
+     * attached as root with {@code qm set} (qemu-server check_usb_perm) and ignored by Terraform.
+     */
+    private static List<Change> passthrough(Site beforeSite, Vm before, Site afterSite, Vm after, GuestIdentity now) {
+        List<Change> changes = new ArrayList<>();
+        JsonPointer at = after.origin().appendProperty("passthrough");
+        List<String> oldPci = names(beforeSite, before, Device.Type.PCI);
+        List<String> newPci = names(afterSite, after, Device.Type.PCI);
+        if (!oldPci.equals(newPci)) {
+            changes.add(Change.of(REBOOT, now.subject(), "passthrough (pci) " + Show.of(oldPci) + " -> " + Show.of(newPci),
+                    "hostpci changes need a restart (" + VM_GO + ", vmUpdate)", at));
+        }
+        Map<String, String> oldUsb = usbSettings(beforeSite, before);
+        Map<String, String> newUsb = usbSettings(afterSite, after);
+        if (oldUsb.equals(newUsb)) {
+            return changes;
+        }
+        String detail = "passthrough (usb) " + Show.of(names(beforeSite, before, Device.Type.USB)) + " -> "
+                + Show.of(names(afterSite, after, Device.Type.USB));
+        List<String> set = newUsb.entrySet().stream().filter(e -> !e.getValue().equals(oldUsb.get(e.getKey())))
+                .map(e -> e.getKey() + " " + e.getValue()).toList();
+        List<String> stay = oldUsb.keySet().stream().filter(k -> !newUsb.containsKey(k)).toList();
+        List<String> causes = new ArrayList<>();
+        if (!set.isEmpty()) {
+            causes.add("Ansible's proxmox_node role attaches " + String.join(", ", set) + " as root with qm set (qemu-server"
+                    + " check_usb_perm: only root@pam passes a device by port), and PVE hotplugs USB into the running VM"
+                    + " (qemu-server vmconfig_hotplug_pending, with PVE's default hotplug network,disk,usb)");
+        }
+        if (!stay.isEmpty()) {
+            causes.add(String.join(", ", stay) + " not removed: the role only sets the USB devices a VM should have"
+                    + " (tasks/guest_settings.yml never deletes one), and Terraform ignores usb (ignore_changes);"
+                    + " remove it as root: qm set " + now.vmId() + " --delete " + String.join(",", stay));
+        }
+        changes.add(Change.of(IN_PLACE, now.subject(), detail, String.join("; ", causes), at));
+        return changes;
+    }
+
+    private static List<String> names(Site site, Vm vm, Device.Type type) {
+        return site.passthroughOf(vm).stream().filter(d -> d.type() == type).map(Device::name).toList();
+    }
+
+    /** usbN -> its value, as the Ansible role sets it (family/ansible GuestSettings.byNode). */
+    private static Map<String, String> usbSettings(Site site, Vm vm) {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        int slot = 0;
+        for (Device device : site.passthroughOf(vm)) {
+            if (device.type() == Device.Type.USB) {
+                settings.put("usb" + slot++, "host=" + device.usbPort().orElse(device.id()) + ",usb3=1");
+            }
+        }
+        return settings;
     }
 
     private static String address(Nic nic) {

@@ -161,6 +161,27 @@ class PlanCommandTest {
         assertThat(snapshot(out())).isEqualTo(before);
     }
 
+    /**
+     * Issue 25 item 11: a profile change restarts every K3s server in one apply (scripts/apply-edits
+     * "K3s servers memory"); generate writes it, and says how to roll it instead.
+     */
+    @Test
+    void generateWarnsWhenAChangeRestartsEveryK3sServerAndSaysHowToRollIt() throws Exception {
+        Path site = generateReference();
+        BrokenSite bigger = BrokenSite.reference().replace("    cores: 4\n    memory_mib: 8192\n    disks: [{ size_gib: 40 }]\n",
+                "    cores: 4\n    memory_mib: 12288\n    disks: [{ size_gib: 40 }]\n");
+        Files.writeString(site, bigger.text());
+        CliTest.Run run = sitec("generate", "-f", site.toString(), "-o", out().toString());
+        assertThat(run.exit()).isZero();
+        var at = bigger.at("servers: [k3s-cp-1, k3s-cp-2, k3s-cp-3]", "servers");
+        String root = "terraform -chdir=generated/terraform/clusters/pve apply -target=";
+        assertThat(run.err()).startsWith(site + ":" + at.line() + ":" + at.column() + ": warning: restarting 3 of 3 K3s"
+                + " servers in one apply loses etcd's quorum: the cluster's API is down until a majority is back\n"
+                + "    hint: roll it, one server per apply, each once the one before is Ready again (kubectl get nodes): "
+                + root + "'module.vm[\"k3s-cp-1\"]', then " + root + "'module.vm[\"k3s-cp-2\"]', then " + root
+                + "'module.vm[\"k3s-cp-3\"]'; then apply the rest\n");
+    }
+
     @Test
     void allowReplaceLiftsTheProtectionForOneGenerationAndWarns() throws Exception {
         Path site = generateReference();
