@@ -28,7 +28,7 @@ Then sitec's class of each guest must agree with Terraform's actions and with wh
 
 What the harness does not run is read from the tree: the settings Ansible's proxmox_node role makes as
 root (host_vars' proxmox_node_guest_settings before and after; the role sets what differs and deletes
-nothing), which must match what sitec says Ansible applies or leaves ("not removed"); and the MACs
+what it set that the list no longer has), which must match what sitec says Ansible sets or deletes; and the MACs
 each cloud-init VM's network-config named when the VM was created, which must match its NICs after
 the apply unless sitec says the guest matches NICs "by MAC". K3s servers (the inventory's
 k3s_<cluster>_servers) restarted together below etcd's quorum must come with a warning.
@@ -240,28 +240,32 @@ def did(tasks):
     return types, flags
 
 
-SETTING = re.compile(r'  - guest: !unsafe "([^"]+)"\n    vmid: (\d+)\n    tool: (\w+)\n    option: !unsafe "([^"]+)"\n'
-                     r'    value: !unsafe "((?:[^"\\]|\\.)*)"')
+HOST_VARS_GUEST = re.compile(r'  - guest: !unsafe "([^"]+)"\n    vmid: (\d+)\n    tool: (\w+)\n(?:    (?!settings)\w+: [^\n]*\n)*'
+                   r'    settings:(?: \{\}\n|\n((?:      [^\n]+\n)*))')
+SETTING = re.compile(r'      (\w+): !unsafe "((?:[^"\\]|\\.)*)"')
 
 
 def ansible_settings(out):
-    """subject -> {option: value} of the settings Ansible's proxmox_node role makes as root (host_vars)."""
+    """subject -> {option: value} of the settings Ansible's proxmox_node role makes as root (host_vars'
+    proxmox_node_guest_settings: every guest of the node, each with its settings)."""
     found = {}
     folder = os.path.join(out, 'ansible', 'inventory', 'host_vars')
     for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
         with open(os.path.join(folder, name), encoding='utf-8') as fh:
-            for guest, _vmid, tool, option, value in SETTING.findall(fh.read()):
-                found.setdefault(('vm ' if tool == 'qm' else 'container ') + guest, {})[option] = value
+            for guest, _vmid, tool, settings in HOST_VARS_GUEST.findall(fh.read()):
+                subject = ('vm ' if tool == 'qm' else 'container ') + guest
+                found[subject] = dict(SETTING.findall(settings or ''))
     return found
 
 
 def ansible_effect(before, after):
     """What the role's tasks/guest_settings.yml does to a guest made by the older tree: it runs
-    `pct set`/`qm set` for each setting whose value differs and never deletes one, so a setting
-    that leaves the list stays on the guest. Returns (set {option: value}, stays [option])."""
+    `pct set`/`qm set` for each setting whose value differs, and `--delete` for each setting it set
+    (its record on the node says which) that leaves the list. Returns (set {option: value}, deletes
+    [option])."""
     sets = dict((o, v) for o, v in after.items() if before.get(o) != v)
-    stays = sorted(o for o in before if o not in after)
-    return sets, stays
+    deletes = sorted(o for o in before if o not in after)
+    return sets, deletes
 
 
 def boot_macs(out):
@@ -300,26 +304,29 @@ def judge(subject, changes, tf, tasks, pending, effect=({}, []), unconfigured=()
     types, flags = did(tasks)
     actions = tf['actions'] if tf else 'no-op'
     live = [c for c in changes if not c['refused']]
-    sets, stays = effect
+    sets, deletes = effect
     if unconfigured and not any('by MAC' in (c['cause'] or '') for c in live):
         return False, ("the network-config the guest applied at first boot matches no NIC with the MAC of {0}, so the"
                        " guest leaves it unconfigured; sitec says: {1}").format(
             ', '.join(unconfigured), '; '.join(c['cause'] or c['change'] for c in live) or 'nothing')
     for c in live:
         cause = c['cause'] or ''
-        if 'not removed' in cause and not stays:
-            return False, 'sitec says "not removed", but Ansible sets ' + (', '.join(sorted(sets)) or 'nothing')
-        if 'not removed' not in cause and ('pct set' in cause or 'qm set' in cause) and not sets:
-            return False, 'sitec says Ansible applies {0}, but the role sets nothing{1}'.format(
-                c['change'].split(' ', 1)[0], ' and leaves ' + ', '.join(stays) + ' in place' if stays else '')
+        if 'deletes' in cause and not deletes:
+            return False, 'sitec says the role deletes a setting, but it deletes nothing (it sets ' + (
+                ', '.join(sorted(sets)) or 'nothing') + ')'
+        if deletes and not any(d in cause for d in deletes):
+            return False, 'the role deletes ' + ', '.join(deletes) + ', which sitec does not say'
+        if ('pct set' in cause or 'qm set' in cause) and not sets and not deletes:
+            return False, 'sitec says Ansible applies {0}, but the role sets and deletes nothing'.format(
+                c['change'].split(' ', 1)[0])
     kind = worst(live)
     reboot = any(c['reboot'] for c in live)
     ansible = bool(live) and all('Ansible' in (c['cause'] or '') for c in live if c['class'] == kind)
     if flags['failed']:
         return False, 'a PVE task failed: ' + '; '.join(flags['failed'])
     if kind is None:
-        if sets or stays:
-            return False, 'sitec predicts nothing, Ansible sets ' + ', '.join(sorted(sets)) + ' / leaves ' + ', '.join(stays)
+        if sets or deletes:
+            return False, 'sitec predicts nothing, Ansible sets ' + ', '.join(sorted(sets)) + ' / deletes ' + ', '.join(deletes)
         if actions in ('no-op', 'move'):
             return True, ''
         return False, 'sitec predicts nothing, Terraform will ' + actions
@@ -573,7 +580,7 @@ def edit_all(site, edits, out, run, roots, boot, sitec, env):
                 if effect[0] or effect[1]:
                     seen += '; Ansible (not run here) ' + '; '.join(
                         (['sets ' + ', '.join('{0}={1}'.format(o, v) for o, v in sorted(effect[0].items()))] if effect[0] else [])
-                        + (['leaves ' + ', '.join(effect[1]) + ' in place'] if effect[1] else []))
+                        + (['deletes ' + ', '.join(effect[1])] if effect[1] else []))
                 for s, result in followed:
                     if s == subject:
                         seen += '; -replace: ' + result

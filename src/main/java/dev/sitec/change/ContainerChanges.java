@@ -5,6 +5,7 @@ import static dev.sitec.change.ChangeKind.REBOOT;
 import static dev.sitec.change.ChangeKind.REPLACE;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import dev.sitec.family.ansible.GuestSettings;
 import dev.sitec.model.Container;
 import dev.sitec.model.Nic;
 import dev.sitec.model.Site;
@@ -23,9 +24,10 @@ final class ContainerChanges {
     /** Where the settings only root may make are made (family/ansible GuestSettings, the proxmox_node role). */
     private static final String ROLE = "Ansible's proxmox_node role";
     private static final String PCT_SET = "as root with pct set (pve-container check_ct_modify_config_perm refuses an API"
-            + " token); PVE applies what it cannot hotplug at the container's next start";
-    private static final String NEVER_DELETES = "the role only sets what a container should have (tasks/guest_settings.yml"
-            + " runs pct set, never --delete), and Terraform ignores it once the container exists (ignore_changes)";
+            + " token)";
+    static final String PENDING = "what PVE cannot hotplug (features, a changed mpN or devN: pve-container"
+            + " vmconfig_hotplug_pending) stays pending until the container restarts, which the role does for cattle and"
+            + " asks of you for a pet";
 
     static final List<Attribute<Container>> ATTRIBUTES = List.of(
             new Attribute<>("node", "node", Container::node, REPLACE, "node_name is ForceNew (" + CONTAINER_GO + ")"),
@@ -120,8 +122,8 @@ final class ContainerChanges {
     }
 
     /**
-     * Features: Terraform sets nesting when it creates the container, then ignores them; the role sets
-     * the whole list (one option) while a feature other than nesting is in it.
+     * Features: Terraform sets nesting when it creates an unprivileged container, then ignores them; the
+     * role keeps the whole list (one option) in step with the site.
      */
     private static java.util.Optional<Change> features(Container before, Container after, GuestIdentity now) {
         if (before.features().equals(after.features())) {
@@ -133,8 +135,9 @@ final class ContainerChanges {
 
     /**
      * A change of settings only root may make (bind mounts, devices, features), by what Ansible's role
-     * does with it: it sets each option whose value differs (a restart class: PVE applies what it
-     * cannot hotplug at the next start), and leaves an option the list no longer has on the container.
+     * does with it (family/ansible GuestSettings, tasks/guest_settings.yml): it sets each option whose
+     * value differs and deletes each it set that the site no longer gives, as root; PVE applies what it
+     * cannot hotplug at the next start.
      */
     private static java.util.Optional<Change> rootSettings(String what, Object oldValue, Object newValue, Container before,
                                                            Container after, GuestIdentity now, JsonPointer at) {
@@ -150,56 +153,34 @@ final class ContainerChanges {
         java.util.Map<String, String> fresh = rootOnly(after, prefix);
         List<String> set = fresh.entrySet().stream().filter(e -> !e.getValue().equals(old.get(e.getKey())))
                 .map(e -> e.getKey() + "=" + e.getValue()).toList();
-        List<String> stay = old.keySet().stream().filter(k -> !fresh.containsKey(k)).toList();
-        List<String> causes = new ArrayList<>();
+        List<String> gone = old.keySet().stream().filter(k -> !fresh.containsKey(k)).toList();
+        List<String> actions = new ArrayList<>();
         if (!set.isEmpty()) {
-            causes.add(ROLE + " sets " + String.join(", ", set) + " " + PCT_SET);
+            actions.add("sets " + String.join(", ", set));
         }
-        if (!stay.isEmpty()) {
-            String remove = stay.equals(List.of("features")) && after.features().contains(Container.Feature.NESTING)
-                    ? "pct set " + now.vmId() + " --features nesting=1" : "pct set " + now.vmId() + " --delete "
-                    + String.join(",", stay);
-            causes.add(String.join(", ", stay) + " not removed: " + NEVER_DELETES + "; remove it as root: " + remove);
+        if (!gone.isEmpty()) {
+            actions.add("deletes " + String.join(", ", gone) + " (pct set " + now.vmId() + " --delete " + String.join(",", gone)
+                    + ", only what it set itself)");
         }
-        if (causes.isEmpty() && what.equals("features")) {
-            // Only nesting changed: Terraform made it at create and ignores it since; the role has nothing to set.
-            causes.add("not applied: Terraform sets nesting only when it creates the container and ignores features"
-                    + " since (ignore_changes), and the role sets features only with one other than nesting; set it"
-                    + " as root: pct set " + now.vmId() + " --features " + (after.features().isEmpty() ? "nesting=0"
-                    : featureValue(after)));
-        } else if (causes.isEmpty()) {
-            causes.add("the role's settings stay the same: nothing changes on the container");
+        if (actions.isEmpty()) {
+            return java.util.Optional.of(Change.of(IN_PLACE, now.subject(), what + " " + Show.of(oldValue) + " -> "
+                    + Show.of(newValue), "the role's settings stay the same: nothing changes on the container", at));
         }
-        return java.util.Optional.of(Change.of(set.isEmpty() ? IN_PLACE : REBOOT, now.subject(),
-                what + " " + Show.of(oldValue) + " -> " + Show.of(newValue), String.join("; ", causes), at));
+        return java.util.Optional.of(Change.of(REBOOT, now.subject(), what + " " + Show.of(oldValue) + " -> " + Show.of(newValue),
+                ROLE + " " + String.join(" and ", actions) + " " + PCT_SET + "; " + PENDING, at));
     }
 
-    /** The options the role sets as root on a container, as family/ansible GuestSettings.byNode makes them. */
+    /** The options of one kind the role sets as root on a container, from family/ansible GuestSettings. */
     static java.util.Map<String, String> rootOnly(Container ct, String prefix) {
         java.util.Map<String, String> settings = new java.util.TreeMap<>();
-        if (prefix.equals("features")) {
-            if (ct.features().stream().anyMatch(f -> f != Container.Feature.NESTING)) {
-                settings.put("features", featureValue(ct));
+        GuestSettings.of(ct).forEach((option, value) -> {
+            if (option.equals(prefix) || option.matches(prefix + "\\d+")) {
+                settings.put(option, value);
             }
-        } else if (prefix.equals("mp")) {
-            // Terraform's mount_point list makes the volumes mp0, mp1, ...; the bind mounts come after them.
-            int slot = (int) ct.mounts().stream().filter(m -> !m.bind()).count();
-            for (Container.Mount mount : ct.mounts()) {
-                if (mount.bind()) {
-                    settings.put("mp" + slot++, mount.hostPath().get() + ",mp=" + mount.path());
-                }
-            }
-        } else {
-            for (int i = 0; i < ct.devices().size(); i++) {
-                settings.put("dev" + i, ct.devices().get(i));
-            }
-        }
+        });
         return settings;
     }
 
-    private static String featureValue(Container ct) {
-        return ct.features().stream().map(f -> f.id() + "=1").sorted().collect(java.util.stream.Collectors.joining(","));
-    }
 
     private static String describe(List<Container.Mount> mounts) {
         return Show.of(mounts.stream().map(m -> m.path() + m.hostPath().map(h -> " from " + h)

@@ -6,6 +6,7 @@ import static dev.sitec.change.ChangeKind.REBOOT;
 import static dev.sitec.change.ChangeKind.REPLACE;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import dev.sitec.family.ansible.GuestSettings;
 import dev.sitec.model.Device;
 import dev.sitec.model.Image;
 import dev.sitec.model.MacAddress;
@@ -250,9 +251,8 @@ final class VmChanges {
                     + " (qemu-server vmconfig_hotplug_pending, with PVE's default hotplug network,disk,usb)");
         }
         if (!stay.isEmpty()) {
-            causes.add(String.join(", ", stay) + " not removed: the role only sets the USB devices a VM should have"
-                    + " (tasks/guest_settings.yml never deletes one), and Terraform ignores usb (ignore_changes);"
-                    + " remove it as root: qm set " + now.vmId() + " --delete " + String.join(",", stay));
+            causes.add("the role deletes " + String.join(", ", stay) + " as root (qm set " + now.vmId() + " --delete "
+                    + String.join(",", stay) + ", only what it set itself), and PVE unplugs USB from the running VM");
         }
         changes.add(Change.of(IN_PLACE, now.subject(), detail, String.join("; ", causes), at));
         return changes;
@@ -262,15 +262,14 @@ final class VmChanges {
         return site.passthroughOf(vm).stream().filter(d -> d.type() == type).map(Device::name).toList();
     }
 
-    /** usbN -> its value, as the Ansible role sets it (family/ansible GuestSettings.byNode). */
+    /** usbN -> its value, as the Ansible role sets it (family/ansible GuestSettings). */
     private static Map<String, String> usbSettings(Site site, Vm vm) {
         Map<String, String> settings = new java.util.TreeMap<>();
-        int slot = 0;
-        for (Device device : site.passthroughOf(vm)) {
-            if (device.type() == Device.Type.USB) {
-                settings.put("usb" + slot++, "host=" + device.usbPort().orElse(device.id()) + ",usb3=1");
+        GuestSettings.of(site, vm).forEach((option, value) -> {
+            if (option.startsWith("usb")) {
+                settings.put(option, value);
             }
-        }
+        });
         return settings;
     }
 

@@ -23,9 +23,6 @@ class ChangeCausesTest {
     private static final String FIRST_BOOT = "its network-config, which cloud-init applies when the instance first"
             + " boots only (cloud-init doc/rtd/topics/events.rst: NoCloud's default update event is boot-new-instance;"
             + " sitec's instance-id stays, and the module ignores initialization), matches each NIC by MAC";
-    private static final String NEVER_DELETES = "the role only sets what a container should have"
-            + " (tasks/guest_settings.yml runs pct set, never --delete), and Terraform ignores it once the container"
-            + " exists (ignore_changes)";
 
     /** apply-edits "disk move": the provider shut the VM down, moved the disk (qmmove), started it. */
     @Test
@@ -69,14 +66,22 @@ class ChangeCausesTest {
         });
     }
 
-    /** apply-edits "feature removed": the role has nothing to set once only nesting is left, and deletes nothing. */
+    private static final String ROLE = "Ansible's proxmox_node role ";
+    private static final String AS_ROOT = " as root with pct set (pve-container check_ct_modify_config_perm refuses an API"
+            + " token); " + ContainerChanges.PENDING;
+
+    /**
+     * apply-edits "feature removed": the role keeps every feature in step with the site, nesting too
+     * (family/ansible GuestSettings; tasks/guest_settings.yml sets the list), and a feature change is
+     * never hotplugged (pve-container vmconfig_hotplug_pending): a restart.
+     */
     @Test
-    void aContainerFeatureRemovedIsSaidNotToBeRemoved() {
+    void aContainerFeatureRemovedIsSetByAnsible() {
         List<Change> changes = edit(s -> s.replace("features: [nesting, keyctl]", "features: [nesting]"));
         assertThat(changes).singleElement().satisfies(c -> {
-            assertThat(c.kind()).isEqualTo(ChangeKind.IN_PLACE);
-            assertThat(c.line()).isEqualTo("container proxy: features [nesting, keyctl] -> [nesting]; features not"
-                    + " removed: " + NEVER_DELETES + "; remove it as root: pct set 520419126 --features nesting=1");
+            assertThat(c.kind()).isEqualTo(ChangeKind.REBOOT);
+            assertThat(c.line()).isEqualTo("container proxy: features [nesting, keyctl] -> [nesting]; " + ROLE
+                    + "sets features=nesting=1" + AS_ROOT);
         });
     }
 
@@ -86,38 +91,39 @@ class ChangeCausesTest {
         List<Change> changes = edit(s -> s.replace("features: [nesting, keyctl]", "features: [nesting, fuse]"));
         assertThat(changes).singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(ChangeKind.REBOOT);
-            assertThat(c.line()).isEqualTo("container proxy: features [nesting, keyctl] -> [nesting, fuse]; Ansible's"
-                    + " proxmox_node role sets features=fuse=1,nesting=1 as root with pct set (pve-container"
-                    + " check_ct_modify_config_perm refuses an API token); PVE applies what it cannot hotplug at the"
-                    + " container's next start");
+            assertThat(c.line()).isEqualTo("container proxy: features [nesting, keyctl] -> [nesting, fuse]; " + ROLE
+                    + "sets features=fuse=1,nesting=1" + AS_ROOT);
         });
     }
 
-    /** apply-edits "bind mount removed": mp1 stays on the container. */
+    /**
+     * apply-edits "bind mount removed": the role deletes the mp it set (tasks/guest_settings.yml, pct set
+     * --delete, from its record of what it set), applied at the next start (vmconfig_hotplug_pending).
+     */
     @Test
-    void aBindMountRemovedIsSaidNotToBeRemoved() {
+    void aBindMountRemovedIsDeletedByAnsible() {
         List<Change> changes = edit(s -> s.replace("      - { host_path: /srv/certs, path: /certs }\n", ""));
         assertThat(changes).singleElement().satisfies(c -> {
-            assertThat(c.kind()).isEqualTo(ChangeKind.IN_PLACE);
-            assertThat(c.line()).isEqualTo("container proxy: bind mounts [/certs from /srv/certs] -> []; mp1 not"
-                    + " removed: " + NEVER_DELETES + "; remove it as root: pct set 520419126 --delete mp1");
+            assertThat(c.kind()).isEqualTo(ChangeKind.REBOOT);
+            assertThat(c.line()).isEqualTo("container proxy: bind mounts [/certs from /srv/certs] -> []; " + ROLE
+                    + "deletes mp1 (pct set 520419126 --delete mp1, only what it set itself)" + AS_ROOT);
         });
     }
 
-    /** apply-edits "device removed": dev0 stays on the container. */
+    /** apply-edits "device removed": the role deletes the dev it set, at the next start. */
     @Test
-    void aDeviceRemovedIsSaidNotToBeRemoved() {
+    void aDeviceRemovedIsDeletedByAnsible() {
         List<Change> changes = edit(s -> s.replace("    devices: [/dev/net/tun]\n", ""));
         assertThat(changes).singleElement().satisfies(c -> {
-            assertThat(c.kind()).isEqualTo(ChangeKind.IN_PLACE);
-            assertThat(c.line()).isEqualTo("container proxy: devices [/dev/net/tun] -> []; dev0 not removed: "
-                    + NEVER_DELETES + "; remove it as root: pct set 520419126 --delete dev0");
+            assertThat(c.kind()).isEqualTo(ChangeKind.REBOOT);
+            assertThat(c.line()).isEqualTo("container proxy: devices [/dev/net/tun] -> []; " + ROLE
+                    + "deletes dev0 (pct set 520419126 --delete dev0, only what it set itself)" + AS_ROOT);
         });
     }
 
-    /** USB devices are Ansible's too (Terraform ignores usb): a removed one stays attached. */
+    /** USB devices are Ansible's too (Terraform ignores usb): the role deletes one it attached, and PVE unplugs it. */
     @Test
-    void aUsbDeviceRemovedFromAVmIsSaidNotToBeRemoved() {
+    void aUsbDeviceRemovedFromAVmIsDetachedByAnsible() {
         BrokenSite before = BrokenSite.reference();
         Site old = ChangeClassificationTest.site(before);
         List<Change> changes = SiteComparison.compare(old, ChangeClassificationTest.site(before.replace(
@@ -126,9 +132,8 @@ class ChangeCausesTest {
         int vmId = old.vms().get("k3s-w-tpu").vmId();
         assertThat(changes).singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(ChangeKind.IN_PLACE);
-            assertThat(c.line()).isEqualTo("vm k3s-w-tpu: passthrough (usb) [coral0] -> []; usb0 not removed: the role"
-                    + " only sets the USB devices a VM should have (tasks/guest_settings.yml never deletes one), and"
-                    + " Terraform ignores usb (ignore_changes); remove it as root: qm set " + vmId + " --delete usb0");
+            assertThat(c.line()).isEqualTo("vm k3s-w-tpu: passthrough (usb) [coral0] -> []; the role deletes usb0 as root"
+                    + " (qm set " + vmId + " --delete usb0, only what it set itself), and PVE unplugs USB from the running VM");
         });
     }
 

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * feature but nesting, and every feature of a privileged container), disk images PVE cannot
  * decompress, and the datastores the guests need.
  */
-final class GuestSettings {
+public final class GuestSettings {
 
     /** The IDE slot of a Windows VM's driver CD-ROM; ide3 holds the installer, ide2 is cloud-init's. */
     static final String DRIVERS_SLOT = "ide0";
@@ -39,36 +39,14 @@ final class GuestSettings {
         Map<String, List<AnsibleViews.Guest>> byNode = new HashMap<>();
         for (Vm vm : site.vms().values()) {
             List<AnsibleViews.Setting> settings = new ArrayList<>();
-            int slot = 0;
-            for (Device device : site.passthroughOf(vm)) {
-                if (device.type() == Device.Type.USB) {
-                    settings.add(new AnsibleViews.Setting("usb" + slot++, "host=" + device.usbPort().orElse(device.id()) + ",usb3=1"));
-                }
-            }
-            Optional<Image> drivers = vm.windows().flatMap(Vm.Windows::drivers).map(site.images()::get);
-            drivers.ifPresent(d -> settings.add(new AnsibleViews.Setting(DRIVERS_SLOT, "local:iso/" + d.storedFileName() + ",media=cdrom")));
+            of(site, vm).forEach((option, value) -> settings.add(new AnsibleViews.Setting(option, value)));
             // Created stopped by Terraform (VmViews: start_at_create) so that the drivers drive is there at its first start.
             byNode.computeIfAbsent(vm.node(), n -> new ArrayList<>()).add(new AnsibleViews.Guest(vm.name(), vm.vmId(), "qm",
-                    vm.isPet(), drivers.isPresent(), List.copyOf(settings), List.of()));
+                    vm.isPet(), settings.stream().anyMatch(x -> x.option().equals(DRIVERS_SLOT)), List.copyOf(settings), List.of()));
         }
         for (Container ct : site.containers().values()) {
             List<AnsibleViews.Setting> settings = new ArrayList<>();
-            // Every feature of the site's, nesting too: Terraform sends nesting at create (an unprivileged
-            // container's only), Ansible keeps the flags in step with the site afterwards.
-            if (!ct.features().isEmpty()) {
-                settings.add(new AnsibleViews.Setting("features",
-                        ct.features().stream().map(f -> f.id() + "=1").sorted().collect(Collectors.joining(","))));
-            }
-            // Terraform's mount_point list makes the volumes mp0, mp1, ...; the bind mounts come after them.
-            int slot = (int) ct.mounts().stream().filter(m -> !m.bind()).count();
-            for (Container.Mount mount : ct.mounts()) {
-                if (mount.bind()) {
-                    settings.add(new AnsibleViews.Setting("mp" + slot++, mount.hostPath().get() + ",mp=" + mount.path()));
-                }
-            }
-            for (int i = 0; i < ct.devices().size(); i++) {
-                settings.add(new AnsibleViews.Setting("dev" + i, ct.devices().get(i).pctValue()));
-            }
+            of(ct).forEach((option, value) -> settings.add(new AnsibleViews.Setting(option, value)));
             List<String> notes = new ArrayList<>();
             List<String> binds = ct.mounts().stream().filter(Container.Mount::bind).map(m -> m.hostPath().get()).toList();
             if (ct.unprivileged() && !binds.isEmpty()) {
@@ -83,6 +61,45 @@ final class GuestSettings {
                     ct.isPet(), false, List.copyOf(settings), List.copyOf(notes)));
         }
         return byNode;
+    }
+
+    /**
+     * The options Ansible sets as root on a VM, in order (usbN by port, the Windows drivers CD-ROM),
+     * each with its value. Ansible deletes an option it set once the site no longer gives it; `sitec
+     * plan` reads the same map to say so.
+     */
+    public static Map<String, String> of(Site site, Vm vm) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        int slot = 0;
+        for (Device device : site.passthroughOf(vm)) {
+            if (device.type() == Device.Type.USB) {
+                settings.put("usb" + slot++, "host=" + device.usbPort().orElse(device.id()) + ",usb3=1");
+            }
+        }
+        vm.windows().flatMap(Vm.Windows::drivers).map(site.images()::get)
+                .ifPresent(d -> settings.put(DRIVERS_SLOT, "local:iso/" + d.storedFileName() + ",media=cdrom"));
+        return settings;
+    }
+
+    /** The options Ansible sets as root on a container (features, bind mounts, device nodes), each with its value. */
+    public static Map<String, String> of(Container ct) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        // Every feature of the site's, nesting too: Terraform sends nesting at create (an unprivileged
+        // container's only), Ansible keeps the flags in step with the site afterwards.
+        if (!ct.features().isEmpty()) {
+            settings.put("features", ct.features().stream().map(f -> f.id() + "=1").sorted().collect(Collectors.joining(",")));
+        }
+        // Terraform's mount_point list makes the volumes mp0, mp1, ...; the bind mounts come after them.
+        int slot = (int) ct.mounts().stream().filter(m -> !m.bind()).count();
+        for (Container.Mount mount : ct.mounts()) {
+            if (mount.bind()) {
+                settings.put("mp" + slot++, mount.hostPath().get() + ",mp=" + mount.path());
+            }
+        }
+        for (int i = 0; i < ct.devices().size(); i++) {
+            settings.put("dev" + i, ct.devices().get(i).pctValue());
+        }
+        return settings;
     }
 
     /** The compressed disk images the node's VMs boot from, each fetched once. */
