@@ -33,8 +33,18 @@ final class Drafting {
         this.nodeDatastores = nodeDatastores;
     }
 
+    /** What the site lists of one guest it cannot say; the rest is counted, so the site stays readable. */
+    static final int MAX_NOTES_PER_GUEST = 25;
+    private final Map<String, Integer> notesPerGuest = new java.util.HashMap<>();
+
     void unexpressed(PveCluster.Guest guest, String what) {
-        unexpressed.add(guest.describe() + ": " + what);
+        int notes = notesPerGuest.merge(guest.describe(), 1, Integer::sum);
+        if (notes <= MAX_NOTES_PER_GUEST) {
+            unexpressed.add(guest.describe() + ": " + what);
+        } else if (notes == MAX_NOTES_PER_GUEST + 1) {
+            unexpressed.add(guest.describe() + ": more settings than these " + MAX_NOTES_PER_GUEST
+                    + " are not expressed; its configuration on the node has them all");
+        }
     }
 
     /** The storage of a volume id (local-lvm:vm-101-disk-0), or empty for a path (/dev/..., /tank/...). */

@@ -12,7 +12,7 @@ public record ImportedSite(DraftView draft, String text) {
      * @param endpoint the API endpoint Terraform is given (the --api URL), if import read a live API
      */
     public static ImportedSite read(PveApi api, Optional<String> endpoint) throws PveApiException {
-        DraftView draft = SiteDraft.read(api, endpoint);
+        DraftView draft = SiteDraft.read(new BudgetedPveApi(api), endpoint);
         return new ImportedSite(draft, Toolchain.templateRenderer().renderOwned("import/site.yaml.ftl", draft));
     }
 

@@ -100,7 +100,7 @@ final class NetworkPlan {
         for (PveCluster.Node node : cluster.nodes()) {
             try {
                 for (JsonNode iface : node.network()) {
-                    String name = Values.text(iface, "iface", "") + "'s ";
+                    String name = Shown.bare(Values.text(iface, "iface", "")) + "'s ";
                     Values.text(iface, "type", "");
                     if (iface.hasNonNull("cidr")) {
                         Values.cidr(name + "cidr", Values.text(iface, "cidr", ""));

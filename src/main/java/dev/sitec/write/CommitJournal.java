@@ -173,6 +173,10 @@ final class CommitJournal {
             if (!OutputPaths.isContained(path)) {
                 throw refused(line, "names a path outside the output folder: '" + Quote.of(path) + "'");
             }
+            if (!OutputPaths.isSitecs(path)) {
+                throw refused(line, "names '" + Quote.of(path) + "', which is not a file sitec writes (a hidden one, or"
+                        + " what a tool leaves here)");
+            }
             if (!named.add(path)) {
                 throw refused(line, "names " + Quote.of(path) + " twice");
             }
@@ -212,12 +216,12 @@ final class CommitJournal {
             Path from = staging.resolve(move.path());
             if (staged && Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
                 stagingFolder.requirePlainPaths(List.of(move.path()));
-                if (!move.stagedHash().equals(Manifest.sha256(Files.readAllBytes(from)))) {
+                if (!move.stagedHash().equals(Manifest.sha256(from))) {
                     throw refused(line, "moves in " + move.path() + ", whose staged bytes are not the ones recorded");
                 }
                 Path target = out.resolve(move.path());
                 if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && (move.replacedHash().isEmpty()
-                        || !move.replacedHash().equals(Manifest.sha256(Files.readAllBytes(target))))) {
+                        || !move.replacedHash().equals(Manifest.sha256(target)))) {
                     throw refused(line, "replaces " + move.path() + ", whose bytes are not the ones sitec recorded there");
                 }
             }
@@ -226,7 +230,7 @@ final class CommitJournal {
         for (Delete delete : commit.deletes()) {
             Path target = out.resolve(delete.path());
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-                    && !delete.hash().equals(Manifest.sha256(Files.readAllBytes(target)))) {
+                    && !delete.hash().equals(Manifest.sha256(target))) {
                 throw refused(line, "deletes " + delete.path() + ", whose bytes are not the ones sitec wrote");
             }
             line++;
@@ -330,7 +334,8 @@ final class CommitJournal {
 
     /**
      * Staging folders beside the output folder that no live run holds, left by killed runs: real
-     * folders of this user with a staging folder's name (a link or another user's folder is left alone).
+     * folders of this user with a staging folder's name and the lock file sitec makes in each (a link,
+     * another user's folder, or a folder of that name a repository brings is left alone).
      */
     static List<Path> leftoverStaging(Path out) throws IOException {
         List<Path> leftovers = new ArrayList<>();
@@ -341,7 +346,8 @@ final class CommitJournal {
         DirectoryStream.Filter<Path> staged = p -> isStagingName(out, p.getFileName().toString());
         try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, staged)) {
             for (Path sibling : siblings) {
-                if (Files.isDirectory(sibling, LinkOption.NOFOLLOW_LINKS) && CurrentUser.owns(sibling) && !inUse(sibling)) {
+                if (Files.isDirectory(sibling, LinkOption.NOFOLLOW_LINKS) && CurrentUser.owns(sibling)
+                        && Files.isRegularFile(sibling.resolve(LOCK_FILE), LinkOption.NOFOLLOW_LINKS) && !inUse(sibling)) {
                     leftovers.add(sibling);
                 }
             }

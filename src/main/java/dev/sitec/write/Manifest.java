@@ -4,6 +4,8 @@ import dev.sitec.diagnostic.Quote;
 import dev.sitec.render.FileFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,9 +58,9 @@ public final class Manifest {
             int tab = line.lastIndexOf('\t');
             String path = tab < 0 ? line : line.substring(0, tab);
             String hash = tab < 0 ? "" : line.substring(tab + 1);
-            if (!OutputPaths.isContained(path) || !hash.isEmpty() && !SHA256.matcher(hash).matches()) {
-                throw new RefusedOutputException(FILE_NAME, i + 1, "the manifest's line is not a path below the output folder"
-                        + " and the SHA-256 of its bytes: '" + Quote.of(line) + "'; nothing was changed",
+            if (!OutputPaths.isSitecs(path) || !hash.isEmpty() && !SHA256.matcher(hash).matches()) {
+                throw new RefusedOutputException(FILE_NAME, i + 1, "the manifest's line is not a file sitec writes below the"
+                        + " output folder and the SHA-256 of its bytes: '" + Quote.of(line) + "'; nothing was changed",
                         "sitec did not write this line: remove it and run again");
             }
             owned.put(path, hash);
@@ -74,6 +76,20 @@ public final class Manifest {
         out.append("# them, and deletes them once they are no longer generated, but never over an edit made by hand.\n");
         new TreeMap<>(files).forEach((path, bytes) -> out.append(path).append('\t').append(sha256(bytes)).append('\n'));
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The SHA-256 of a plain file's bytes, read as a stream (a stale file can be large). */
+    static String sha256(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     static String sha256(byte[] bytes) {

@@ -51,6 +51,10 @@ final class OutputFolder {
                     + "): sitec writes only into a real folder, so that a cloned repository cannot point it elsewhere",
                     "to write into the link's target, name it: -o " + target + "; else replace the link with a folder");
         }
+        if (root.getParent() == null || root.getFileName() == null) {
+            throw new RefusedOutputException("", 0, "the output folder is the file system's root: sitec writes its tree"
+                    + " into a folder of its own, beside which it stages the next one", "name a folder with -o, e.g. -o generated");
+        }
         if (Files.exists(root, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             throw new RefusedOutputException("", 0, "the output folder is a file, not a folder",
                     "move the file away, or name another folder with -o");
@@ -96,9 +100,11 @@ final class OutputFolder {
                             "move it away and run again");
                 }
             }
-            if (Files.isSymbolicLink(file) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-                throw new RefusedOutputException(path, 0, (Files.isSymbolicLink(file) ? "a symbolic link" : "a folder")
-                        + " where sitec keeps a file; nothing was changed", "move it away and run again");
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                String what = Files.isSymbolicLink(file) ? "a symbolic link"
+                        : Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) ? "a folder" : "a special file (a pipe, socket or device)";
+                throw new RefusedOutputException(path, 0, what + " where sitec keeps a file; nothing was changed",
+                        "move it away and run again");
             }
         }
     }

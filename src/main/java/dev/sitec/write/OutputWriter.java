@@ -105,7 +105,7 @@ public final class OutputWriter {
                 continue;
             }
             String written = ownedHashes.get(path);
-            if (!written.isEmpty() && written.equals(Manifest.sha256(Files.readAllBytes(target)))) {
+            if (!written.isEmpty() && written.equals(Manifest.sha256(target))) {
                 deletes.add(new CommitJournal.Delete(path, written));
             } else {
                 disowned.add(path);
@@ -204,9 +204,20 @@ public final class OutputWriter {
                 return OnDisk.ABSENT;
             }
             byte[] bytes = Files.readAllBytes(target);
-            return Arrays.equals(bytes, content) ? new OnDisk(true, "") : new OnDisk(false, Manifest.sha256(bytes));
+            // A file with a second name (a hard link) is rewritten, by rename, not kept: changing its
+            // mode in place would change the other name's file too, which may be outside the folder.
+            boolean same = Arrays.equals(bytes, content) && linkCount(target) == 1;
+            return same ? new OnDisk(true, "") : new OnDisk(false, Manifest.sha256(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int linkCount(Path file) throws IOException {
+        try {
+            return ((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return 1; // no POSIX links here
         }
     }
 
@@ -235,7 +246,7 @@ public final class OutputWriter {
             } else if (!sameBytes(target, file.content())) {
                 String written = ownedHashes.getOrDefault(file.path(), "");
                 boolean edited = !written.isEmpty() && !file.path().equals(Manifest.FILE_NAME)
-                        && !written.equals(Manifest.sha256(Files.readAllBytes(target)));
+                        && !written.equals(Manifest.sha256(target));
                 drift.add(new Drift(file.path(), edited ? Drift.Kind.EDITED : Drift.Kind.CHANGED));
             } else if (Files.isExecutable(target) != file.mode().executable()) {
                 drift.add(new Drift(file.path(), Drift.Kind.MODE)); // git keeps only the executable bit

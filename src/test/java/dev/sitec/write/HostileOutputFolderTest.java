@@ -156,28 +156,31 @@ class HostileOutputFolderTest {
         assertThat(out.resolve("ansible/site.yml")).hasContent("v2\n");
     }
 
-    /** Item 5: a manifest line without a hash, naming a file sitec never wrote (terraform.tfstate), deletes nothing. */
+    /**
+     * Item 5: a manifest line without a hash, naming a file sitec never wrote (a person's notes), deletes
+     * nothing. (A Terraform state is refused before any hash is looked at: whatTheToolsLeave...)
+     */
     @Test
     void aManifestLineWithoutAHashDeletesNothing() throws IOException {
-        Files.writeString(out.resolve("terraform.tfstate"), "{\"state\": 1}\n");
-        Files.writeString(out.resolve(Manifest.FILE_NAME), "terraform.tfstate\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(out.resolve("notes.md"), "{\"state\": 1}\n");
+        Files.writeString(out.resolve(Manifest.FILE_NAME), "notes.md\n", java.nio.file.StandardOpenOption.APPEND);
         WriteReport report = writer.write(out, nextTree());
-        assertThat(out.resolve("terraform.tfstate")).hasContent("{\"state\": 1}\n");
+        assertThat(out.resolve("notes.md")).hasContent("{\"state\": 1}\n");
         assertThat(report.deleted()).isEmpty();
-        assertThat(report.disowned()).containsExactly("terraform.tfstate");
-        assertThat(Manifest.read(out)).doesNotContain("terraform.tfstate");
+        assertThat(report.disowned()).containsExactly("notes.md");
+        assertThat(Manifest.read(out)).doesNotContain("notes.md");
     }
 
     /** Item 5: with a wrong hash it is "edited by hand", and even --force does not delete it. */
     @Test
     void aManifestLineWithAnotherFilesHashDeletesNothingEvenForced() throws IOException {
-        Files.writeString(out.resolve("terraform.tfstate"), "{\"state\": 1}\n");
-        Files.writeString(out.resolve(Manifest.FILE_NAME), "terraform.tfstate\t" + sha256("other") + "\n",
+        Files.writeString(out.resolve("notes.md"), "{\"state\": 1}\n");
+        Files.writeString(out.resolve(Manifest.FILE_NAME), "notes.md\t" + sha256("other") + "\n",
                 java.nio.file.StandardOpenOption.APPEND);
         assertThatThrownBy(() -> writer.write(out, nextTree())).isInstanceOfSatisfying(EditedByHandException.class,
-                e -> assertThat(e.paths()).containsExactly("terraform.tfstate"));
+                e -> assertThat(e.paths()).containsExactly("notes.md"));
         writer.write(out, nextTree(), true);
-        assertThat(out.resolve("terraform.tfstate")).hasContent("{\"state\": 1}\n");
+        assertThat(out.resolve("notes.md")).hasContent("{\"state\": 1}\n");
     }
 
     /** Item 5: a record line that is not move or delete was read as a delete. */
@@ -192,19 +195,19 @@ class HostileOutputFolderTest {
     /** Item 5: a delete whose hash is not that of the file's bytes deletes nothing. */
     @Test
     void aRecordCannotDeleteBytesItDidNotWrite() throws IOException {
-        Files.writeString(out.resolve("terraform.tfstate"), "{}\n");
-        journal("sitec-journal 2", "staging .generated.sitec-6", "delete\tterraform.tfstate\t" + sha256("guess"));
-        refused("generated/.sitec-journal:3:1", "the commit record deletes terraform.tfstate, whose bytes are not the ones sitec wrote");
+        Files.writeString(out.resolve("notes.md"), "{}\n");
+        journal("sitec-journal 2", "staging .generated.sitec-6", "delete\tnotes.md\t" + sha256("guess"));
+        refused("generated/.sitec-journal:3:1", "the commit record deletes notes.md, whose bytes are not the ones sitec wrote");
     }
 
     /** Item 5: a move cannot replace a file whose bytes the record does not know. */
     @Test
     void aRecordCannotReplaceBytesItDidNotRecord() throws IOException {
-        Files.writeString(out.resolve("terraform.tfstate"), "{}\n");
+        Files.writeString(out.resolve("notes.md"), "{}\n");
         Path staging = staging("7");
-        Files.writeString(staging.resolve("terraform.tfstate"), "{\"evil\": 1}\n");
-        journal("sitec-journal 2", "staging .generated.sitec-7", "move\tterraform.tfstate\t" + sha256("{\"evil\": 1}\n") + "\t-");
-        refused("generated/.sitec-journal:3:1", "the commit record replaces terraform.tfstate, whose bytes are not the ones sitec recorded");
+        Files.writeString(staging.resolve("notes.md"), "{\"evil\": 1}\n");
+        journal("sitec-journal 2", "staging .generated.sitec-7", "move\tnotes.md\t" + sha256("{\"evil\": 1}\n") + "\t-");
+        refused("generated/.sitec-journal:3:1", "the commit record replaces notes.md, whose bytes are not the ones sitec recorded");
     }
 
     @Test
@@ -303,6 +306,99 @@ class HostileOutputFolderTest {
         writer.write(out, nextTree());
         assertThat(link).isSymbolicLink();
         assertThat(victim.resolve("id_ed25519")).exists();
+    }
+
+    /**
+     * Review of issue 23: a manifest line of 50,000 segments ran generate and check out of memory
+     * (each folder on the way was kept). Paths are bounded: refused at the line.
+     */
+    @Test
+    void aManifestPathLongerThanAnyFileSystemsIsRefused() throws IOException {
+        Files.writeString(out.resolve(Manifest.FILE_NAME), "a/".repeat(50_000) + "f\t" + sha256("x") + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> writer.write(out, nextTree())).isInstanceOfSatisfying(RefusedOutputException.class,
+                e -> assertThat(e.location("generated")).isEqualTo("generated/.sitec-manifest:6:1"));
+        assertThatThrownBy(() -> writer.check(out, nextTree())).isInstanceOf(RefusedOutputException.class);
+    }
+
+    /**
+     * Review of issue 23: a hash shows what the bytes are, not who wrote them. A manifest naming
+     * Terraform's workspace file (bytes "prod") or an empty file in .terraform/ with their hashes had
+     * generate delete them and prune .terraform/. What the tools leave, and hidden files below the
+     * top, are never sitec's: such a line is refused.
+     */
+    @Test
+    void whatTheToolsLeaveIsNeverDeletedWhateverItsHash() throws IOException {
+        Files.createDirectories(out.resolve("terraform/.terraform"));
+        Files.writeString(out.resolve("terraform/.terraform/environment"), "prod");
+        Files.writeString(out.resolve("terraform/prod.tfstate"), "");
+        for (String line : List.of("terraform/.terraform/environment\t" + sha256("prod"), "terraform/prod.tfstate\t" + sha256(""),
+                "isos/pve1-auto.iso\t" + sha256(""))) {
+            Files.writeString(out.resolve(Manifest.FILE_NAME), new String(manifestOf("README.md", "r\n", "ansible/site.yml", "v1\n")
+                    .content(), StandardCharsets.UTF_8) + line + "\n");
+            Map<String, String> before = snapshot(root);
+            assertThatThrownBy(() -> writer.write(out, nextTree(), true)).as(line).isInstanceOfSatisfying(
+                    RefusedOutputException.class, e -> assertThat(e.getMessage()).contains("not a file sitec writes"));
+            assertThat(snapshot(root)).isEqualTo(before);
+        }
+        journal("sitec-journal 2", "staging .generated.sitec-11", "delete\tterraform/.terraform/environment\t" + sha256("prod"));
+        assertThatThrownBy(() -> writer.write(out, nextTree())).isInstanceOfSatisfying(RefusedOutputException.class,
+                e -> assertThat(e.location("generated")).isEqualTo("generated/.sitec-journal:3:1"));
+        assertThat(out.resolve("terraform/.terraform/environment")).hasContent("prod");
+    }
+
+    /** Review of issue 23: a FIFO named by the manifest made generate block forever reading it. */
+    @Test
+    void aPipeWhereSitecKeepsAFileIsRefusedNotRead() throws Exception {
+        Process mkfifo = new ProcessBuilder("mkfifo", out.resolve("pipe").toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+        Files.writeString(out.resolve(Manifest.FILE_NAME), "pipe\t" + sha256("x") + "\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () ->
+                org.junit.jupiter.api.Assertions.assertThrows(RefusedOutputException.class, () -> writer.write(out, nextTree()))))
+                .hasMessage("a special file (a pipe, socket or device) where sitec keeps a file; nothing was changed");
+    }
+
+    /**
+     * Review of issue 23: an unchanged file that is a hard link to a file outside had its mode set
+     * through the link. A file with a second name is rewritten by rename instead.
+     */
+    @Test
+    void aHardLinkedFileIsReplacedNotChangedInPlace() throws IOException {
+        Path outside = Files.writeString(victim.resolve("copy.sh"), "r\n");
+        Files.setPosixFilePermissions(outside, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.delete(out.resolve("README.md"));
+        Files.createLink(out.resolve("README.md"), outside);
+        writer.write(out, List.of(new RenderedFile("README.md", "r\n".getBytes(StandardCharsets.UTF_8), FileMode.EXECUTABLE),
+                file("ansible/site.yml", "v1\n"), manifestOf("README.md", "r\n", "ansible/site.yml", "v1\n")));
+        assertThat(Files.getPosixFilePermissions(outside)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.isExecutable(out.resolve("README.md"))).isTrue();
+        assertThat(Files.isSameFile(outside, out.resolve("README.md"))).isFalse();
+    }
+
+    /** Review of issue 23: a repository's folder named like a staging folder (no lock in it) was deleted. */
+    @Test
+    void aFolderNamedLikeStagingWithoutSitecsLockIsLeftAlone() throws IOException {
+        Path notes = Files.createDirectories(root.resolve(".generated.sitec-1"));
+        Files.writeString(notes.resolve("notes.txt"), "mine\n");
+        writer.write(out, nextTree());
+        assertThat(notes.resolve("notes.txt")).hasContent("mine\n");
+    }
+
+    /** Review of issue 23: -o / ended in an internal error. */
+    @Test
+    void theFileSystemsRootIsNoOutputFolder() {
+        assertThatThrownBy(() -> writer.write(Path.of("/"), nextTree())).isInstanceOfSatisfying(RefusedOutputException.class,
+                e -> assertThat(e.format("/")).isEqualTo("/: error: the output folder is the file system's root: sitec writes"
+                        + " its tree into a folder of its own, beside which it stages the next one\n"
+                        + "    hint: name a folder with -o, e.g. -o generated"));
+    }
+
+    private static RenderedFile manifestOf(String... pathsAndContents) {
+        Map<String, byte[]> contents = new TreeMap<>();
+        for (int i = 0; i < pathsAndContents.length; i += 2) {
+            contents.put(pathsAndContents[i], pathsAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        return new RenderedFile(Manifest.FILE_NAME, Manifest.render(contents), FileMode.REGULAR);
     }
 
     /** The record sitec writes is one it reads back, and a kill at any step is finished from it. */
