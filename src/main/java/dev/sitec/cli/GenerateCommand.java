@@ -49,6 +49,13 @@ final class GenerateCommand implements Callable<Integer> {
         if (answered.isPresent()) {
             return answered.getAsInt();
         }
+        try {
+            OutputWriter.checkFolder(target); // before the recorded site is read from it, or anything compiled
+        } catch (RefusedOutputException e) {
+            err.println(Console.paint(e.format(output.path().toString()), Console.colour(invocation)));
+            err.println("nothing written: " + output.path() + " is as it was");
+            return ExitCodes.INVALID;
+        }
         var baseline = ChangeGuard.prepare(target, output.path().toString(), site.bytesOrNull(invocation));
         Compilation result = new SiteCompiler().compile(site.path(invocation), site.displayName());
         Console.report(result, err, Console.colour(invocation));

@@ -37,6 +37,11 @@ import java.util.stream.Stream;
  */
 public final class OutputWriter {
 
+    /** Refuses an output folder sitec will not write into (a link, a file, the root), before any work. */
+    public static void checkFolder(Path outputDir) throws RefusedOutputException {
+        OutputFolder.of(outputDir);
+    }
+
     public WriteReport write(Path outputDir, List<RenderedFile> files) throws IOException {
         return write(outputDir, files, false);
     }
