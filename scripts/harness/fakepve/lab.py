@@ -32,6 +32,7 @@ from qemu_pending import QemuPendingConfig
 from resize import DiskResize
 from sdn import SdnStore
 from slashes import TrailingSlashes
+from vm_migrate import VmMigrate
 from windows_machine import WindowsMachinePin, pinned_machine_string
 
 GIB = 1024 ** 3
@@ -40,7 +41,7 @@ BLOCK_TYPES = ('lvmthin', 'lvm', 'zfspool', 'rbd', 'zfs')
 
 class RehearsalPve(TrailingSlashes, QemuPendingConfig, SdnStore, HardwareMappings, BackupJobs, DiskResize, GuestAgentForEnabled,
                    DownloadDecompression, WindowsMachinePin, HostPciRootOnly, ContainerReadBack, ContainerDhcpLease,
-                   NodeState, DiskMove, ConfigDiskAllocation, HotplugPending, TypedConfigUpdates,
+                   NodeState, DiskMove, ConfigDiskAllocation, HotplugPending, TypedConfigUpdates, VmMigrate,
                    FakePve):
     """fakepve with the gaps the bpg provider hits closed (see README.md)."""
 

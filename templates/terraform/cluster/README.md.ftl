@@ -10,7 +10,8 @@ mappings for passthrough (USB devices are attached by Ansible, as root), pools p
    `snippets`, `import` and `iso` content types on the `local` datastore (cloud-init snippets, imported
    cloud images, ISOs), creates the API user and token, and configures IOMMU for passthrough.
 <#if v.uploads?has_content>
-2. The Datacenter Manager's ISO is prepared: `generated/installer/<vm>/prepare-iso.sh` (writes `isos/`).
+2. The Datacenter Manager's ISO is prepared: `installer/<vm>/prepare-iso.sh isos`, from the generated folder
+   (writes `isos/` there, which `.gitignore` keeps out of git).
 </#if>
 3. Your SSH agent holds a key the nodes accept for `root` (snippet uploads go over SSH).
 

@@ -25,5 +25,5 @@ variable "pbs_fingerprints" {
 variable "pdm_iso_path" {
   description = "Path of pdm's unattended installation ISO (made by generated/installer/pdm/prepare-iso.sh), relative to this folder."
   type        = string
-  default     = "../../../../isos/pdm-auto.iso"
+  default     = "../../../isos/pdm-auto.iso"
 }

@@ -25,6 +25,8 @@ resource "proxmox_virtual_environment_file" "cloud_init" {
 <#macro vm>
   name        = var.name
   node_name   = var.node_name
+  # A pet moves to another node by migration (with its disks), never by being made again.
+  migrate     = var.pet
   vm_id       = var.vm_id
   description = var.description
   tags        = sort(var.tags)

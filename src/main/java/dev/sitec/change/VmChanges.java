@@ -82,11 +82,14 @@ final class VmChanges {
         boolean replaced = false;
         for (Attribute<Vm> attribute : ATTRIBUTES) {
             java.util.Optional<Change> change = attribute.compare(subject, before, after, after.origin());
-            replaced |= change.filter(c -> c.kind() == REPLACE).isPresent();
             if (attribute.component().equals("machine")) {
                 change = change.map(c -> c.because(c.cause().orElseThrow() + "; " + now.rebuild("change it with qm set"
                         + " --machine while the VM is shut down (the guest's device names may change)")));
             }
+            if (attribute.component().equals("node") && after.isProtected() && before.isProtected()) {
+                change = change.map(c -> migrated(beforeSite, before, afterSite, after, c));
+            }
+            replaced |= change.filter(c -> c.kind() == REPLACE).isPresent();
             change.map(c -> c.kind() == REPLACE ? GuestLifecycle.destroying(c, old, now, "be replaced") : c)
                     .ifPresent(changes::add);
         }
@@ -96,6 +99,32 @@ final class VmChanges {
         changes.addAll(disks(beforeSite, before, afterSite, after, old, now));
         changes.addAll(nics(afterSite, before, after, now));
         return GuestLifecycle.collapse(changes, replaced);
+    }
+
+    /**
+     * A pet moves to another node by migration (the module sets migrate on the pet's resource, so
+     * node_name is not ForceNew): vmUpdate runs qm migrate --with-local-disks, live while the VM runs,
+     * onto the same datastores (bpg vm.go, migrateVM: no target storage). If its disks change datastore
+     * too, the provider cannot: the person migrates it with a target storage, and the apply then finds
+     * it there (vmRead looks the VM up on whichever node holds it).
+     */
+    private static Change migrated(Site beforeSite, Vm before, Site afterSite, Vm after, Change nodeChange) {
+        Change migrate = Change.of(IN_PLACE, nodeChange.subject(), nodeChange.detail(), "migrated with its disks, live"
+                + " while it runs: the pet's resource sets migrate, so node_name is not ForceNew and vmUpdate runs qm"
+                + " migrate --with-local-disks (" + VM_GO + ", migrateVM); if you migrated it already, the apply finds it"
+                + " there", nodeChange.at());
+        List<String> oldStores = before.disks().stream().map(d -> beforeSite.datastoreOf(before, d)).toList();
+        List<String> newStores = after.disks().stream().map(d -> afterSite.datastoreOf(after, d)).toList();
+        if (oldStores.equals(newStores) || newStores.isEmpty()) {
+            return migrate;
+        }
+        String target = newStores.get(0);
+        return migrate.refused("pet vm " + after.name() + " cannot be migrated to " + after.node() + " by Terraform: its"
+                + " disks move from " + String.join(", ", new java.util.TreeSet<>(oldStores)) + " to "
+                + String.join(", ", new java.util.TreeSet<>(newStores)) + ", and the provider migrates onto the same datastores",
+                "migrate it yourself first, then generate: ssh root@" + beforeSite.expectNode(before.node()).address() + " qm migrate "
+                        + after.vmId() + " "
+                        + after.node() + " --online --with-local-disks --targetstorage " + target);
     }
 
     private static java.util.Optional<Change> image(Site beforeSite, Vm before, Site afterSite, Vm after,

@@ -28,9 +28,15 @@ class ChangeClassificationTest {
                 row("cattle moved to another node is replaced", reference(),
                         s -> s.replace("k3s-w-1:  { node: pve1,", "k3s-w-1:  { node: pve2,"),
                         List.of("replace vm k3s-w-1: node pve1 -> pve2")),
-                row("a pet moved to another node is refused", reference(),
+                // Issue 25, item 10: the pet's resource sets migrate (bpg vm.go: node_name is then not ForceNew).
+                row("a pet moved to another node migrates with its disks", reference(),
+                        s -> s.replace("    node: pve3\n    lifecycle: pet", "    node: pve2\n    lifecycle: pet\n    datastore: local-lvm"),
+                        List.of("in-place vm pdm: node pve3 -> pve2")),
+                // ...but the provider migrates onto the same datastores: a move to another one is the person's.
+                row("a pet moved to a node without its datastore is refused", reference(),
                         s -> s.replace("    node: pve3\n    lifecycle: pet", "    node: pve2\n    lifecycle: pet"),
-                        List.of("destroys data vm pdm: node pve3 -> pve2 [refused]")),
+                        List.of("reboot vm pdm: disk scsi0 datastore local-lvm -> local-zfs",
+                                "in-place vm pdm: node pve3 -> pve2 [refused]")),
                 row("allow_replace lets a pet be replaced", reference(),
                         s -> s.replace("    node: pve3\n    lifecycle: pet", "    node: pve2\n    lifecycle: pet\n    allow_replace: true"),
                         List.of("destroys data vm pdm: node pve3 -> pve2")),

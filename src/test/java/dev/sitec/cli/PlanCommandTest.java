@@ -148,13 +148,13 @@ class PlanCommandTest {
     void generateRefusesToReplaceAPetAndLeavesTheTree() throws Exception {
         Path site = generateReference();
         Map<Path, String> before = snapshot(out());
-        BrokenSite moved = BrokenSite.reference().replace("    node: pve3\n    lifecycle: pet", "    node: pve2\n    lifecycle: pet");
+        BrokenSite moved = BrokenSite.reference().replace("    node: pve3\n    lifecycle: pet", "    node: pve3\n    vm_id: 4242\n    lifecycle: pet");
         Files.writeString(site, moved.text());
         CliTest.Run run = sitec("generate", "-f", site.toString(), "-o", out().toString());
         assertThat(run.exit()).isEqualTo(1);
-        var at = moved.at("    node: pve2\n    lifecycle: pet", "node");
-        assertThat(run.err()).isEqualTo(site + ":" + at.line() + ":" + at.column() + ": error: pet vm pdm would be replaced: node pve3 -> pve2\n"
-                + "    hint: node_name is ForceNew unless migrate is set (bpg/proxmox resource/vm/vm.go, CustomizeDiff);"
+        var at = moved.at("    vm_id: 4242\n", "vm_id");
+        assertThat(run.err()).isEqualTo(site + ":" + at.line() + ":" + at.column() + ": error: pet vm pdm would be replaced: vm_id 840189274 -> 4242\n"
+                + "    hint: vm_id is ForceNew (bpg/proxmox resource/vm/vm.go, CustomizeDiff);"
                 + " keep the old value, or set allow_replace: true on vm pdm for one generation (restore its data from a"
                 + " backup afterwards)\n"
                 + "1 error in what this edit does to the lab (sitec plan lists every change)\n"

@@ -104,9 +104,22 @@ class ProviderPlanTest {
 
     @Test
     void aPetThatWouldBeReplacedStopsTerraformItself() throws Exception {
-        Planned plan = plan(vmArguments(vm -> vm.put("pet", true).put("node_name", "pve2")),
+        Planned plan = plan(vmArguments(vm -> vm.put("pet", true).put("vm_id", 124)),
                 state("proxmox_virtual_environment_vm", "pet", vmAttributes("pve1", 123, 32, "local-lvm")), PET_VM);
         assertThat(plan.output()).contains("Instance cannot be destroyed");
+    }
+
+    /**
+     * Issue 25, item 10: a pet moves to another node by migration. The pet's resource sets migrate, so
+     * node_name is not ForceNew (bpg vm.go CustomizeDiff: ForceNewIfChange unless migrate): an update.
+     */
+    @Test
+    void aPetMovedToAnotherNodeIsMigratedNotReplaced() throws Exception {
+        Planned plan = plan(vmArguments(vm -> vm.put("pet", true).put("node_name", "pve2")),
+                state("proxmox_virtual_environment_vm", "pet", vmAttributes("pve1", 123, 32, "local-lvm")), PET_VM);
+        assertThat(plan.actions()).as(plan.output()).containsExactly("update");
+        Planned cattle = planVm(vm -> vm.put("node_name", "pve2"), vmState("pve1", 123, 32, "local-lvm"));
+        assertThat(cattle.actions()).as(cattle.output()).containsExactly("delete", "create");
     }
 
     // --- containers (proxmoxtf/resource/container/container.go) ---

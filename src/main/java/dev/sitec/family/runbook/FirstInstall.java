@@ -75,14 +75,27 @@ final class FirstInstall {
         boolean joins = site.clusters().values().stream().anyMatch(c -> c.nodes().size() > 1);
         String tokens = site.clusters().values().stream().map(c -> "`" + TerraformRoots.tokenFile(site, c) + "`")
                 .reduce((a, b) -> a + ", " + b).orElse("");
-        return new Stage("proxmox", List.of(), "Prepare the Proxmox VE nodes (Ansible)",
+        return new Stage("proxmox", List.of(), "Prepare the Proxmox VE nodes"
+                + (site.backupServers().isEmpty() ? "" : " and backup servers") + " (Ansible)",
                 "Repositories, IOMMU and VFIO for passed-through devices, " + (joins ? "the cluster join, " : "")
                         + "the `snippets` and `import`\ncontent types Terraform needs, and Terraform's API token"
                         + (joins ? ". Joining a node needs the first node's root password in `PROXMOX_ROOT_PASSWORD`." : ".")
                         + "\nThe play writes each cluster's token, once, to a file only you can read: " + tokens + ".",
-                List.of(Line.of("(cd ansible && ansible-playbook playbooks/proxmox.yml)")),
+                proxmoxRun(site),
                 "every node is in its cluster, and the token file is there.",
                 checksOfProxmox(site));
+    }
+
+    /**
+     * The Proxmox play, then the backup servers' play: it writes each server's fingerprint into the
+     * cluster roots (pbs.auto.tfvars.json), which Terraform's backup storage needs at its first apply.
+     */
+    private static List<Line> proxmoxRun(Site site) {
+        List<Line> run = new ArrayList<>(List.of(Line.of("(cd ansible && ansible-playbook playbooks/proxmox.yml)")));
+        if (!site.backupServers().isEmpty()) {
+            run.add(new Line("(cd ansible && ansible-playbook playbooks/pbs.yml)", "the backup servers, and their fingerprints for Terraform"));
+        }
+        return run;
     }
 
     private static List<Line> checksOfProxmox(Site site) {

@@ -112,7 +112,8 @@ public final class TerraformFamily implements OutputFamily {
                 // The PDM ISO with its answer baked in, made by installer/<vm>/prepare-iso.sh.
                 isoKey = vm.node() + "/" + vm.name() + "-auto";
                 uploads.add(new ClusterView.Upload(isoKey, vm.node(), vm.name().replace('-', '_') + "_iso_path",
-                        "../../../../isos/" + vm.name() + "-auto.iso",
+                        // isos/ in the generated folder, where the runbook (run from there) has prepare-iso.sh write it.
+                        "../../../isos/" + vm.name() + "-auto.iso",
                         "Path of " + vm.name() + "'s unattended installation ISO (made by generated/installer/"
                                 + vm.name() + "/prepare-iso.sh), relative to this folder."));
             } else {

@@ -28,7 +28,10 @@ class RunbookTest {
                 "installer/pbs1/prepare-iso.sh isos    # Proxmox Backup Server",
                 "ssh root@10.10.10.11 pveversion",
                 "### 2. Flash and seed the Raspberry Pis\n", "cloud-init/machines/rpi-1/write-seed.sh",
-                "### 3. Prepare the Proxmox VE nodes (Ansible): `make proxmox`", "ansible-playbook playbooks/proxmox.yml",
+                "### 3. Prepare the Proxmox VE nodes and backup servers (Ansible): `make proxmox`",
+                "ansible-playbook playbooks/proxmox.yml",
+                // Terraform's backup storage needs the fingerprints the pbs play writes: before the guests stage.
+                "ansible-playbook playbooks/pbs.yml)    # the backup servers, and their fingerprints for Terraform",
                 "ssh root@10.10.10.11 pvecm status | grep Quorate",
                 "### 4. Initialise Terraform: `make init`",
                 "terraform -chdir=terraform/clusters/pve init -backend-config=\"path=${XDG_STATE_HOME:-$HOME/.local/state}"
