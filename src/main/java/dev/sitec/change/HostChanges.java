@@ -1,10 +1,13 @@
 package dev.sitec.change;
 
+import static dev.sitec.change.ChangeKind.CLUSTER;
 import static dev.sitec.change.ChangeKind.HOST;
 import static dev.sitec.change.ChangeKind.IN_PLACE;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import dev.sitec.family.terraform.TerraformRoots;
 import dev.sitec.model.BackupServer;
+import dev.sitec.model.Cluster;
 import dev.sitec.model.Machine;
 import dev.sitec.model.Network;
 import dev.sitec.model.PveNode;
@@ -34,10 +37,14 @@ final class HostChanges {
                 "Ansible leaves the nodes' bridge as it is; Terraform removes its SDN vnet when it was tagged",
                 (old, now) -> settings(HOST, "network " + now.name(), old, now, now.origin(), difference ->
                         "Ansible reconfigures the nodes' bridges and Terraform the vnet; guests' NICs follow in place")));
+        List<Change> renames = clusterRenames(before, after);
+        changes.addAll(renames);
         changes.addAll(each(HOST, "node", nodes(before), nodes(after), PveNode::origin, JsonPointer.compile("/proxmox/clusters"),
                 "install it (its ISO and answer file are generated), then run the playbook to join it",
                 "sitec does not take a node out of its cluster: move its guests, then run pvecm delnode",
-                HostChanges::node));
+                HostChanges::node).stream()
+                // A renamed cluster's nodes are in the rename's line, not each in one of their own.
+                .filter(c -> renames.isEmpty() || !c.detail().startsWith("cluster ")).toList());
         changes.addAll(each(HOST, "backup server", before.backupServers(), after.backupServers(), BackupServer::origin,
                 JsonPointer.compile("/backup_servers"), "install it, then run the playbook; the clusters back up to it",
                 "the clusters stop backing up to it; its backups stay on it", HostChanges::backupServer));
@@ -61,6 +68,36 @@ final class HostChanges {
                 "Terraform deletes its download; guests made from it keep their disks",
                 (old, now) -> settings(IN_PLACE, "image " + now.name(), old, now, now.origin(), difference ->
                         "Terraform downloads it again; running guests keep their disks")));
+        return changes;
+    }
+
+    /**
+     * A cluster whose name changed and whose nodes did not: its Terraform root and its state file are
+     * named by the cluster, so the new root would start with no state and Terraform would create every
+     * guest again. The state must move first; PVE's own cluster name (corosync) is not changed.
+     */
+    private static List<Change> clusterRenames(Site before, Site after) {
+        List<Change> changes = new ArrayList<>();
+        for (Cluster renamed : after.clusters().values()) {
+            if (before.clusters().containsKey(renamed.name())) {
+                continue;
+            }
+            before.clusters().values().stream()
+                    .filter(old -> !after.clusters().containsKey(old.name()) && old.nodes().keySet().equals(renamed.nodes().keySet()))
+                    .findFirst().ifPresent(old -> {
+                        String move = TerraformRoots.localState(after)
+                                ? "mv " + TerraformRoots.statePath(before, old) + " " + TerraformRoots.statePath(after, renamed)
+                                : "terraform -chdir=" + TerraformRoots.root(renamed) + " init -migrate-state";
+                        changes.add(Change.of(CLUSTER, "cluster " + old.name(), "renamed " + renamed.name(),
+                                "its Terraform root becomes " + TerraformRoots.root(renamed) + " and its state is found by the"
+                                        + " new name: move the state before the next plan, or Terraform starts empty and"
+                                        + " creates every guest again: " + move + "; PVE keeps the cluster's own name"
+                                        + " (corosync): Ansible does not rename a formed cluster",
+                                renamed.origin()).warned("cluster " + old.name() + " is renamed " + renamed.name()
+                                + ": Terraform's state must move with it before the next plan",
+                                "move it first: " + move));
+                    });
+        }
         return changes;
     }
 

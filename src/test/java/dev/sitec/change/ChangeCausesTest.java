@@ -216,4 +216,17 @@ class ChangeCausesTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /** Issue 25, item 7: the warning names the exact move, from the old state file to the new one. */
+    @Test
+    void aRenamedClusterSaysHowToMoveItsState() {
+        BrokenSite before = BrokenSite.reference();
+        BrokenSite after = before.replace("  clusters:\n    pve:\n", "  clusters:\n    home:\n")
+                .replace("remotes: [pve, pbs1]", "remotes: [home, pbs1]");
+        Change rename = SiteComparison.compare(ChangeClassificationTest.site(before), ChangeClassificationTest.site(after))
+                .changes().stream().filter(c -> c.subject().equals("cluster pve")).findFirst().orElseThrow();
+        assertThat(rename.concern().orElseThrow().hint()).isEqualTo("move it first: mv"
+                + " ${XDG_STATE_HOME:-$HOME/.local/state}/sitec/homelab/pve.tfstate ${XDG_STATE_HOME:-$HOME/.local/state}/sitec/homelab/home.tfstate");
+        assertThat(rename.line()).contains("its Terraform root becomes terraform/clusters/home");
+    }
 }

@@ -120,6 +120,12 @@ class ChangeClassificationTest {
                 row("a pet container's root disk shrunk is refused", realLabs(),
                         s -> s.replace("disk: { size_gib: 4, datastore: ceph-rbd }", "disk: { size_gib: 2, datastore: ceph-rbd }"),
                         List.of("destroys data container pihole: disk 4 -> 2 GiB [refused]")),
+                // Issue 25, item 7: the root and the state file are named by the cluster: a rename must move the state.
+                row("a cluster renamed says how its state moves", reference(),
+                        s -> s.replace("  clusters:\n    pve:\n", "  clusters:\n    home:\n").replace("remotes: [pve, pbs1]",
+                                "remotes: [home, pbs1]"),
+                        List.of("cluster cluster pve: renamed home [warning]", "host backup server pbs1: clusters [pve] -> [home]",
+                                "host datacenter manager: remotes ...")),
                 row("a pet container's memory restarts it", realLabs(),
                         s -> s.replace("    lifecycle: pet\n    template: debian-12-lxc\n",
                                 "    lifecycle: pet\n    template: debian-12-lxc\n    memory_mib: 1024\n"),
