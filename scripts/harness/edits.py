@@ -186,6 +186,7 @@ def guest_actions(plan):
                          if empty(before.get(k)) != empty(known(after.get(k), unknown.get(k), before.get(k))))
         out[kind + ' ' + name] = {'actions': what, 'address': rc['address'],
                                   'vm_id': after.get('vm_id') or before.get('vm_id'),
+                                  'old_vm_id': before.get('vm_id'),
                                   'node': after.get('node_name') or before.get('node_name'),
                                   'old_node': before.get('node_name'),
                                   'attributes': changed}
@@ -551,7 +552,9 @@ def edit_all(site, edits, out, run, roots, boot, sitec, env):
                 tf = touched.get(subject)
                 cs = by_subject.get(subject, [])
                 vm_id = tf['vm_id'] if tf else None
-                mine = [t for t in tasks if vm_id is not None and str(t['id']) == str(vm_id)]
+                # A replacement under a new VMID destroys the old one: both ids' tasks are the guest's.
+                ids = {str(i) for i in (vm_id, (tf or {}).get('old_vm_id')) if i is not None}
+                mine = [t for t in tasks if str(t['id']) in ids]
                 pending = []
                 if vm_id is not None and int(vm_id) in guests:
                     kind, node = guests[int(vm_id)]

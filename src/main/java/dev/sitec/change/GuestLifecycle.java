@@ -7,9 +7,11 @@ import java.util.Optional;
 
 /**
  * The rules VMs and containers share: what creating, deleting and replacing a guest means for a
- * pet. Pets are never destroyed unless the site lifts the protection (allow_replace) in the same
- * generation (a replacement, a dropped disk) or in the one before (a deletion: the pet is no longer
- * in the site to carry the flag).
+ * pet. Pets are never destroyed unless the site lifted their protection (allow_replace) in the
+ * generation before, and that generation was applied: PVE refuses to remove a protected guest
+ * ("protection mode enabled", qemu-server and pve-container check_protection), and the bpg provider
+ * destroys the old guest before it applies the new one's settings, so protection must be off on the
+ * running guest first.
  */
 final class GuestLifecycle {
 
@@ -35,8 +37,8 @@ final class GuestLifecycle {
             return change;
         }
         return change.refused("pet " + old.subject() + " would be deleted with its data: it is no longer in the site",
-                "put it back; to delete it, first set allow_replace: true on it and generate (Terraform may then"
-                        + " destroy it), then remove it");
+                "put it back; to delete it: set allow_replace: true on it, sitec generate, make guests (its protection"
+                        + " comes off), then remove it, sitec generate, make guests (Terraform destroys it)");
     }
 
     /** A change that destroys the guest or part of its data: for a pet, refused unless the site allows it. */
@@ -46,12 +48,18 @@ final class GuestLifecycle {
         }
         Change destroys = new Change(ChangeKind.DESTROYS_DATA, change.subject(), change.detail(), change.cause(),
                 change.reboots(), Optional.empty(), change.at());
+        if (old.allowReplace() && now.allowReplace()) {
+            return destroys; // lifted in the generation before, which made the running guest unprotected
+        }
         if (now.allowReplace()) {
-            return destroys;
+            return destroys.refused("pet " + now.subject() + " would " + what + " in the same apply that lifts its protection,"
+                    + " which PVE refuses (the guest is still protected when Terraform destroys it)",
+                    "lift it first: this edit without the change, sitec generate, make guests (protection comes off);"
+                            + " then the change, sitec generate, make guests");
         }
         return destroys.refused("pet " + now.subject() + " would " + what + ": " + change.detail(),
                 change.cause().map(c -> c + "; ").orElse("") + "keep the old value, or set allow_replace: true on "
-                        + now.subject() + " for one generation (" + (now.backedUp() ? "restore its data from a backup"
+                        + now.subject() + ", generate and apply it, then make the change (" + (now.backedUp() ? "restore its data from a backup"
                         + " afterwards)" : "its data is lost: no backup server backs up cluster " + now.cluster() + ")"));
     }
 
@@ -71,6 +79,15 @@ final class GuestLifecycle {
     static List<Change> lifecycle(GuestIdentity old, GuestIdentity now) {
         List<Change> changes = new ArrayList<>();
         JsonPointer at = now.origin().appendProperty("lifecycle");
+        if (old.pet() && now.pet() && old.allowReplace() != now.allowReplace()) {
+            changes.add(now.allowReplace()
+                    ? Change.of(ChangeKind.IN_PLACE, now.subject(), "protection lifted (allow_replace)", "a moved block takes"
+                            + " it out of the protected resource and Terraform turns protection off: apply this alone,"
+                            + " then make the change it is for (or delete it) and apply again; then remove allow_replace",
+                            now.origin().appendProperty("allow_replace"))
+                    : Change.of(ChangeKind.IN_PLACE, now.subject(), "protection restored", "a moved block puts it back"
+                            + " under the protected resource and Terraform turns protection on", now.origin()));
+        }
         if (!old.pet() && now.pet()) {
             changes.add(Change.of(ChangeKind.IN_PLACE, now.subject(), "lifecycle cattle -> pet",
                     "a moved block puts it under the protected resource; it is protected" + (now.backedUp()

@@ -37,8 +37,17 @@ class ChangeClassificationTest {
                         s -> s.replace("    node: pve3\n    lifecycle: pet", "    node: pve2\n    lifecycle: pet"),
                         List.of("reboot vm pdm: disk scsi0 datastore local-lvm -> local-zfs",
                                 "in-place vm pdm: node pve3 -> pve2 [refused]")),
-                row("allow_replace lets a pet be replaced", reference(),
+                // PVE refuses to remove a guest that is still protected (check_protection), and the provider
+                // destroys the old guest first: protection must come off in an apply of its own.
+                row("allow_replace and the replacement in one apply is refused", reference(),
                         s -> s.replace("    node: pve3\n    lifecycle: pet", "    node: pve2\n    lifecycle: pet\n    allow_replace: true"),
+                        List.of("destroys data vm pdm: node pve3 -> pve2 [refused]")),
+                row("allow_replace alone lifts the protection", reference(),
+                        s -> s.replace("    node: pve3\n    lifecycle: pet", "    node: pve3\n    lifecycle: pet\n    allow_replace: true"),
+                        List.of("in-place vm pdm: protection lifted (allow_replace)")),
+                row("a pet whose protection was lifted before is replaced", reference().replace("    node: pve3\n    lifecycle: pet",
+                                "    node: pve3\n    lifecycle: pet\n    allow_replace: true"),
+                        s -> s.replace("    node: pve3\n    lifecycle: pet", "    node: pve2\n    lifecycle: pet"),
                         List.of("destroys data vm pdm: node pve3 -> pve2")),
                 row("a pet's disk shrunk is refused", reference(),
                         s -> s.replace("disks: [{ size_gib: 40 }]\n    address: { mgmt: 10.10.10.5 }",

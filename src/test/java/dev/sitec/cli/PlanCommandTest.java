@@ -155,8 +155,8 @@ class PlanCommandTest {
         var at = moved.at("    vm_id: 4242\n", "vm_id");
         assertThat(run.err()).isEqualTo(site + ":" + at.line() + ":" + at.column() + ": error: pet vm pdm would be replaced: vm_id 840189274 -> 4242\n"
                 + "    hint: vm_id is ForceNew (bpg/proxmox resource/vm/vm.go, CustomizeDiff);"
-                + " keep the old value, or set allow_replace: true on vm pdm for one generation (restore its data from a"
-                + " backup afterwards)\n"
+                + " keep the old value, or set allow_replace: true on vm pdm, generate and apply it, then make the change"
+                + " (restore its data from a backup afterwards)\n"
                 + "1 error in what this edit does to the lab (sitec plan lists every change)\n"
                 + "nothing written: " + out() + " is as it was\n");
         assertThat(snapshot(out())).isEqualTo(before);
@@ -186,8 +186,19 @@ class PlanCommandTest {
     @Test
     void allowReplaceLiftsTheProtectionForOneGenerationAndWarns() throws Exception {
         Path site = generateReference();
-        BrokenSite lifted = BrokenSite.reference().replace("    node: pve3\n    lifecycle: pet",
+        // Lifted and changed in one apply: PVE would refuse to destroy the still-protected VM.
+        BrokenSite both = BrokenSite.reference().replace("    node: pve3\n    lifecycle: pet",
                 "    node: pve2\n    lifecycle: pet\n    allow_replace: true");
+        Files.writeString(site, both.text());
+        CliTest.Run refused = sitec("generate", "-f", site.toString(), "-o", out().toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("error: pet vm pdm would be replaced in the same apply that lifts its protection,"
+                + " which PVE refuses (the guest is still protected when Terraform destroys it)\n"
+                + "    hint: lift it first: this edit without the change, sitec generate, make guests (protection comes off);"
+                + " then the change, sitec generate, make guests\n");
+
+        BrokenSite lifted = BrokenSite.reference().replace("    node: pve3\n    lifecycle: pet",
+                "    node: pve3\n    lifecycle: pet\n    allow_replace: true");
         Files.writeString(site, lifted.text());
         CliTest.Run run = sitec("generate", "-f", site.toString(), "-o", out().toString());
         assertThat(run.exit()).isZero();
@@ -197,7 +208,9 @@ class PlanCommandTest {
                 + "  to   = module.vm[\"pdm\"].proxmox_virtual_environment_vm.cattle[0]\n}");
         assertThat(main).doesNotContain("from = module.vm[\"pdm\"].proxmox_virtual_environment_vm.cattle[0]");
 
-        // Removed in the next generation: the pet is protected again, where it now is.
+        // Applied, the next generation may replace it; the one after, without allow_replace, protects it again.
+        Files.writeString(site, both.text());
+        assertThat(sitec("generate", "-f", site.toString(), "-o", out().toString()).exit()).isZero();
         Files.writeString(site, BrokenSite.reference().replace("    node: pve3\n    lifecycle: pet", "    node: pve2\n    lifecycle: pet").text());
         CliTest.Run next = sitec("generate", "-f", site.toString(), "-o", out().toString());
         assertThat(next.exit()).isZero();
@@ -216,7 +229,8 @@ class PlanCommandTest {
         CliTest.Run refused = sitec("generate", "-f", site.toString(), "-o", out().toString());
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).contains("error: pet vm pdm would be deleted with its data: it is no longer in the site\n"
-                + "    hint: put it back; to delete it, first set allow_replace: true on it and generate");
+                + "    hint: put it back; to delete it: set allow_replace: true on it, sitec generate, make guests (its"
+                + " protection comes off), then remove it, sitec generate, make guests (Terraform destroys it)");
 
         Files.writeString(site, BrokenSite.reference().replace("    node: pve3\n    lifecycle: pet",
                 "    node: pve3\n    lifecycle: pet\n    allow_replace: true").text());
