@@ -83,11 +83,11 @@ final class ContainerChanges {
                     "the root disk is resized in place (" + CONTAINER_GO + ", containerUpdate)", disk.appendProperty("size_gib")));
         } else if (newSize < oldSize) {
             // Read as a replacement in CustomizeDiff; run, it is an update that apply refuses (ProviderPlanTest).
-            changes.add(GuestLifecycle.destroying(Change.of(ChangeKind.DESTROYS_DATA, now.subject(), "disk " + oldSize
+            changes.add(GuestLifecycle.shrunk(Change.of(ChangeKind.DESTROYS_DATA, now.subject(), "disk " + oldSize
                     + " -> " + newSize + " GiB", "the provider plans an update and apply refuses it (" + CONTAINER_GO
-                    + ": \"new disk size ... has to be greater than the current disk\")" + (now.pet() ? ""
-                    : "; rebuild the container instead: " + now.replaceCommand()),
-                    disk.appendProperty("size_gib")), old, now, "lose data"));
+                    + ": \"new disk size ... has to be greater than the current disk\"), and neither can PVE (pct resize"
+                    + " only grows)", disk.appendProperty("size_gib")), now, "a volume of the size you want (a mount in"
+                    + " mounts), copy the data over inside it, and point the service at it"));
         }
         changes.addAll(mounts(before, after, now));
         rootSettings("devices", before.devices(), after.devices(), before, after, now,

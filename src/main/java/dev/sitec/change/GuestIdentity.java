@@ -1,6 +1,7 @@
 package dev.sitec.change;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import dev.sitec.family.terraform.TerraformRoots;
 import dev.sitec.model.Container;
 import dev.sitec.model.Site;
 import dev.sitec.model.Vm;
@@ -19,15 +20,14 @@ record GuestIdentity(String kind, String name, boolean pet, boolean allowReplace
     static GuestIdentity of(Site site, Vm vm) {
         String cluster = site.expectNode(vm.node()).cluster();
         return new GuestIdentity("vm", vm.name(), vm.isPet(), vm.allowReplace(), vm.origin(),
-                "module.vm[\"" + vm.name() + "\"].proxmox_virtual_environment_vm." + (vm.isProtected() ? "pet" : "cattle") + "[0]",
+                TerraformRoots.address(vm),
                 vm.existing(), vm.node() + "/" + vm.vmId(), vm.vmId(), cluster, backedUp(site, cluster));
     }
 
     static GuestIdentity of(Site site, Container ct) {
         String cluster = site.expectNode(ct.node()).cluster();
         return new GuestIdentity("container", ct.name(), ct.isPet(), ct.allowReplace(), ct.origin(),
-                "module.container[\"" + ct.name() + "\"].proxmox_virtual_environment_container."
-                        + (ct.isProtected() ? "pet" : "cattle") + "[0]", ct.existing(), ct.node() + "/" + ct.vmId(),
+                TerraformRoots.address(ct), ct.existing(), ct.node() + "/" + ct.vmId(),
                 ct.vmId(), cluster, backedUp(site, cluster));
     }
 
@@ -42,7 +42,7 @@ record GuestIdentity(String kind, String name, boolean pet, boolean allowReplace
 
     /** The guest's Terraform root in the tree generate writes by default. */
     String root() {
-        return TREE + "/terraform/clusters/" + cluster;
+        return TREE + "/" + TerraformRoots.root(cluster);
     }
 
     /** The command that rebuilds this guest alone; for cattle only (a pet's prevent_destroy refuses it). */

@@ -64,6 +64,20 @@ final class GuestLifecycle {
     }
 
     /**
+     * A disk made smaller: neither the provider nor PVE can shrink one, so a plain apply fails. Cattle
+     * are rebuilt with the smaller disk (a warning names the command); a pet cannot be, and no
+     * allow_replace changes that: refused, with the way that keeps its data ({@code path}).
+     */
+    static Change shrunk(Change change, GuestIdentity now, String path) {
+        if (!now.pet()) {
+            return change.warned(now.subject() + "'s apply fails: a disk cannot be made smaller in place",
+                    "rebuild it with the smaller disk after generate: " + now.replaceCommand());
+        }
+        return change.refused("pet " + now.subject() + "'s disk cannot be made smaller: not in place, and a rebuild"
+                + " would lose its data", "keep its size; to use less space, add " + path);
+    }
+
+    /**
      * A guest that is replaced is created again with every new value: its other changes are part of
      * that, so only what replaces it (or destroys data) is listed.
      */

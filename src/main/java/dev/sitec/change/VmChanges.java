@@ -178,11 +178,12 @@ final class VmChanges {
                 changes.add(Change.of(IN_PLACE, now.subject(), name + " " + previous.sizeGib() + " -> " + fresh.sizeGib()
                         + " GiB", "grown in place with the resize API (" + VM_GO + ")", at.appendProperty("size_gib")));
             } else if (fresh.sizeGib() < previous.sizeGib()) {
-                changes.add(GuestLifecycle.destroying(Change.of(ChangeKind.DESTROYS_DATA, now.subject(),
+                changes.add(GuestLifecycle.shrunk(Change.of(ChangeKind.DESTROYS_DATA, now.subject(),
                         name + " " + previous.sizeGib() + " -> " + fresh.sizeGib() + " GiB",
                         "the provider cannot shrink a disk, so apply fails (" + VM_GO + ": \"Cannot shrink ... it is not"
-                                + " supported!\")" + (now.pet() ? "" : "; rebuild the VM instead: " + now.replaceCommand()),
-                        at.appendProperty("size_gib")), old, now, "lose data"));
+                                + " supported!\"), and neither can PVE (qm resize only grows)",
+                        at.appendProperty("size_gib")), now, "a new disk of the size you want (another entry in disks),"
+                        + " copy the data over in the guest, then remove the old disk"));
             }
             String oldStore = beforeSite.datastoreOf(before, previous);
             String newStore = afterSite.datastoreOf(after, fresh);

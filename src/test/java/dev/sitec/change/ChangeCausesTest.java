@@ -229,4 +229,21 @@ class ChangeCausesTest {
                 + " ${XDG_STATE_HOME:-$HOME/.local/state}/sitec/homelab/pve.tfstate ${XDG_STATE_HOME:-$HOME/.local/state}/sitec/homelab/home.tfstate");
         assertThat(rename.line()).contains("its Terraform root becomes terraform/clusters/home");
     }
+
+    /**
+     * Issue 25, item 9: a pet's disk made smaller was refused with allow_replace as the way out, which
+     * cannot work (the provider and PVE only grow disks). Refused, with the path that keeps its data.
+     */
+    @Test
+    void aPetsDiskCannotShrinkAndTheMessageSaysWhatCan() {
+        BrokenSite before = BrokenSite.reference();
+        Change shrink = SiteComparison.compare(ChangeClassificationTest.site(before), ChangeClassificationTest.site(
+                before.replace("disks: [{ size_gib: 40 }]\n    address: { mgmt: 10.10.10.5 }",
+                        "disks: [{ size_gib: 20 }]\n    address: { mgmt: 10.10.10.5 }"))).changes().get(0);
+        assertThat(shrink.concern().orElseThrow().message()).isEqualTo("pet vm pdm's disk cannot be made smaller: not in"
+                + " place, and a rebuild would lose its data");
+        assertThat(shrink.concern().orElseThrow().hint()).isEqualTo("keep its size; to use less space, add a new disk of the"
+                + " size you want (another entry in disks), copy the data over in the guest, then remove the old disk")
+                .doesNotContain("allow_replace");
+    }
 }
