@@ -63,6 +63,8 @@ final class GenerateCommand implements Callable<Integer> {
             err.println("nothing written: " + output.path() + " is as it was");
             return ExitCodes.INVALID;
         }
+        FluxTreeCheck.check(result.site().orElseThrow(), result.document().orElseThrow().sources(), site.path(invocation), target)
+                .forEach(d -> err.println(Console.paint(d.format(), Console.colour(invocation))));
         List<Diagnostic> guarded = ChangeGuard.check(result.site().orElseThrow(),
                 result.document().orElseThrow().sources(), baseline, output.path().toString());
         guarded.forEach(d -> err.println(Console.paint(d.format(), Console.colour(invocation))));

@@ -98,6 +98,9 @@ class CliTest {
         assertThat(out.toString()).startsWith("out-of-test: 186 files written, ");
         assertThat(dir.resolve("out-of-test/terraform")).isDirectory();
         assertThat(Path.of("out-of-test")).doesNotExist();
+        // Flux reads generated/flux beside site.yaml: a tree written elsewhere is warned about, with its paths.
+        assertThat(err.toString()).contains("this run writes it to out-of-test/flux");
+        err.getBuffer().setLength(0);
 
         assertThat(SitecCommand.run(new String[] {"validate", "-f", "broken.yaml"}, there)).isEqualTo(1);
         assertThat(err.toString()).startsWith("broken.yaml:1:1: error: site is missing the required key")

@@ -160,6 +160,12 @@ final class FirstInstall {
                 "the play recap shows `failed=0` for every host.", checks);
     }
 
+    /** Where the Flux clusters read sitec's Flux tree in their repository. */
+    private static String trees(Site site) {
+        return site.kubernetes().values().stream().flatMap(k -> k.flux().stream()).map(f -> f.tree() + "/")
+                .distinct().sorted().collect(java.util.stream.Collectors.joining("`, `"));
+    }
+
     private static java.util.Optional<Stage> flux(Site site, RunbookSteps steps) {
         List<RunbookSteps.K3s> delivered = steps.k3s().stream().filter(RunbookSteps.K3s::flux).toList();
         if (delivered.isEmpty()) {
@@ -173,7 +179,10 @@ final class FirstInstall {
                 + ": add its public half" + (key.source() == SecretRef.Source.FILE ? " (`" + key.reference() + ".pub`)" : "")
                 + " to the repository on the Git host as a read-only deploy key before you push. ";
         return java.util.Optional.of(new Stage(null, List.of(), "Let Flux deliver the apps",
-                keyNote + "Commit and push `generated/flux/` to the repository site.yaml names; Flux reconciles it.",
+                keyNote + "Commit and push this folder's `flux/` to the repository site.yaml names; Flux reconciles it."
+                        + " Flux reads it at `" + trees(site) + "` from the repository's root, so that root is the\nfolder that"
+                        + " holds `site.yaml` (generate warns when the tree is written elsewhere; `flux.tree` says where\nit is"
+                        + " when the repository is laid out otherwise).",
                 List.of(Line.of("git add flux && git commit -m 'Flux: the apps of site.yaml' && git push")),
                 "each cluster's Kustomizations are ready.",
                 delivered.stream().map(k -> new Line("ssh " + steps.adminUser() + "@" + k.firstAddress()
