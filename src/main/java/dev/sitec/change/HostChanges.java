@@ -25,7 +25,6 @@ import java.util.function.Function;
  */
 final class HostChanges {
 
-    private static final String REINSTALL = "the answer file changes: it takes effect when the host is installed again";
 
     private HostChanges() {
     }
@@ -35,8 +34,7 @@ final class HostChanges {
         changes.addAll(each(HOST, "network", before.networks(), after.networks(), Network::origin, JsonPointer.compile("/networks"),
                 "Ansible adds its bridge or VLAN to the nodes; Terraform its SDN vnet when it is tagged",
                 "Ansible leaves the nodes' bridge as it is; Terraform removes its SDN vnet when it was tagged",
-                (old, now) -> settings(HOST, "network " + now.name(), old, now, now.origin(), difference ->
-                        "Ansible reconfigures the nodes' bridges and Terraform the vnet; guests' NICs follow in place")));
+                (old, now) -> compared(HostAttributes.NETWORK, "network " + now.name(), old, now, now.origin())));
         List<Change> renames = clusterRenames(before, after);
         changes.addAll(renames);
         changes.addAll(each(HOST, "node", nodes(before), nodes(after), PveNode::origin, JsonPointer.compile("/proxmox/clusters"),
@@ -56,18 +54,18 @@ final class HostChanges {
                     .map(d -> d.remotes())) + " -> " + Show.of(after.datacenterManager().map(d -> d.remotes())),
                     "Ansible updates its remotes", JsonPointer.compile("/datacenter_manager")));
         }
-        changes.addAll(settings(HOST, "site", before.info(), after.info(), JsonPointer.compile("/site"), difference ->
-                "Ansible reconfigures every host it manages; running guests keep what cloud-init gave them at first boot"));
-        changes.addAll(settings(HOST, "installer", before.installer(), after.installer(), JsonPointer.compile("/installer"),
-                difference -> "takes effect at the next install"));
-        changes.addAll(settings(HOST, "terraform", before.terraform(), after.terraform(), JsonPointer.compile("/terraform"),
-                difference -> "run terraform init -migrate-state in each cluster root"));
+        siteRenamed(before, after).ifPresent(changes::add);
+        changes.addAll(compared(HostAttributes.SITE, "site", before.info(), after.info(), JsonPointer.compile("/site")));
+        changes.addAll(compared(HostAttributes.INSTALLER, "installer", before.installer(), after.installer(),
+                JsonPointer.compile("/installer")));
+        changes.addAll(compared(HostAttributes.TERRAFORM, "terraform", before.terraform(), after.terraform(),
+                JsonPointer.compile("/terraform")));
         // Images are downloads, not hosts: their changes are in-place.
         changes.addAll(each(IN_PLACE, "image", before.images(), after.images(), dev.sitec.model.Image::origin,
                 JsonPointer.compile("/images"), "Terraform downloads it to the nodes that need it",
                 "Terraform deletes its download; guests made from it keep their disks",
-                (old, now) -> settings(IN_PLACE, "image " + now.name(), old, now, now.origin(), difference ->
-                        "Terraform downloads it again; running guests keep their disks")));
+                (old, now) -> Show.of(old).equals(Show.of(now)) ? List.of() : List.of(Change.of(IN_PLACE, "image " + now.name(),
+                        "changed", "Terraform downloads it again; running guests keep their disks", now.origin()))));
         return changes;
     }
 
@@ -102,67 +100,55 @@ final class HostChanges {
     }
 
     private static List<Change> node(PveNode old, PveNode now) {
-        String subject = "node " + now.name();
-        List<Change> changes = new ArrayList<>();
-        for (Components.Difference d : Components.diff(old, now)) {
-            JsonPointer at = now.origin().appendProperty(d.key());
-            changes.add(switch (d.component()) {
-                case "address" -> Change.of(HOST, subject, d.detail(), "a joined node's address is in corosync.conf, which"
-                        + " Ansible does not rewrite: re-address it by hand or install it again", at);
-                case "devices" -> Change.of(HOST, subject, d.detail(), "Ansible updates the resource mappings and VFIO,"
-                        + " and reboots the node when VFIO changes (role proxmox_node)", at).rebooting();
-                case "subscription" -> Change.of(HOST, subject, d.detail(), "Ansible sets its repositories: the enterprise"
-                        + " ones with a subscription, the no-subscription one without (role proxmox_repositories)", at);
-                case "datastore", "snippetsDatastore" -> Change.of(HOST, subject, d.detail(),
-                        "Ansible checks that the storage is active; guests' disks stay where they are", at);
-                default -> Change.of(HOST, subject, d.detail(), REINSTALL, at);
-            });
-        }
-        return changes;
+        // A VFIO change reboots the node (role proxmox_node's handler).
+        return compared(HostAttributes.NODE, "node " + now.name(), old, now, now.origin()).stream()
+                .map(c -> c.detail().startsWith("devices ") ? c.rebooting() : c).toList();
     }
 
     private static List<Change> backupServer(BackupServer old, BackupServer now) {
-        String subject = "backup server " + now.name();
-        List<Change> changes = new ArrayList<>();
-        for (Components.Difference d : Components.diff(old, now)) {
-            JsonPointer at = now.origin().appendProperty(d.key());
-            changes.add(switch (d.component()) {
-                case "mac", "interfaceName", "bootDisks" -> Change.of(HOST, subject, d.detail(), REINSTALL, at);
-                case "datastores" -> Change.of(HOST, subject, d.detail(), "Ansible makes a datastore's pool only where"
-                        + " none exists: an existing pool keeps its disks, and a dropped datastore its backups", at);
-                default -> Change.of(HOST, subject, d.detail(), "Ansible and Terraform apply it in place", at);
-            });
-        }
-        return changes;
+        return compared(HostAttributes.BACKUP_SERVER, "backup server " + now.name(), old, now, now.origin());
     }
 
     private static List<Change> machine(Machine old, Machine now) {
         String subject = "machine " + now.name();
-        List<Change> changes = new ArrayList<>();
-        for (Components.Difference d : Components.diff(old, now)) {
-            JsonPointer at = now.origin().appendProperty(d.key());
-            switch (d.component()) {
-                case "labels" -> {
-                    // Reported with the K3s node, together with the labels sitec derives.
-                }
-                case "longhornDisk" -> changes.add(now.longhornDisk().isEmpty()
-                        ? Change.of(ChangeKind.DESTROYS_DATA, subject, d.detail(), "the Longhorn replicas on it are lost"
-                                + " unless Longhorn moves them first: disable scheduling on that disk and evict it", at)
-                        : Change.of(HOST, subject, d.detail(), "Ansible formats and mounts the new disk", at));
-                case "board", "image", "bootMedium" -> changes.add(Change.of(HOST, subject, d.detail(),
-                        "flash it again: its boot medium changes", at));
-                default -> changes.add(Change.of(HOST, subject, d.detail(), "Ansible reconfigures it", at));
-            }
+        List<Change> changes = new ArrayList<>(compared(HostAttributes.MACHINE, subject, old, now, now.origin()));
+        if (!old.longhornDisk().equals(now.longhornDisk())) {
+            String detail = "longhorn_disk " + Show.of(old.longhornDisk()) + " -> " + Show.of(now.longhornDisk());
+            JsonPointer at = now.origin().appendProperty("longhorn_disk");
+            changes.add(now.longhornDisk().isEmpty()
+                    ? Change.of(ChangeKind.DESTROYS_DATA, subject, detail, "the Longhorn replicas on it are lost unless"
+                            + " Longhorn moves them first: disable scheduling on that disk and evict it", at)
+                    : Change.of(HOST, subject, detail, "Ansible formats and mounts the new disk", at));
         }
         return changes;
     }
 
-    /** A record whose every changed component is one host change, with a cause per component. */
-    private static List<Change> settings(ChangeKind kind, String subject, Record old, Record now, JsonPointer origin,
-                                         Function<Components.Difference, String> cause) {
-        return Components.diff(old, now).stream()
-                .map(d -> Change.of(kind, subject, d.detail(), cause.apply(d), origin.appendProperty(d.key())))
-                .toList();
+    /** Each attribute of the table that changed, as it classes it. */
+    static <T> List<Change> compared(List<Attribute<T>> attributes, String subject, T old, T now, JsonPointer origin) {
+        List<Change> changes = new ArrayList<>();
+        for (Attribute<T> attribute : attributes) {
+            attribute.compare(subject, old, now, origin).ifPresent(changes::add);
+        }
+        return changes;
+    }
+
+    /**
+     * The site's name names the folder of the Terraform tokens the proxmox play writes and the local
+     * state files: renamed, Terraform would find neither.
+     */
+    private static java.util.Optional<Change> siteRenamed(Site before, Site after) {
+        String old = before.info().name();
+        String now = after.info().name();
+        if (old.equals(now)) {
+            return java.util.Optional.empty();
+        }
+        String moves = "mv ~/.config/sitec/" + old + " ~/.config/sitec/" + now
+                + (TerraformRoots.localState(after) ? " and mv ${XDG_STATE_HOME:-$HOME/.local/state}/sitec/" + old
+                + " ${XDG_STATE_HOME:-$HOME/.local/state}/sitec/" + now : "");
+        return java.util.Optional.of(Change.of(HOST, "site", "name " + old + " -> " + now, "the site's name names the"
+                + " folder of Terraform's API tokens and of its local state: " + moves, JsonPointer.compile("/site/name"))
+                .warned("site " + old + " is renamed " + now + ": Terraform's tokens and state must move with it before the"
+                        + " next plan", "move them first: " + moves));
     }
 
     private static SortedMap<String, PveNode> nodes(Site site) {

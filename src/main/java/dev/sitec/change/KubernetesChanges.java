@@ -233,8 +233,9 @@ final class KubernetesChanges {
             if (old == null) {
                 changes.add(Change.of(ChangeKind.CREATE, "app " + name, "added", FLUX, app.origin()));
             } else if (!Show.of(old).equals(Show.of(app))) {
-                changes.add(Change.of(IN_PLACE, "app " + name, Components.diff(old, app).stream()
-                        .map(Components.Difference::key).collect(Collectors.joining(", ")) + " changed", FLUX, app.origin()));
+                changes.add(Change.of(IN_PLACE, "app " + name, HostChanges.compared(HostAttributes.APP, "app " + name, old, app,
+                        app.origin()).stream().map(c -> c.detail().substring(0, c.detail().indexOf(' '))).distinct()
+                        .collect(Collectors.joining(", ")) + " changed", FLUX, app.origin()));
             }
         });
         oldApps.keySet().stream().filter(n -> !newApps.containsKey(n)).forEach(n ->

@@ -13,8 +13,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A value added to a VM or a container must be classified before plan can be trusted: this fails
- * until the new component is compared (an Attribute) or deliberately compared apart.
+ * A value added to a model record must be classified before plan can be trusted: this fails until
+ * the new component is compared (an Attribute, with its key in site.yaml) or deliberately compared
+ * apart; and every key an Attribute names must be a property of its record in the schema, so that a
+ * change's key and JSON pointer are the file's (issue 27: a node's interface was reported as
+ * interface_name, a key that does not exist).
  */
 class ComparedComponentsTest {
 
@@ -27,6 +30,65 @@ class ComparedComponentsTest {
     void everyContainerComponentIsClassified() {
         assertThat(classified(ContainerChanges.ATTRIBUTES, ContainerChanges.COMPARED_APART))
                 .containsExactlyInAnyOrderElementsOf(components(Container.class));
+    }
+
+    @Test
+    void everyHostAndSiteComponentIsClassified() {
+        assertThat(classified(HostAttributes.NODE, HostAttributes.NODE_APART)).containsExactlyInAnyOrderElementsOf(
+                components(dev.sitec.model.PveNode.class));
+        assertThat(classified(HostAttributes.BACKUP_SERVER, HostAttributes.BACKUP_SERVER_APART))
+                .containsExactlyInAnyOrderElementsOf(components(dev.sitec.model.BackupServer.class));
+        assertThat(classified(HostAttributes.MACHINE, HostAttributes.MACHINE_APART)).containsExactlyInAnyOrderElementsOf(
+                components(dev.sitec.model.Machine.class));
+        assertThat(classified(HostAttributes.NETWORK, HostAttributes.NETWORK_APART)).containsExactlyInAnyOrderElementsOf(
+                components(dev.sitec.model.Network.class));
+        assertThat(classified(HostAttributes.SITE, HostAttributes.SITE_APART)).containsExactlyInAnyOrderElementsOf(
+                components(dev.sitec.model.SiteInfo.class));
+        assertThat(classified(HostAttributes.INSTALLER, HostAttributes.INSTALLER_APART)).containsExactlyInAnyOrderElementsOf(
+                components(dev.sitec.model.Installer.class));
+        assertThat(classified(HostAttributes.TERRAFORM, HostAttributes.TERRAFORM_APART)).containsExactlyInAnyOrderElementsOf(
+                components(dev.sitec.model.TerraformSettings.class));
+        assertThat(classified(HostAttributes.APP, HostAttributes.APP_APART)).containsExactlyInAnyOrderElementsOf(
+                components(dev.sitec.model.Kubernetes.App.class));
+    }
+
+    @Test
+    void everyComparedKeyIsAPropertyOfItsRecordInTheSchema() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode schema = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Path.of("schema/site.schema.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode defs = schema.path("$defs");
+        keysIn(defs.path("vm"), VmChanges.ATTRIBUTES);
+        keysIn(defs.path("container"), ContainerChanges.ATTRIBUTES);
+        keysIn(defs.path("pveNode"), HostAttributes.NODE);
+        keysIn(defs.path("backupServer"), HostAttributes.BACKUP_SERVER);
+        keysIn(defs.path("machine"), HostAttributes.MACHINE);
+        keysIn(defs.path("network"), HostAttributes.NETWORK);
+        keysIn(defs.path("app"), HostAttributes.APP);
+        keysIn(schema.path("properties").path("site"), HostAttributes.SITE);
+        keysIn(schema.path("properties").path("installer"), HostAttributes.INSTALLER);
+        keysIn(schema.path("properties").path("terraform"), HostAttributes.TERRAFORM);
+    }
+
+    private static <T> void keysIn(com.fasterxml.jackson.databind.JsonNode definition, List<Attribute<T>> attributes) {
+        assertThat(definition.path("properties").isObject()).as("a definition with properties").isTrue();
+        for (Attribute<T> attribute : attributes) {
+            if (attribute.inFile()) {
+                assertThat(definition.path("properties").has(attribute.key()))
+                        .as("key '%s' (component %s) is a property in the schema", attribute.key(), attribute.component()).isTrue();
+            }
+        }
+    }
+
+    /** Issue 27: changing a node's interface reported interface_name, at a pointer to a key that does not exist. */
+    @Test
+    void aNodesInterfaceChangeIsReportedAtItsRealKey() {
+        dev.sitec.BrokenSite before = dev.sitec.BrokenSite.reference();
+        Change change = SiteComparison.compare(ChangeClassificationTest.site(before), ChangeClassificationTest.site(
+                before.replace("address: 10.10.10.11            # on the mgmt network\n          interface: enp1s0",
+                        "address: 10.10.10.11            # on the mgmt network\n          interface: enp2s0")))
+                .changes().get(0);
+        assertThat(change.detail()).isEqualTo("interface enp1s0 -> enp2s0");
+        assertThat(change.at()).hasToString("/proxmox/clusters/pve/nodes/pve1/interface");
     }
 
     private static <T> Set<String> classified(List<Attribute<T>> attributes, Set<String> apart) {
