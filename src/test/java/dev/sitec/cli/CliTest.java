@@ -198,6 +198,22 @@ class CliTest {
         assertThat(dir.resolve("gen.sitec-edited")).isDirectory();
     }
 
+    /** The copies' folder is never reached through a link or written over a file: force then writes nothing. */
+    @Test
+    void forceWritesNothingWhenItCannotKeepTheCopies() throws Exception {
+        Path out = dir.resolve("gen");
+        sitec("generate", "-o", out.toString());
+        Files.writeString(out.resolve("README.md"), "edited by hand\n");
+        Files.createSymbolicLink(dir.resolve("gen.sitec-edited"), Files.createDirectories(dir.resolve("elsewhere")));
+        Run forced = sitec("generate", "--force", "-o", out.toString());
+        assertThat(forced.exit()).isEqualTo(1);
+        assertThat(forced.err()).isEqualTo("sitec: cannot write " + out + ": " + dir.resolve("gen.sitec-edited")
+                + " is not a folder: generate --force keeps the copies of edited files there; move it away\n"
+                + "nothing written: " + out + " is as it was\n");
+        assertThat(out.resolve("README.md")).hasContent("edited by hand");
+        assertThat(dir.resolve("elsewhere")).isEmptyDirectory();
+    }
+
     @Test
     void generateKeepsAHandEditUnlessForced() throws Exception {
         Path out = dir.resolve("gen");
