@@ -62,8 +62,17 @@ final class CheckCommand implements Callable<Integer> {
         for (Drift d : drift) {
             err.println(output.path().resolve(d.path()) + ": " + d.kind().label());
         }
-        err.println(output.path() + " is stale: " + Console.count(drift.size(), "file")
-                + " differ from " + site.displayName() + "; run `sitec generate`");
+        long edited = drift.stream().filter(d -> d.kind() == Drift.Kind.EDITED).count();
+        String stale = output.path() + " is stale: " + Console.count(drift.size(), "file")
+                + (drift.size() == 1 ? " differs" : " differ") + " from " + site.displayName();
+        if (edited == 0) {
+            err.println(stale + "; run sitec generate" + (site.isDefault() ? "" : " -f " + Console.shellWord(site.displayName()))
+                    + (output.isDefault() ? "" : " -o " + Console.shellWord(output.path().toString())));
+        } else {
+            // generate refuses to write over these: the advice is generate's own.
+            err.println(stale + (drift.size() == 1 ? ", edited by hand" : ", " + edited + " of them edited by hand"));
+            err.println("    hint: " + EditedFiles.hint(site, output, (int) edited));
+        }
         return ExitCodes.INVALID;
     }
 }

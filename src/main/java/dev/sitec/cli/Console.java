@@ -70,6 +70,11 @@ final class Console {
         return m.group(1) + "\u001b[" + code + "m" + m.group(2) + "\u001b[0m" + m.group(3) + formatted.substring(m.end());
     }
 
+    /** A word as a shell reads it: as it is when it is plain, else in single quotes. */
+    static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9._/=:@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
     static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }

@@ -76,13 +76,12 @@ final class GenerateCommand implements Callable<Integer> {
         }
         WriteReport report;
         try {
-            report = new OutputWriter().write(target, result.files(), force);
+            report = write(target, result, out);
         } catch (EditedByHandException e) {
             e.paths().forEach(p -> err.println(output.path().resolve(p) + ": edited by hand"));
             err.println("nothing written: " + output.path() + " is as it was; generate would overwrite "
                     + Console.count(e.paths().size(), "file") + " edited by hand");
-            err.println("    hint: make the change in site.yaml (or move your copy away), then generate again;"
-                    + " generate --force overwrites them");
+            err.println("    hint: " + EditedFiles.hint(site, output, e.paths().size()));
             return ExitCodes.INVALID;
         } catch (RefusedOutputException e) {
             err.println(Console.paint(e.format(output.path().toString()), Console.colour(invocation)));
@@ -100,5 +99,30 @@ final class GenerateCommand implements Callable<Integer> {
         }
         GenerationSummary.lines(report, output.path().toString()).forEach(out::println);
         return ExitCodes.OK;
+    }
+
+    /**
+     * Writes the tree. Forced over files edited by hand, it first keeps a copy of each file it
+     * overwrites (one no longer generated is not overwritten: it stays where it is, no longer sitec's).
+     */
+    private WriteReport write(Path target, Compilation result, PrintWriter out) throws IOException {
+        OutputWriter writer = new OutputWriter();
+        try {
+            return writer.write(target, result.files(), false);
+        } catch (EditedByHandException e) {
+            if (!force) {
+                throw e;
+            }
+            java.util.Set<String> planned = new java.util.HashSet<>();
+            result.files().forEach(f -> planned.add(f.path()));
+            List<String> overwritten = e.paths().stream().filter(planned::contains).toList();
+            if (!overwritten.isEmpty()) {
+                String kept = EditedFiles.keepCopies(target, overwritten, java.time.Instant.now());
+                out.println("kept " + (overwritten.size() == 1 ? "a copy of the file" : "copies of the "
+                        + overwritten.size() + " files") + " edited by hand in " + EditedFiles.keptIn(output) + "/" + kept
+                        + "/: " + String.join(", ", overwritten));
+            }
+            return writer.write(target, result.files(), true);
+        }
     }
 }

@@ -23,6 +23,11 @@ public final class OutputDirOption {
         return Path.of(dir);
     }
 
+    /** Whether the user named no folder: then a command a message suggests needs no -o either. */
+    boolean isDefault() {
+        return path().normalize().toString().equals(DEFAULT_DIR);
+    }
+
     /** The folder this run writes or checks. */
     Path path(Invocation invocation) {
         return invocation.resolve(path());

@@ -27,7 +27,7 @@ final class SchemaCommand implements Callable<Integer> {
         this.invocation = invocation;
     }
 
-    private static byte[] bundledSchema() {
+    static byte[] bundledSchema() {
         try (InputStream in = SchemaCommand.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the site schema is missing from the jar: " + RESOURCE);

@@ -36,7 +36,15 @@ public final class Hints {
         return Optional.of("known " + what + ": " + String.join(", ", candidates.stream().sorted().toList()));
     }
 
+    /**
+     * Edits between two words: insertions, deletions, substitutions and swaps of two neighbouring
+     * letters (optimal string alignment). A swap is one slip of the fingers ("coers" for "cores",
+     * "domian" for "domain"), not two substitutions: counted as two, it put short keys' typos past
+     * the "close enough" bound, so a VM's {@code coers} got a list of keys instead of "did you mean".
+     */
     static int editDistance(String a, String b) {
+        // Three rows (two back, for a swap), not the whole table: a fuzzed key may be megabytes long.
+        int[] twoBack = new int[b.length() + 1];
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -45,10 +53,14 @@ public final class Hints {
         for (int i = 1; i <= a.length(); i++) {
             current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(previous[j - 1] + cost, Math.min(previous[j], current[j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    current[j] = Math.min(current[j], twoBack[j - 2] + 1);
+                }
             }
-            int[] swap = previous;
+            int[] swap = twoBack;
+            twoBack = previous;
             previous = current;
             current = swap;
         }

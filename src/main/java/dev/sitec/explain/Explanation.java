@@ -6,12 +6,14 @@ import dev.sitec.diagnostic.Hints;
 import dev.sitec.load.SourceMap;
 import dev.sitec.model.Container;
 import dev.sitec.model.Device;
+import dev.sitec.model.Image;
 import dev.sitec.model.K3sNode;
 import dev.sitec.model.K3sNodes;
 import dev.sitec.model.Kubernetes;
 import dev.sitec.model.Machine;
 import dev.sitec.model.Network;
 import dev.sitec.model.Nic;
+import dev.sitec.model.Profile;
 import dev.sitec.model.PveNode;
 import dev.sitec.model.Site;
 import dev.sitec.model.Vm;
@@ -64,6 +66,9 @@ public final class Explanation {
         names.addAll(site.clusters().keySet());
         names.addAll(site.backupServers().keySet());
         names.addAll(site.kubernetes().keySet());
+        names.addAll(site.images().keySet());
+        names.addAll(site.profiles().keySet());
+        site.kubernetes().values().forEach(k -> names.addAll(k.apps().keySet()));
         site.pveNodes().forEach(n -> names.add(n.name()));
         site.devices().forEach(d -> names.add(d.name()));
         return names;
@@ -113,6 +118,20 @@ public final class Explanation {
             k3sCluster(site.kubernetes().get(name));
             found = true;
         }
+        if (site.images().containsKey(name)) {
+            image(site.images().get(name));
+            found = true;
+        }
+        if (site.profiles().containsKey(name)) {
+            profile(site.profiles().get(name));
+            found = true;
+        }
+        for (Kubernetes k8s : site.kubernetes().values()) {
+            if (k8s.apps().containsKey(name)) {
+                app(k8s, k8s.apps().get(name));
+                found = true;
+            }
+        }
         Optional<Device> device = site.findDevice(name);
         if (device.isPresent()) {
             Device d = device.get();
@@ -136,7 +155,7 @@ public final class Explanation {
                 + (site.backupServers().isEmpty() ? ", not backed up: the site has no backup server" : ", backed up")
                 : ": may be rebuilt"));
         line("VMID", vm.vmId() + (vm.vmIdExplicit() ? " (set in the site)" : " (derived from the name)"));
-        line("size", vm.cores() + " cores, " + vm.memoryMib() + " MiB" + vm.balloonMinMib().stream().mapToObj(b -> ", balloon from " + b + " MiB").findFirst().orElse(""));
+        line("size", cores(vm.cores()) + ", " + vm.memoryMib() + " MiB" + vm.balloonMinMib().stream().mapToObj(b -> ", balloon from " + b + " MiB").findFirst().orElse(""));
         for (VmDisk disk : vm.disks()) {
             line("disk " + disk.slot(), disk.sizeGib() + " GiB on " + site.datastoreOf(vm, disk) + ", "
                     + disk.purpose().name().toLowerCase(java.util.Locale.ROOT));
@@ -166,7 +185,7 @@ public final class Explanation {
         line("node", ct.node(), ct.origin().appendProperty("node"));
         line("lifecycle", ct.lifecycle().id());
         line("VMID", ct.vmId() + (ct.vmIdExplicit() ? " (set in the site)" : " (derived from the name)"));
-        line("size", ct.cores() + " cores, " + ct.memoryMib() + " MiB, root disk " + ct.disk().sizeGib() + " GiB on "
+        line("size", cores(ct.cores()) + ", " + ct.memoryMib() + " MiB, root disk " + ct.disk().sizeGib() + " GiB on "
                 + site.datastoreOf(ct));
         nics(ct.nics(), ct.origin().appendProperty("address"));
         line("template", ct.template(), JsonPointer.compile("/images/" + ct.template()));
@@ -195,9 +214,90 @@ public final class Explanation {
         if (!node.devices().isEmpty()) {
             line("devices", String.join(", ", new TreeSet<>(node.devices().keySet())));
         }
-        line("guests", site.vms().values().stream().filter(vm -> vm.node().equals(node.name())).map(Vm::name)
-                .collect(Collectors.joining(", ")));
+        String vms = site.vms().values().stream().filter(vm -> vm.node().equals(node.name())).map(Vm::name)
+                .collect(Collectors.joining(", "));
+        String containers = site.containers().values().stream().filter(ct -> ct.node().equals(node.name()))
+                .map(Container::name).collect(Collectors.joining(", "));
+        line("guests", java.util.stream.Stream.of(vms.isEmpty() ? "" : "VMs " + vms, containers.isEmpty() ? "" : "containers "
+                + containers).filter(g -> !g.isEmpty()).collect(Collectors.joining("; ")));
         host(node.name());
+    }
+
+    private void image(Image image) {
+        header("image " + image.name(), image.origin());
+        line("kind", switch (image.kind()) {
+            case CLOUD_IMAGE -> "cloud image (a disk image cloud-init configures)";
+            case ISO -> "ISO (an installer)";
+            case LXC -> "container template";
+        } + ", " + image.arch().name().toLowerCase(java.util.Locale.ROOT));
+        line("url", image.url(), image.origin().appendProperty("url"));
+        line("file", image.storedFileName() + image.compression().map(c -> " (downloaded as " + image.fileName() + ")").orElse(""));
+        line("checksum", image.checksum().map(c -> c.algorithm() + ", checked on download").orElse("none: the download is not checked"));
+        List<String> users = new ArrayList<>();
+        site.vms().values().stream().filter(vm -> vm.image().filter(image.name()::equals).isPresent())
+                .forEach(vm -> users.add("vm " + vm.name()));
+        site.containers().values().stream().filter(ct -> ct.template().equals(image.name()))
+                .forEach(ct -> users.add("container " + ct.name()));
+        site.machines().values().stream().filter(m -> m.image().equals(image.name()))
+                .forEach(m -> users.add("machine " + m.name()));
+        site.profiles().values().stream().filter(p -> p.image().filter(image.name()::equals).isPresent())
+                .forEach(p -> users.add("profile " + p.name()));
+        line("used by", String.join(", ", users));
+        // The cluster roots download it once per node that needs it: read from the rendered roots.
+        String key = "/" + image.name() + "\" = {";
+        for (RenderedFile file : files) {
+            if (file.path().startsWith("terraform/clusters/") && file.path().endsWith("/main.tf")) {
+                List<String> downloads = file.text().lines().map(String::strip).filter(l -> l.startsWith("\"") && l.endsWith(key))
+                        .map(l -> l.substring(1, l.length() - "\" = {".length())).toList();
+                if (!downloads.isEmpty()) {
+                    line("Terraform", "proxmox_download_file.image[" + downloads.stream().map(d -> "\"" + d + "\"")
+                            .collect(Collectors.joining(", ")) + "] in " + file.path().substring(0, file.path().lastIndexOf('/')));
+                }
+            }
+        }
+    }
+
+    private void profile(Profile profile) {
+        header("profile " + profile.name(), profile.origin());
+        profile.image().ifPresent(i -> line("image", i, JsonPointer.compile("/images/" + i)));
+        String size = profile.cores().stream().mapToObj(Explanation::cores).findFirst().orElse("")
+                + profile.memoryMib().stream().mapToObj(m -> ", " + m + " MiB").findFirst().orElse("");
+        if (!size.isEmpty()) {
+            line("size", size.startsWith(", ") ? size.substring(2) : size);
+        }
+        profile.disks().ifPresent(disks -> line("disks", disks.stream().map(d -> d.slot() + " " + d.sizeGib() + " GiB"
+                + d.datastore().map(ds -> " on " + ds).orElse("") + ", " + d.purpose().name().toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.joining("; "))));
+        profile.datastore().ifPresent(d -> line("datastore", d));
+        if (!profile.labels().isEmpty()) {
+            line("labels", profile.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        }
+        line("VMs", site.vms().values().stream().filter(vm -> vm.profile().filter(profile.name()::equals).isPresent())
+                .map(Vm::name).collect(Collectors.joining(", ")) + " (their own keys override the profile's)");
+    }
+
+    private void app(Kubernetes k8s, Kubernetes.App app) {
+        header("Flux app " + app.name() + " of K3s cluster " + k8s.name(), app.origin());
+        line("chart", app.chartName() + " " + app.chartVersion() + " from " + app.chartRepository(), app.origin().appendProperty("chart"));
+        line("namespace", app.namespace());
+        if (!app.nodeSelector().isEmpty()) {
+            line("runs on", app.nodeSelector().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(", ")) + ": " + K3sNodes.of(site, k8s).stream().filter(n -> n.matches(app.nodeSelector()))
+                    .map(K3sNode::name).collect(Collectors.joining(", ")), app.origin().appendProperty("node_selector"));
+        }
+        if (app.values() != null && app.values().isObject() && app.values().size() > 0) {
+            List<String> keys = new ArrayList<>();
+            app.values().fieldNames().forEachRemaining(keys::add);
+            line("values", String.join(", ", keys) + " (passed to the chart as they are)", app.origin().appendProperty("values"));
+        }
+        String folder = "flux/apps/" + k8s.name() + "/" + app.name() + "/";
+        line("Flux", "HelmRelease " + app.name() + " and HelmRepository " + app.name() + " in namespace " + app.namespace()
+                + k8s.flux().map(f -> ", applied by the Kustomization in flux/" + f.path() + "/apps.yaml").orElse(""));
+        line("files", files.stream().map(RenderedFile::path).filter(p -> p.startsWith(folder)).sorted().collect(Collectors.joining(", ")));
+    }
+
+    private static String cores(int n) {
+        return n + (n == 1 ? " core" : " cores");
     }
 
     private void network(Network network) {

@@ -101,10 +101,7 @@ public final class SiteLoader {
             throw single(displayName, line(e.mark()), column(e.mark()), "document holds more than " + limits.maxNodes()
                     + " keys and values", "a site this large is beyond what sitec is built for; split it, or report it");
         } catch (MarkedYamlEngineException e) {
-            Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-            String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-            String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-            throw single(displayName, line(mark), column(mark), "invalid YAML: " + problem + context, null);
+            throw new InvalidInputException(List.of(YamlSyntax.describe(displayName, text, e)));
         } catch (YamlEngineException e) {
             throw single(displayName, 1, 1, "invalid YAML: " + e.getMessage(), null);
         }

@@ -175,10 +175,10 @@ public final class SchemaValidator {
                                 + error.getSchemaNode().asText());
             case "minItems":
                 return Diagnostic.error(document.sources().value(at),
-                        where + " needs at least " + error.getSchemaNode().asText() + " item(s)");
+                        where + " needs at least " + items(error.getSchemaNode().asText()));
             case "maxItems":
                 return Diagnostic.error(document.sources().value(at),
-                        where + " takes at most " + error.getSchemaNode().asText() + " item(s)");
+                        where + " takes at most " + items(error.getSchemaNode().asText()));
             case "minProperties":
                 return Diagnostic.error(document.sources().value(at),
                         where + " needs at least " + error.getSchemaNode().asText() + " entr" + ("1".equals(error.getSchemaNode().asText()) ? "y" : "ies"));
@@ -198,6 +198,11 @@ public final class SchemaValidator {
                 return Diagnostic.error(document.sources().value(at), (where.isEmpty() ? "" : where + ": ")
                         + stripPath(error.getMessage()));
         }
+    }
+
+    /** "1 item", "2 items". */
+    private static String items(String count) {
+        return count + ("1".equals(count) ? " item" : " items");
     }
 
     /** How to satisfy a dependency: hosts and datastores say which two shapes they come in. */

@@ -148,6 +148,75 @@ class CliTest {
                 .contains("is stale: 1 file differ");
     }
 
+    /** Issue 25: one file "differs", two "differ"; check's advice is the command that mends the tree, as named. */
+    @Test
+    void checkCountsInWordsAndNamesTheCommandThatMendsTheTree() throws Exception {
+        Path out = dir.resolve("gen");
+        sitec("generate", "-o", out.toString());
+        Files.delete(out.resolve("README.md"));
+        Run one = sitec("check", "-o", out.toString());
+        assertThat(one.err()).isEqualTo(out.resolve("README.md") + ": missing\n"
+                + out + " is stale: 1 file differs from site.yaml; run sitec generate -o " + out + "\n");
+        Files.delete(out.resolve("RUNBOOK.md"));
+        Run two = sitec("check", "-o", out.toString());
+        assertThat(two.err()).endsWith(out + " is stale: 2 files differ from site.yaml; run sitec generate -o " + out + "\n");
+    }
+
+    /**
+     * Issue 25: check and generate give the same advice for a file edited by hand (a bare "run
+     * generate" would only be refused), and generate --force keeps a copy of what it overwrites.
+     */
+    @Test
+    void checkAndGenerateAgreeOnAHandEditAndForceKeepsACopy() throws Exception {
+        Path out = dir.resolve("gen");
+        sitec("generate", "-o", out.toString());
+        Files.writeString(out.resolve("README.md"), "edited by hand\n");
+        Files.delete(out.resolve("RUNBOOK.md"));
+        String advice = "    hint: make the change in site.yaml (or move your copy away), then run sitec generate -o " + out
+                + "; sitec generate --force -o " + out + " overwrites it and keeps a copy in " + out + ".sitec-edited/\n";
+
+        Run check = sitec("check", "-o", out.toString());
+        assertThat(check.exit()).isEqualTo(1);
+        assertThat(check.err()).isEqualTo(out.resolve("README.md") + ": edited by hand (its bytes are not those sitec wrote)\n"
+                + out.resolve("RUNBOOK.md") + ": missing\n"
+                + out + " is stale: 2 files differ from site.yaml, 1 of them edited by hand\n" + advice);
+
+        Run refused = sitec("generate", "-o", out.toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).isEqualTo(out.resolve("README.md") + ": edited by hand\n"
+                + "nothing written: " + out + " is as it was; generate would overwrite 1 file edited by hand\n" + advice);
+
+        Run forced = sitec("generate", "--force", "-o", out.toString());
+        assertThat(forced.exit()).as(forced.err()).isZero();
+        assertThat(forced.out()).matches("(?s)kept a copy of the file edited by hand in " + java.util.regex.Pattern.quote(
+                out + ".sitec-edited/") + "\\d{8}T\\d{6}Z/: README.md\n" + java.util.regex.Pattern.quote(out + ": 2 files written,") + ".*");
+        try (var kept = Files.list(dir.resolve("gen.sitec-edited"))) {
+            Path copy = kept.findFirst().orElseThrow().resolve("README.md");
+            assertThat(copy).hasContent("edited by hand");
+        }
+        assertThat(Files.readString(out.resolve("README.md"))).doesNotContain("edited by hand");
+        // The copy is no file of the tree's: the next runs neither refuse over it nor touch it.
+        assertThat(sitec("check", "-o", out.toString()).exit()).isZero();
+        assertThat(sitec("generate", "-o", out.toString()).out()).contains(": 0 files written,");
+        assertThat(dir.resolve("gen.sitec-edited")).isDirectory();
+    }
+
+    /** The copies' folder is never reached through a link or written over a file: force then writes nothing. */
+    @Test
+    void forceWritesNothingWhenItCannotKeepTheCopies() throws Exception {
+        Path out = dir.resolve("gen");
+        sitec("generate", "-o", out.toString());
+        Files.writeString(out.resolve("README.md"), "edited by hand\n");
+        Files.createSymbolicLink(dir.resolve("gen.sitec-edited"), Files.createDirectories(dir.resolve("elsewhere")));
+        Run forced = sitec("generate", "--force", "-o", out.toString());
+        assertThat(forced.exit()).isEqualTo(1);
+        assertThat(forced.err()).isEqualTo("sitec: cannot write " + out + ": " + dir.resolve("gen.sitec-edited")
+                + " is not a folder: generate --force keeps the copies of edited files there; move it away\n"
+                + "nothing written: " + out + " is as it was\n");
+        assertThat(out.resolve("README.md")).hasContent("edited by hand");
+        assertThat(dir.resolve("elsewhere")).isEmptyDirectory();
+    }
+
     @Test
     void generateKeepsAHandEditUnlessForced() throws Exception {
         Path out = dir.resolve("gen");
@@ -157,7 +226,7 @@ class CliTest {
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).contains(out.resolve("README.md") + ": edited by hand\n")
                 .contains("nothing written: " + out + " is as it was; generate would overwrite 1 file edited by hand")
-                .contains("generate --force overwrites them");
+                .contains("generate --force -o " + out + " overwrites it");
         assertThat(out.resolve("README.md")).hasContent("edited by hand");
         Run forced = sitec("generate", "--force", "-o", out.toString());
         assertThat(forced.exit()).as(forced.err()).isZero();

@@ -54,6 +54,47 @@ class ExplainCommandTest {
                 .contains("  adopted            exists already: an import block (id \"pve-a/106\") adopts it");
     }
 
+    /** Issue 25: images, Flux apps and profiles are explained too, with who uses them and where they land. */
+    @Test
+    void imagesAppsAndProfilesAreExplained() {
+        CliTest.Run image = sitec("explain", "debian-13-amd64");
+        assertThat(image.exit()).as(image.err()).isZero();
+        assertThat(image.out()).isEqualTo("""
+                image debian-13-amd64 (site.yaml:58:3)
+                  kind               cloud image (a disk image cloud-init configures), amd64
+                  url                https://cloud.debian.org/images/cloud/trixie/20250924-2245/debian-13-genericcloud-amd64-20250924-2245.qcow2   [site.yaml:61]
+                  file               debian-13-genericcloud-amd64-20250924-2245.qcow2
+                  checksum           sha512, checked on download
+                  used by            vm k3s-cp-1, vm k3s-cp-2, vm k3s-cp-3, vm k3s-w-1, vm k3s-w-gpu, vm k3s-w-tpu, profile k3s-agent, profile k3s-server
+                  Terraform          proxmox_download_file.image["pve1/debian-13-amd64", "pve2/debian-13-amd64", "pve3/debian-13-amd64"] in terraform/clusters/pve
+                """);
+        assertThat(sitec("explain", "podinfo").out()).isEqualTo("""
+                Flux app podinfo of K3s cluster homelab (site.yaml:190:5)
+                  chart              podinfo 6.9.2 from https://stefanprodan.github.io/podinfo   [site.yaml:191]
+                  namespace          podinfo
+                  values             replicaCount (passed to the chart as they are)   [site.yaml:193]
+                  Flux               HelmRelease podinfo and HelmRepository podinfo in namespace podinfo, applied by the Kustomization in flux/clusters/homelab/apps.yaml
+                  files              flux/apps/homelab/podinfo/kustomization.yaml, flux/apps/homelab/podinfo/release.yaml
+                """);
+        assertThat(sitec("explain", "k3s-agent").out()).isEqualTo("""
+                profile k3s-agent (site.yaml:163:3)
+                  image              debian-13-amd64   [site.yaml:58]
+                  size               8 cores, 16384 MiB
+                  disks              scsi0 40 GiB, system; scsi1 200 GiB, longhorn
+                  VMs                k3s-w-1, k3s-w-gpu, k3s-w-tpu (their own keys override the profile's)
+                """);
+        assertThat(sitec("explain", "podinf").err()).endsWith("    hint: did you mean 'podinfo'?\n");
+    }
+
+    /** Issue 25: a node lists its containers beside its VMs; one core is "1 core". */
+    @Test
+    void aNodeListsItsContainersAndOneCoreIsSingular(@org.junit.jupiter.api.io.TempDir Path dir) {
+        String site = dev.sitec.KeptSites.finishedCopy(Path.of("sites/imported-pve8.yaml"), dir).toString();
+        assertThat(sitec("explain", "pve-a", "-f", site).out()).containsPattern("\n  guests             VMs [^;\n]+; containers [^\n]*pihole");
+        assertThat(sitec("explain", "pihole", "-f", site).out()).contains("\n  size               1 core, 512 MiB, root disk 4 GiB on ");
+        assertThat(sitec("explain", "pve1").out()).contains("\n  guests             VMs k3s-cp-1, k3s-w-1, truenas\n");
+    }
+
     @Test
     void anUnknownNameGetsTheClosestOne() {
         CliTest.Run run = sitec("explain", "k3s-w-gp");

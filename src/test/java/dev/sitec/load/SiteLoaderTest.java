@@ -57,8 +57,51 @@ class SiteLoaderTest {
 
     @Test
     void locatesSyntaxErrors() {
-        assertThat(errors("site:\n  name: [unclosed\n")).singleElement().asString()
-                .startsWith("site.yaml:3:1: error: invalid YAML:");
+        assertThat(errors("site:\n  name: [unclosed\n")).containsExactly(
+                "site.yaml:2:9: error: invalid YAML: this '[' opens a list that is never closed\n    hint: end it with ']'");
+    }
+
+    /** Issue 25: the parser's tokens ("expected <block end>, but found '<block mapping start>'") in a person's words. */
+    @Test
+    void aKeyIndentedMoreThanTheKeyAboveItIsToldToLineUp() {
+        assertThat(errors("vms:\n  a:\n    node: pve1\n      cores: 2\n")).containsExactly(
+                "site.yaml:4:7: error: invalid YAML: this line is indented more than the key above it expects: a key must"
+                        + " line up with the keys of its map\n    hint: indent 'cores' as 'node' on line 3 (column 5)");
+    }
+
+    @Test
+    void aKeyBetweenTwoMapsColumnsIsToldWhichColumnsThereAre() {
+        assertThat(errors("vms:\n  a:\n    node: pve1\n   cores: 2\n")).containsExactly(
+                "site.yaml:4:4: error: invalid YAML: this line's indentation lines up with no map above it: a key must line"
+                        + " up with the keys of its map\n    hint: indent 'cores' as 'node' on line 3 (column 5), or as 'a' on"
+                        + " line 2 (column 3)");
+        assertThat(errors(" a: 1\nb: 2\n")).containsExactly("site.yaml:2:1: error: invalid YAML: this line's indentation lines up"
+                + " with no map above it: a key must line up with the keys of its map\n    hint: indent 'b' as 'a' on line 1 (column 2)");
+    }
+
+    @Test
+    void otherCommonSyntaxErrorsAreWordedToo() {
+        assertThat(errors("site:\n\tname: lab\n")).containsExactly("site.yaml:2:1: error: invalid YAML: a tab indents this line:"
+                + " YAML indents with spaces only\n    hint: replace the tab with spaces, as on the lines around it");
+        assertThat(errors("site:\n  name: lab\n  - x\n")).containsExactly("site.yaml:3:3: error: invalid YAML: a list item ('- ')"
+                + " stands among the keys of a map: a map holds 'key: value' lines, a list '- item' lines\n    hint: put the"
+                + " items under a key of their own (the key alone on its line, the items indented below it)");
+        assertThat(errors("a:\n  - x\n  y: 1\n")).containsExactly("site.yaml:3:3: error: invalid YAML: a key stands among the"
+                + " items of a list: a list holds '- item' lines, a map 'key: value' lines\n    hint: start it with '- ' to make"
+                + " it an item, or indent it as the key that holds the list");
+        assertThat(errors("site:\n  name: lab\n  x\n")).containsExactly("site.yaml:3:3: error: invalid YAML: this line is"
+                + " neither 'key: value' nor a list item: a key needs ':' after it\n    hint: to continue the value above on"
+                + " this line, put that value in quotes");
+        assertThat(errors("a: b: c\n")).containsExactly("site.yaml:1:5: error: invalid YAML: a value cannot hold ': ' unless it"
+                + " is quoted (this reads as a second key on the line)\n    hint: put the value in quotes, or start its map on a"
+                + " line of its own");
+        assertThat(errors("site:\n  name: \"lab\n")).containsExactly("site.yaml:2:9: error: invalid YAML: the quote (\") that"
+                + " starts this value is never closed\n    hint: end the value with \" on the same line");
+        assertThat(errors("vms:\n  a: { node: pve1\n  b: 2\n")).containsExactly("site.yaml:3:4: error: invalid YAML: the map"
+                + " opened with '{' on line 2 (column 6) is not closed before this\n    hint: end it with '}', and separate its"
+                + " items with ','");
+        assertThat(errors("site: &x\n  a: *y\n")).containsExactly("site.yaml:2:6: error: invalid YAML: *y refers to no anchor &y"
+                + " above it\n    hint: a value that starts with '*' must be quoted");
     }
 
     /**

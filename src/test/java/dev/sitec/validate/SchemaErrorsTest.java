@@ -21,6 +21,21 @@ class SchemaErrorsTest {
     }
 
     /**
+     * Issue 25: a nested key's typo gets "did you mean" as a top-level one does. Swapped letters
+     * ("coers") are one slip, not two edits: counted as two, a short key got the list of keys.
+     */
+    @Test
+    void aNestedKeyWithSwappedLettersGetsTheKeyItMeant() {
+        BrokenSite site = BrokenSite.reference().replace("    cores: 4\n    memory_mib: 32768\n",
+                "    coers: 4\n    memory_mib: 32768\n");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("    coers: 4", "coers",
+                "unknown key 'coers' in vms.truenas", "did you mean 'cores'?"));
+        BrokenSite top = BrokenSite.reference().replace("  domain: lab.example.org", "  domian: lab.example.org");
+        assertThat(top.diagnostics(dir)).extracting(d -> d.message() + " / " + d.hint().orElse("")).contains(
+                "unknown key 'domian' in site / did you mean 'domain'?");
+    }
+
+    /**
      * The fuzzing run's reproducer, scaled down: a million empty VMs printed 1.5 million errors.
      * Schema checking stops at its cap, and says so.
      */

@@ -268,7 +268,7 @@ class SemanticRulesTest {
     void etcdNeedsAtLeastOneServer() {
         BrokenSite site = BrokenSite.reference().replace("servers: [k3s-cp-1, k3s-cp-2, k3s-cp-3]", "servers: []");
         assertThat(site.diagnostics(dir)).containsExactly(site.error("servers: []", "[",
-                "kubernetes.servers needs at least 1 item(s)", null));
+                "kubernetes.servers needs at least 1 item", null));
     }
 
     @Nested
