@@ -107,6 +107,12 @@ proxmox:
 <#if d.iommuGroup??>
               iommu_group: [=d.iommuGroup?c]
 </#if>
+<#if d.allFunctions>
+              all_functions: true
+</#if>
+<#if d.primaryGpu>
+              primary_gpu: true
+</#if>
 <#if d.port??>
               port: [=v.quoted(d.port)]
 </#if>
@@ -132,6 +138,11 @@ vms:
     machine: [=v.yaml(vm.machine)]
     agent: [=vm.agent?c]
     serial_console: [=vm.serialConsole?c]
+    cpu_type: [=v.yaml(vm.cpuType)]<@note vm.notes "cpu_type"/>
+    scsi_controller: [=v.yaml(vm.scsiController)]<@note vm.notes "scsi_controller"/>
+<#if vm.agentTrim??>
+    agent_trim: [=vm.agentTrim?c]
+</#if>
     cores: [=vm.cores?c]
     memory_mib: [=vm.memoryMib?c]
 <#if vm.balloonMinMib??>
@@ -142,7 +153,7 @@ vms:
 </#if>
     disks:
 <#list vm.disks as d>
-      - { size_gib: [=d.sizeGib?c], interface: [=v.yaml(d.iface)]<#if d.datastore??>, datastore: [=v.yaml(d.datastore)]</#if> }<#if d.note??>   # [=d.note?no_esc]</#if>
+      - { size_gib: [=d.sizeGib?c], interface: [=v.yaml(d.iface)]<#if d.datastore??>, datastore: [=v.yaml(d.datastore)]</#if><#if d.format??>, format: [=v.yaml(d.format)]</#if> }<#if d.note??>   # [=d.note?no_esc]</#if>
 </#list>
 <@nics vm.nics/>
 <#if vm.passthrough?has_content>

@@ -80,15 +80,15 @@ def _storage(sid, spec, all_nodes):
     return store
 
 
-def _volume(pve, sid, vmid, n, size, container=False):
+def _volume(pve, sid, vmid, n, size, container=False, fmt='raw'):
     """Allocate a guest volume of size bytes as the storage's plugin names it; returns the volume id.
 
     A container's root on zfspool, dir or btrfs is a subvolume (subvol-<vmid>-disk-<n>), elsewhere
-    vm-<vmid>-disk-<n>; a dir storage keeps it as <vmid>/<name>.<format>.
+    vm-<vmid>-disk-<n>; a dir storage keeps it as <vmid>/<name>.<format> (a VM's in the format given).
     """
     store = pve.storages[sid]
     subvol = container and store['type'] in ('zfspool', 'dir', 'btrfs')
-    fmt = 'subvol' if subvol else 'raw'
+    fmt = 'subvol' if subvol else fmt
     name = '{0}-{1}-disk-{2}'.format('subvol' if subvol else 'vm', vmid, n)
     volname = name if store['type'] in BLOCK_TYPES else '{0}/{1}.{2}'.format(vmid, name, fmt)
     store['volumes'][volname] = {'content': 'rootdir' if container else 'images', 'format': fmt, 'size': size,
@@ -100,7 +100,7 @@ def _existing_vm(pve, vm):
     vmid = vm['vm_id']
     ostype = vm.get('ostype', 'l26')
     config = {'name': vm['name'], 'cores': vm['cores'], 'sockets': 1, 'memory': str(vm['memory_mib']),
-              'ostype': ostype, 'scsihw': 'virtio-scsi-single',
+              'ostype': ostype, 'scsihw': vm.get('scsihw', 'virtio-scsi-single'),
               'smbios1': 'uuid={0}'.format(uuid.uuid4()), 'vmgenid': str(uuid.uuid4()),
               'meta': 'creation-qemu=10.0.2,ctime={0}'.format(int(time.time()) - 86400)}
     if vm.get('bios'):
@@ -110,10 +110,22 @@ def _existing_vm(pve, vm):
         # As PVE made it: a Windows VM's machine is pinned at create (windows_machine.py).
         config['machine'] = pinned_machine_string(machine if machine != 'pc' else None, ostype) or machine
     if vm.get('agent'):
-        config['agent'] = '1'
+        config['agent'] = 'enabled=1,fstrim_cloned_disks=1' if vm.get('agent_trim') else '1'
+    if vm.get('cpu'):
+        config['cpu'] = vm['cpu']
+    if vm.get('description'):
+        config['description'] = vm['description']
+    if vm.get('serial'):
+        config['serial0'] = 'socket'
+    if vm.get('balloon'):
+        config['balloon'] = vm['balloon']
+    if vm.get('on_boot'):
+        config['onboot'] = 1
+    for i, device in enumerate(vm.get('hostpci', [])):
+        config['hostpci{0}'.format(i)] = device + (',pcie=1' if config.get('machine', '').find('q35') >= 0 else '')
     n = 0
     for disk in vm['disks']:
-        volid = _volume(pve, disk['datastore'], vmid, n, disk['size_gib'] * GIB)
+        volid = _volume(pve, disk['datastore'], vmid, n, disk['size_gib'] * GIB, fmt=disk.get('format', 'raw'))
         config[disk['slot']] = '{0},iothread=1,size={1}G'.format(volid, disk['size_gib'])
         n += 1
     if vm.get('bios') == 'ovmf' and vm['disks']:

@@ -87,7 +87,10 @@ locals {
       iso         = <#if vm.isoKey??>"[=vm.isoKey]"<#else>null</#if>
       cloud_init  = [=vm.cloudInit?c]
       agent       = [=vm.agent?c]
+      agent_trim  = [=vm.agentTrim?c]
       serial      = [=vm.serial?c]
+      scsi        = "[=vm.scsiHardware]"
+      existing    = [=vm.existing?c]
       tags        = [<#list vm.tags as t>"[=t]"<#sep>, </#list>]
 
       startup = {
@@ -98,7 +101,7 @@ locals {
 
       disks = [
 <#list vm.disks as d>
-        { interface = "[=d.iface]", size_gib = [=d.sizeGib?c], datastore = "[=d.datastore]", image = <#if d.importKey??>"[=d.importKey]"<#else>null</#if>, file = <#if d.importFile??>"[=d.importFile]"<#else>null</#if> },
+        { interface = "[=d.iface]", size_gib = [=d.sizeGib?c], datastore = "[=d.datastore]", format = "[=d.format]", image = <#if d.importKey??>"[=d.importKey]"<#else>null</#if>, file = <#if d.importFile??>"[=d.importFile]"<#else>null</#if> },
 </#list>
       ]
 
@@ -108,7 +111,7 @@ locals {
 </#list>
       ]
 
-      pci = [<#list vm.pci as p>{ mapping = "[=p.mapping]", pcie = [=p.pcie?c] }<#sep>, </#list>]
+      pci = [<#list vm.pci as p>{ mapping = "[=p.mapping]", id = <#if p.id??>"[=p.id]"<#else>null</#if>, pcie = [=p.pcie?c], xvga = [=p.xvga?c] }<#sep>, </#list>]
 
       addresses = { <#list vm.addresses as a>"[=a.network]" = "[=a.ip]"<#sep>, </#list> }
     }
@@ -233,6 +236,8 @@ module "sdn" {
 </#if>
 <#-- A NIC on a tagged network is on its SDN vnet; an untagged one straight on its node bridge. -->
 <#macro nicBridge><#if v.hasSdn()>nic.vnet == null ? nic.bridge : module.sdn.vnets[nic.vnet]<#else>nic.bridge</#if></#macro>
+# An adopted VM (existing) stays in the pool it is in: the provider leaves a VM's pool alone when
+# pool_id is null (resource/vm/vm.go: its DiffSuppressFunc and vmUpdatePool skip an empty new value).
 module "vm" {
   source   = "../../modules/vm"
   for_each = local.vms
@@ -240,9 +245,10 @@ module "vm" {
   name        = each.key
   node_name   = each.value.node
   vm_id       = each.value.vm_id
+  adopted     = each.value.existing
   description = each.value.description
   tags        = each.value.tags
-  pool_id     = proxmox_virtual_environment_pool.role[each.value.pool].pool_id
+  pool_id     = each.value.existing ? null : proxmox_virtual_environment_pool.role[each.value.pool].pool_id
   pet         = each.value.pet
   on_boot     = each.value.on_boot
   startup     = each.value.startup
@@ -256,11 +262,15 @@ module "vm" {
   secure_boot = each.value.secure_boot
   tpm         = each.value.tpm
   agent       = each.value.agent
+  agent_trim  = each.value.agent_trim
   serial      = each.value.serial
   addresses   = each.value.addresses
 
   # Read at create only: Ansible starts a VM created stopped once the drives it adds are in.
   start_at_create = each.value.start
+
+  # Read at create only too: an adopted VM keeps the SCSI controller its guest's drivers expect.
+  scsi_hardware = each.value.scsi
 
   datastore_id          = each.value.datastore
   snippets_datastore_id = each.value.snippets
@@ -269,11 +279,12 @@ module "vm" {
     interface    = disk.interface
     size_gib     = disk.size_gib
     datastore_id = disk.datastore
+    file_format  = disk.format
     import_from  = disk.image != null ? local.image_ids[disk.image] : disk.file
   }]
 
   nics = [for nic in each.value.nics : { bridge = <@nicBridge/>, mac_address = nic.mac_address, mtu = nic.mtu }]
-  pci  = [for device in each.value.pci : merge(device, { mapping = proxmox_hardware_mapping_pci.device[device.mapping].name })]
+  pci  = [for device in each.value.pci : merge(device, { mapping = device.id == null ? proxmox_hardware_mapping_pci.device[device.mapping].name : null })]
 
   cloud_init = each.value.cloud_init ? {
     user_data      = file("${local.cloud_init_dir}/${each.key}/user-data")

@@ -120,7 +120,10 @@ locals {
       iso         = null
       cloud_init  = true
       agent       = true
+      agent_trim  = true
       serial      = true
+      scsi        = "virtio-scsi-single"
+      existing    = false
       tags        = ["cattle", "k3s-server", "sitec"]
 
       startup = {
@@ -130,7 +133,7 @@ locals {
       }
 
       disks = [
-        { interface = "scsi0", size_gib = 40, datastore = "local-zfs", image = "pve1/debian-13-amd64", file = null },
+        { interface = "scsi0", size_gib = 40, datastore = "local-zfs", format = "raw", image = "pve1/debian-13-amd64", file = null },
       ]
 
       nics = [
@@ -163,7 +166,10 @@ locals {
       iso         = null
       cloud_init  = true
       agent       = true
+      agent_trim  = true
       serial      = true
+      scsi        = "virtio-scsi-single"
+      existing    = false
       tags        = ["cattle", "k3s-server", "sitec"]
 
       startup = {
@@ -173,7 +179,7 @@ locals {
       }
 
       disks = [
-        { interface = "scsi0", size_gib = 40, datastore = "local-zfs", image = "pve2/debian-13-amd64", file = null },
+        { interface = "scsi0", size_gib = 40, datastore = "local-zfs", format = "raw", image = "pve2/debian-13-amd64", file = null },
       ]
 
       nics = [
@@ -206,7 +212,10 @@ locals {
       iso         = null
       cloud_init  = true
       agent       = true
+      agent_trim  = true
       serial      = true
+      scsi        = "virtio-scsi-single"
+      existing    = false
       tags        = ["cattle", "k3s-server", "sitec"]
 
       startup = {
@@ -216,7 +225,7 @@ locals {
       }
 
       disks = [
-        { interface = "scsi0", size_gib = 40, datastore = "local-lvm", image = "pve3/debian-13-amd64", file = null },
+        { interface = "scsi0", size_gib = 40, datastore = "local-lvm", format = "raw", image = "pve3/debian-13-amd64", file = null },
       ]
 
       nics = [
@@ -249,7 +258,10 @@ locals {
       iso         = null
       cloud_init  = true
       agent       = true
+      agent_trim  = true
       serial      = true
+      scsi        = "virtio-scsi-single"
+      existing    = false
       tags        = ["cattle", "k3s-agent", "sitec"]
 
       startup = {
@@ -259,8 +271,8 @@ locals {
       }
 
       disks = [
-        { interface = "scsi0", size_gib = 40, datastore = "local-zfs", image = "pve1/debian-13-amd64", file = null },
-        { interface = "scsi1", size_gib = 200, datastore = "local-zfs", image = null, file = null },
+        { interface = "scsi0", size_gib = 40, datastore = "local-zfs", format = "raw", image = "pve1/debian-13-amd64", file = null },
+        { interface = "scsi1", size_gib = 200, datastore = "local-zfs", format = "raw", image = null, file = null },
       ]
 
       nics = [
@@ -294,7 +306,10 @@ locals {
       iso         = null
       cloud_init  = true
       agent       = true
+      agent_trim  = true
       serial      = true
+      scsi        = "virtio-scsi-single"
+      existing    = false
       tags        = ["cattle", "k3s-agent", "sitec"]
 
       startup = {
@@ -304,8 +319,8 @@ locals {
       }
 
       disks = [
-        { interface = "scsi0", size_gib = 40, datastore = "local-zfs", image = "pve2/debian-13-amd64", file = null },
-        { interface = "scsi1", size_gib = 200, datastore = "local-zfs", image = null, file = null },
+        { interface = "scsi0", size_gib = 40, datastore = "local-zfs", format = "raw", image = "pve2/debian-13-amd64", file = null },
+        { interface = "scsi1", size_gib = 200, datastore = "local-zfs", format = "raw", image = null, file = null },
       ]
 
       nics = [
@@ -313,7 +328,7 @@ locals {
         { vnet = "vlan30", bridge = null, mac_address = "02:1A:02:C6:3F:AC", mtu = 9000 },
       ]
 
-      pci = [{ mapping = "gpu0", pcie = true }]
+      pci = [{ mapping = "gpu0", id = null, pcie = true, xvga = false }]
 
       addresses = { "servers" = "10.10.20.32", "storage" = "10.10.30.32" }
     }
@@ -339,7 +354,10 @@ locals {
       iso         = null
       cloud_init  = true
       agent       = true
+      agent_trim  = true
       serial      = true
+      scsi        = "virtio-scsi-single"
+      existing    = false
       tags        = ["cattle", "k3s-agent", "sitec"]
 
       startup = {
@@ -349,8 +367,8 @@ locals {
       }
 
       disks = [
-        { interface = "scsi0", size_gib = 40, datastore = "local-lvm", image = "pve3/debian-13-amd64", file = null },
-        { interface = "scsi1", size_gib = 200, datastore = "local-lvm", image = null, file = null },
+        { interface = "scsi0", size_gib = 40, datastore = "local-lvm", format = "raw", image = "pve3/debian-13-amd64", file = null },
+        { interface = "scsi1", size_gib = 200, datastore = "local-lvm", format = "raw", image = null, file = null },
       ]
 
       nics = [
@@ -384,7 +402,10 @@ locals {
       iso         = "pve3/pdm-auto"
       cloud_init  = false
       agent       = false
+      agent_trim  = true
       serial      = false
+      scsi        = "virtio-scsi-single"
+      existing    = false
       tags        = ["pet", "sitec"]
 
       startup = {
@@ -394,7 +415,7 @@ locals {
       }
 
       disks = [
-        { interface = "scsi0", size_gib = 40, datastore = "local-lvm", image = null, file = null },
+        { interface = "scsi0", size_gib = 40, datastore = "local-lvm", format = "raw", image = null, file = null },
       ]
 
       nics = [
@@ -427,7 +448,10 @@ locals {
       iso         = "pve1/truenas-scale"
       cloud_init  = false
       agent       = false
+      agent_trim  = true
       serial      = false
+      scsi        = "virtio-scsi-single"
+      existing    = false
       tags        = ["pet", "sitec"]
 
       startup = {
@@ -437,7 +461,7 @@ locals {
       }
 
       disks = [
-        { interface = "scsi0", size_gib = 32, datastore = "local-zfs", image = null, file = null },
+        { interface = "scsi0", size_gib = 32, datastore = "local-zfs", format = "raw", image = null, file = null },
       ]
 
       nics = [
@@ -445,7 +469,7 @@ locals {
         { vnet = "vlan30", bridge = null, mac_address = "EA:A3:8F:E0:94:27", mtu = 9000 },
       ]
 
-      pci = [{ mapping = "hba0", pcie = true }]
+      pci = [{ mapping = "hba0", id = null, pcie = true, xvga = false }]
 
       addresses = { "mgmt" = "10.10.10.30", "storage" = "10.10.30.30" }
     }
@@ -525,6 +549,8 @@ module "sdn" {
   vnets  = local.vnets
 }
 
+# An adopted VM (existing) stays in the pool it is in: the provider leaves a VM's pool alone when
+# pool_id is null (resource/vm/vm.go: its DiffSuppressFunc and vmUpdatePool skip an empty new value).
 module "vm" {
   source   = "../../modules/vm"
   for_each = local.vms
@@ -532,9 +558,10 @@ module "vm" {
   name        = each.key
   node_name   = each.value.node
   vm_id       = each.value.vm_id
+  adopted     = each.value.existing
   description = each.value.description
   tags        = each.value.tags
-  pool_id     = proxmox_virtual_environment_pool.role[each.value.pool].pool_id
+  pool_id     = each.value.existing ? null : proxmox_virtual_environment_pool.role[each.value.pool].pool_id
   pet         = each.value.pet
   on_boot     = each.value.on_boot
   startup     = each.value.startup
@@ -548,11 +575,15 @@ module "vm" {
   secure_boot = each.value.secure_boot
   tpm         = each.value.tpm
   agent       = each.value.agent
+  agent_trim  = each.value.agent_trim
   serial      = each.value.serial
   addresses   = each.value.addresses
 
   # Read at create only: Ansible starts a VM created stopped once the drives it adds are in.
   start_at_create = each.value.start
+
+  # Read at create only too: an adopted VM keeps the SCSI controller its guest's drivers expect.
+  scsi_hardware = each.value.scsi
 
   datastore_id          = each.value.datastore
   snippets_datastore_id = each.value.snippets
@@ -561,11 +592,12 @@ module "vm" {
     interface    = disk.interface
     size_gib     = disk.size_gib
     datastore_id = disk.datastore
+    file_format  = disk.format
     import_from  = disk.image != null ? local.image_ids[disk.image] : disk.file
   }]
 
   nics = [for nic in each.value.nics : { bridge = nic.vnet == null ? nic.bridge : module.sdn.vnets[nic.vnet], mac_address = nic.mac_address, mtu = nic.mtu }]
-  pci  = [for device in each.value.pci : merge(device, { mapping = proxmox_hardware_mapping_pci.device[device.mapping].name })]
+  pci  = [for device in each.value.pci : merge(device, { mapping = device.id == null ? proxmox_hardware_mapping_pci.device[device.mapping].name : null })]
 
   cloud_init = each.value.cloud_init ? {
     user_data      = file("${local.cloud_init_dir}/${each.key}/user-data")

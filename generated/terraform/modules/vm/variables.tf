@@ -19,6 +19,12 @@ variable "vm_id" {
   }
 }
 
+variable "adopted" {
+  description = "The VM existed before sitec (an import block adopts it): it keeps its boot order, and an agent it does not run stays unconfigured."
+  type        = bool
+  default     = false
+}
+
 variable "description" {
   description = "Notes shown in the Proxmox UI."
   type        = string
@@ -116,6 +122,12 @@ variable "cpu_type" {
   default     = "x86-64-v2-AES"
 }
 
+variable "scsi_hardware" {
+  description = "SCSI controller (PVE's scsihw), read when the VM is created: virtio-scsi-single, or an adopted VM's own."
+  type        = string
+  default     = "virtio-scsi-single"
+}
+
 variable "bios" {
   description = "Firmware: seabios, or ovmf (UEFI, with an EFI disk) for PCIe passthrough."
   type        = string
@@ -145,17 +157,24 @@ variable "agent" {
   default     = true
 }
 
+variable "agent_trim" {
+  description = "Whether the guest agent trims the disks after a disk move or a migration (PVE's fstrim_cloned_disks)."
+  type        = bool
+  default     = true
+}
+
 variable "datastore_id" {
   description = "Datastore of the VM's disks (local-zfs, local-lvm or local-btrfs, after the node's boot filesystem)."
   type        = string
 }
 
 variable "disks" {
-  description = "Disks in order (scsi0 boots), each on its datastore; import_from is the file id of a disk image to import into the disk."
+  description = "Disks in order (scsi0 boots), each on its datastore in its volume format (raw, qcow2 or vmdk); import_from is the file id of a disk image to import into the disk."
   type = list(object({
     interface    = string
     size_gib     = number
     datastore_id = string
+    file_format  = optional(string, "raw")
     import_from  = optional(string)
   }))
 
@@ -181,10 +200,12 @@ variable "nics" {
 }
 
 variable "pci" {
-  description = "PCI devices passed through, by cluster hardware mapping."
+  description = "PCI devices passed through, by cluster hardware mapping, or by the address an adopted VM has (id, as only root@pam may set it); xvga makes one the primary display."
   type = list(object({
-    mapping = string
+    mapping = optional(string)
+    id      = optional(string)
     pcie    = optional(bool, true)
+    xvga    = optional(bool, false)
   }))
   default = []
 }

@@ -37,13 +37,20 @@ resource "proxmox_virtual_environment_file" "cloud_init" {
   bios        = var.bios
   machine     = var.machine
 
-  scsi_hardware   = "virtio-scsi-single"
-  boot_order      = var.iso_file_id == null ? [var.disks[0].interface] : [var.disks[0].interface, "ide3"]
+  scsi_hardware = var.scsi_hardware
+  # An adopted VM keeps its boot order: the provider reads boot_order back (Optional and Computed),
+  # and a change would restart the VM (resource/vm/vm.go vmUpdate sets rebootRequired for it).
+  boot_order      = var.adopted ? null : (var.iso_file_id == null ? [var.disks[0].interface] : [var.disks[0].interface, "ide3"])
   stop_on_destroy = true
 
-  agent {
-    enabled = var.agent
-    trim    = true
+  # An adopted VM without an agent has no agent block: the provider reads no block back for an absent
+  # or disabled agent line, and one written would restart the VM (vmUpdate, rebootRequired).
+  dynamic "agent" {
+    for_each = var.adopted && !var.agent ? [] : [1]
+    content {
+      enabled = var.agent
+      trim    = var.agent_trim
+    }
   }
 
   cpu {
@@ -92,11 +99,13 @@ resource "proxmox_virtual_environment_file" "cloud_init" {
   dynamic "disk" {
     for_each = var.disks
     content {
+      # The provider reads an existing disk's format back and never converts it (resource/vm/disk
+      # disk.go Read and Update): an adopted disk says its own.
       datastore_id = disk.value.datastore_id
       interface    = disk.value.interface
       size         = disk.value.size_gib
       import_from  = disk.value.import_from
-      file_format  = "raw"
+      file_format  = disk.value.file_format
       discard      = "on"
       # The provider sends ssd for all but virtio disks and iothread for all but SATA and IDE ones,
       # as qemu-server's drive formats have them (resource/vm/disk/disk.go; QemuServer/Drive.pm):
@@ -130,8 +139,10 @@ resource "proxmox_virtual_environment_file" "cloud_init" {
     content {
       device  = "hostpci${hostpci.key}"
       mapping = hostpci.value.mapping
+      id      = hostpci.value.id
       pcie    = hostpci.value.pcie
       rombar  = true
+      xvga    = hostpci.value.xvga
     }
   }
 
@@ -170,7 +181,10 @@ resource "proxmox_virtual_environment_file" "cloud_init" {
     #   vmconfig_update_disk), so a drive added to the running VM would wait for its next start and
     #   Windows Setup would find no disk. Ansible starts it once the drive is in. Afterwards whether a
     #   guest runs is its owner's: Terraform does not start a guest someone stopped.
-    ignore_changes = [initialization, usb, machine, started]
+    # - scsi_hardware: the controller a guest's drivers expect, like machine read at create only. An
+    #   adopted VM without a scsihw line runs PVE's default (lsi), which the provider reads as no
+    #   value, so any value written would restart it (vmUpdate sets rebootRequired for scsi_hardware).
+    ignore_changes = [initialization, usb, machine, started, scsi_hardware]
 </#macro>
 resource "proxmox_virtual_environment_vm" "cattle" {
   count = var.pet ? 0 : 1

@@ -88,7 +88,7 @@ public record DraftView(String source, String version, String name, String domai
     }
 
     public record Device(String name, String type, String address, String id, String subsystemId, Integer iommuGroup,
-                         String port, boolean existing, String note) {
+                         boolean allFunctions, boolean primaryGpu, String port, boolean existing, String note) {
         public Device {
             note = comment(note);
         }
@@ -96,7 +96,7 @@ public record DraftView(String source, String version, String name, String domai
 
     public record Vm(String name, String node, int vmId, Map<String, String> notes, int cores, int memoryMib,
                      Integer balloonMinMib, String os, String firmware, String machine, boolean agent,
-                     boolean serialConsole, String datastore,
+                     boolean serialConsole, String cpuType, String scsiController, Boolean agentTrim, String datastore,
                      List<Disk> disks, List<Nic> nics, List<String> passthrough, Boolean onBoot, Startup startup,
                      String description) {
         public Vm {
@@ -104,7 +104,7 @@ public record DraftView(String source, String version, String name, String domai
         }
     }
 
-    public record Disk(int sizeGib, String iface, String datastore, String note) {
+    public record Disk(int sizeGib, String iface, String datastore, String format, String note) {
         public Disk {
             note = comment(note);
         }

@@ -57,13 +57,14 @@ final class Drafting {
     Optional<String> pciDevice(PveCluster.Guest guest, PropertyString hostpci) {
         Optional<String> mapping = hostpci.get("mapping");
         try {
-            return mapping.isPresent() ? pciMapping(guest.node(), mapping.get()) : pciAddress(guest.node(), hostpci);
+            return mapping.isPresent() ? pciMapping(guest.node(), mapping.get(), hostpci.flag("x-vga"))
+                    : pciAddress(guest.node(), hostpci);
         } catch (UnexpectedValue e) {
             throw e.in(mapping.isPresent() ? "cluster/mapping/pci" : "nodes/" + guest.node() + "/hardware/pci");
         }
     }
 
-    private Optional<String> pciMapping(String node, String mapping) {
+    private Optional<String> pciMapping(String node, String mapping, boolean primaryGpu) {
         for (JsonNode entry : cluster.pciMappings()) {
             if (!entry.path("id").asText().equals(mapping)) {
                 continue;
@@ -75,9 +76,12 @@ final class Drafting {
                     if (!name.equals(mapping)) {
                         return Optional.empty();
                     }
-                    device(node, new DraftView.Device(name, "pci", fullAddress(m.get("path").orElse("")),
+                    // A map path without a function number maps every function of the device.
+                    String path = fullAddress(m.get("path").orElse(""));
+                    boolean allFunctions = !path.matches(".*\\.[0-7]$");
+                    device(node, new DraftView.Device(name, "pci", allFunctions ? path + ".0" : path,
                             m.get("id").orElse(""), m.get("subsystem-id").orElse(null),
-                            m.integer("iommugroup").orElse(null), null, true, null));
+                            m.integer("iommugroup").orElse(null), allFunctions, primaryGpu, null, true, null));
                     return Optional.of(name);
                 }
             }
@@ -99,7 +103,7 @@ final class Drafting {
                         + hex(device.path("subsystem_device").asText()) : null;
                 device(node, new DraftView.Device(name, "pci", lookup, hex(device.path("vendor").asText()) + ":"
                         + hex(device.path("device").asText()), sub, Values.optionalInteger(device, "iommugroup").orElse(null),
-                        null, false,
+                        allFunctions, hostpci.flag("x-vga"), null, false,
                         allFunctions ? "all functions, as the VM has it" : null));
                 return Optional.of(name);
             }
@@ -120,7 +124,7 @@ final class Drafting {
                     if (m.get("node").filter(guest.node()::equals).isPresent() && m.get("id").isPresent()) {
                         String name = Names.label(mapping.get());
                         device(guest.node(), new DraftView.Device(name, "usb", null, m.get("id").get(), null, null,
-                                m.get("path").orElse(null), false, null));
+                                false, false, m.get("path").orElse(null), false, null));
                         return Optional.of(name);
                     }
                 }
@@ -131,7 +135,7 @@ final class Drafting {
         if (host.matches("[0-9a-fA-F]{4}:[0-9a-fA-F]{4}")) {
             String name = "usb-" + host.toLowerCase(java.util.Locale.ROOT).replace(':', '-');
             device(guest.node(), new DraftView.Device(name, "usb", null, host.toLowerCase(java.util.Locale.ROOT), null,
-                    null, null, false, null));
+                    null, false, false, null, false, null));
             return Optional.of(name);
         }
         return Optional.empty();

@@ -85,7 +85,7 @@ public final class SiteDraft {
                 readable(guest, () -> containerDraft.of(guest, nics)).ifPresent(containers::add);
             }
             guest.pool().filter(p -> guest.kind() == PveCluster.Kind.QEMU).ifPresent(pool -> draft.unexpressed(guest,
-                    "pool " + pool + ": the VM moves to sitec's pool for its role"));
+                    "pool " + pool + ": it stays there; sitec leaves an adopted VM's pool as it is"));
         });
         clusterWide(cluster, draft);
         vms.sort(Comparator.comparing(DraftView.Vm::name));

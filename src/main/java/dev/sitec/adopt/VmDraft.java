@@ -22,6 +22,11 @@ final class VmDraft {
             "cipassword", "cicustom", "citype", "searchdomain", "nameserver", "serial0", "vga", "hotplug", "numa",
             "template", "lock", "parent", "protection", "kvm", "tablet");
     private static final List<String> BUSES = List.of("scsi", "virtio", "sata", "ide");
+    /** The volume formats the provider knows (validators.FileFormat); a block storage's volumes are raw. */
+    private static final Set<String> FORMATS = Set.of("raw", "qcow2", "vmdk");
+    /** A change the first apply makes that restarts the VM (reboot_after_update is the provider's default). */
+    private static final String RESTARTS = "the first apply restarts it (bpg/proxmox resource/vm/vm.go vmUpdate)";
+    private static final String AND_RESTARTS = "and restarts the VM (bpg/proxmox resource/vm/vm.go vmUpdate)";
 
     private final Drafting draft;
 
@@ -46,7 +51,7 @@ final class VmDraft {
         int sockets = Values.integer(config, "sockets", 1, 1, 1024);
         int cores = Values.integer(config, "cores", 1, 1, 1024) * sockets;
         if (sockets > 1) {
-            draft.unexpressed(vm, sockets + " sockets become one socket of " + cores + " cores at the next restart");
+            draft.unexpressed(vm, sockets + " sockets become one socket of " + cores + " cores: " + RESTARTS);
         }
         int memory = memory(config);
         Integer balloon = null;
@@ -57,7 +62,7 @@ final class VmDraft {
         String ostype = Values.text(config, "ostype", "");
         boolean windows = ostype.startsWith("w");
         if (windows && !ostype.equals("win11")) {
-            draft.unexpressed(vm, "ostype " + ostype + " becomes win11 (sitec's one Windows type)");
+            draft.unexpressed(vm, "ostype " + ostype + " becomes win11 (sitec's one Windows type): " + RESTARTS);
         }
         boolean uefi = Values.text(config, "bios", "seabios").equals("ovmf");
         String machineText = Values.text(config, "machine", "");
@@ -72,9 +77,16 @@ final class VmDraft {
                 .filter(s -> !s.equals(nodeStore)).orElse(null);
         List<String> passthrough = new ArrayList<>();
         config.properties().stream().filter(e -> e.getKey().matches("hostpci\\d+")).sorted(Map.Entry.comparingByKey())
-                .forEach(e -> draft.pciDevice(vm, PropertyString.of(config, e.getKey())).ifPresentOrElse(passthrough::add,
-                        () -> draft.unexpressed(vm, e.getKey() + " " + e.getValue().asText() + " has no device or mapping"
-                                + " on " + vm.node() + " import could read; add it by hand")));
+                .forEach(e -> draft.pciDevice(vm, PropertyString.of(config, e.getKey())).ifPresentOrElse(device -> {
+                    passthrough.add(device);
+                    if (PropertyString.of(config, e.getKey()).get("mapping").isEmpty()) {
+                        draft.unexpressed(vm, e.getKey() + " passes " + device + " by its address, which only root@pam"
+                                + " may set or change (qemu-server check_hostpci_perm): Terraform keeps it so, and makes"
+                                + " the mapping " + device + " for later; switch the VM to it as root (qm set " + vm.vmId()
+                                + " --" + e.getKey() + " mapping=" + device + ",...) and mark it existing, or leave it");
+                    }
+                }, () -> draft.unexpressed(vm, e.getKey() + " " + e.getValue().asText() + " has no device or mapping"
+                        + " on " + vm.node() + " import could read; add it by hand")));
         config.properties().stream().filter(e -> e.getKey().matches("usb\\d+")).sorted(Map.Entry.comparingByKey())
                 .forEach(e -> draft.usbDevice(vm, PropertyString.of(config, e.getKey())).ifPresentOrElse(passthrough::add,
                         () -> draft.unexpressed(vm, e.getKey() + " " + e.getValue().asText() + " (a port without an id)"
@@ -91,10 +103,14 @@ final class VmDraft {
             String key = entry.getKey();
             if (key.equals("serial0") && !entry.getValue().asText().equals("socket")) {
                 draft.unexpressed(vm, "serial0 " + entry.getValue().asText() + " (a host serial port) is not expressed:"
-                        + " the first apply removes it");
+                        + " the first apply removes it, " + AND_RESTARTS);
             } else if (key.equals("args")) {
                 draft.unexpressed(vm, "args " + entry.getValue().asText() + " is not expressed: the first apply removes"
-                        + " them (the provider manages kvm_arguments)");
+                        + " them (the provider manages kvm_arguments), " + AND_RESTARTS);
+            } else if (key.equals("numa") && entry.getValue().asText().equals("1")) {
+                draft.unexpressed(vm, "numa 1 is not expressed: the first apply turns NUMA off, " + AND_RESTARTS);
+            } else if (key.equals("tablet") && entry.getValue().asText().equals("0")) {
+                draft.unexpressed(vm, "tablet 0 is not expressed: the first apply adds the tablet device, " + AND_RESTARTS);
             } else if (key.equals("hookscript")) {
                 draft.unexpressed(vm, "hookscript " + entry.getValue().asText() + " is not expressed: the first apply"
                         + " removes it (the provider manages hook_script_file_id)");
@@ -108,22 +124,49 @@ final class VmDraft {
         }
         config.properties().stream().filter(e -> e.getKey().matches("hostpci\\d+")).sorted(Map.Entry.comparingByKey())
                 .forEach(e -> PropertyString.of(config, e.getKey()).values().keySet().stream()
-                        .filter(k -> !Set.of("mapping", "pcie", "host").contains(k)).sorted()
+                        .filter(k -> !Set.of("mapping", "pcie", "host", "x-vga").contains(k)).sorted()
                         .forEach(k -> draft.unexpressed(vm, e.getKey() + " option " + k + " is not expressed: the first"
-                                + " apply drops it")));
+                                + " apply drops it, " + AND_RESTARTS)));
         if (config.hasNonNull("tags")) {
             draft.unexpressed(vm, "tags " + config.path("tags").asText() + " give way to sitec's");
         }
-        String cpu = Values.text(config, "cpu", "kvm64");
-        if (!cpu.equals(windows || !passthrough.isEmpty() ? "host" : "x86-64-v2-AES")) {
-            draft.unexpressed(vm, "cpu " + cpu + " becomes sitec's ("
-                    + (windows || !passthrough.isEmpty() ? "host" : "x86-64-v2-AES") + ") at the next restart");
+        String cpuType = cpuType(vm, notes);
+        String scsi = Values.text(config, "scsihw", "");
+        if (scsi.isEmpty()) {
+            scsi = "lsi";
+            notes.put("scsi_controller", "PVE's default: the VM has no scsihw line");
         }
+        boolean agent = ClusterReader.agentEnabled(config);
+        PropertyString agentLine = PropertyString.of(config, "agent");
+        agentLine.get("type").filter(t -> agent && !t.equals("virtio")).ifPresent(t -> draft.unexpressed(vm,
+                "agent type " + t + " becomes virtio: " + RESTARTS));
+        // sitec's VMs trim after a move (agent_trim defaults to true); an adopted one keeps PVE's setting.
+        Boolean agentTrim = agent && !agentLine.flag("fstrim_cloned_disks") ? Boolean.FALSE : null;
         return Optional.of(new DraftView.Vm(name, vm.node(), vm.vmId(), notes, cores, memory, balloon,
                 windows ? "windows" : null, uefi ? "uefi" : "bios", q35 ? "q35" : "i440fx",
-                ClusterReader.agentEnabled(config), Values.text(config, "serial0", "").equals("socket"), datastore, disks,
+                agent, Values.text(config, "serial0", "").equals("socket"), cpuType, scsi, agentTrim, datastore, disks,
                 nicViews, passthrough, onBoot, startup,
                 description.isEmpty() ? null : description));
+    }
+
+    /**
+     * The VM's CPU model as PVE has it (the cpu line's cputype; without one, qemu-server's default kvm64,
+     * QemuServer/CPUConfig.pm), and what of the line the site cannot say.
+     */
+    private String cpuType(PveCluster.Guest vm, Map<String, String> notes) {
+        JsonNode config = vm.config();
+        PropertyString cpu = PropertyString.of(config, "cpu");
+        String type = cpu.bare().or(() -> cpu.get("cputype")).filter(t -> !t.isEmpty()).orElse("kvm64");
+        if (!config.hasNonNull("cpu")) {
+            notes.put("cpu_type", "PVE's default: the VM has no cpu line");
+            draft.unexpressed(vm, "it has no cpu line (PVE's default CPU, kvm64), which the provider reads as qemu64"
+                    + " (resource/vm/vm.go): the first apply writes cpu kvm64, " + AND_RESTARTS);
+        }
+        cpu.get("flags").ifPresent(flags -> draft.unexpressed(vm, "cpu flags " + flags + " are not expressed: the first"
+                + " apply drops them, " + AND_RESTARTS));
+        cpu.values().keySet().stream().filter(k -> !Set.of("cputype", "flags").contains(k)).sorted()
+                .forEach(k -> draft.unexpressed(vm, "cpu option " + k + " is not expressed: the next cpu change drops it"));
+        return type;
     }
 
     /** Why the VM cannot be adopted without the first plan replacing it or losing a disk, if so. */
@@ -183,12 +226,26 @@ final class VmDraft {
             String store = drive.bare().flatMap(Drafting::storageOf).orElse(nodeStore);
             String note = size.rounded() ? "PVE has " + drive.get("size").get() + "; the provider counts whole GiB, and grows"
                     + " it to this" : null;
+            String format = format(drive);
             disks.add(new DraftView.Disk(size.value(), slot,
-                    store.equals(nodeStore) ? null : store, note));
+                    store.equals(nodeStore) ? null : store, format.equals("raw") ? null : format, note));
         }
         config.properties().stream().filter(e -> e.getKey().matches("unused\\d+")).forEach(e ->
                 draft.unexpressed(vm, e.getKey() + " " + e.getValue().asText() + " (an unused volume) is left as it is"));
         return disks;
+    }
+
+    /**
+     * A disk's volume format as the provider reads it (resource/vm/disk disk.go Read): the drive's format=,
+     * else its volume name's extension (a file storage's volumes are named vm-ID-disk-N.qcow2), else
+     * raw (a block storage's: ZFS, LVM, Ceph RBD).
+     */
+    private static String format(PropertyString drive) {
+        String volume = drive.bare().orElse("");
+        String path = volume.substring(volume.indexOf(':') + 1);
+        int dot = path.lastIndexOf('.');
+        String format = drive.get("format").orElse(dot > path.lastIndexOf('/') && dot >= 0 ? path.substring(dot + 1) : "raw");
+        return FORMATS.contains(format) ? format : "raw";
     }
 
     /** The first disk in the boot order (boot: order=scsi0;ide2;net0, or the legacy bootdisk). */

@@ -18,10 +18,10 @@ public final class SiteComparison {
     public static ChangePlan compare(Site before, Site after) {
         List<Change> changes = new ArrayList<>();
         changes.addAll(guests(before.vms(), after.vms(), JsonPointer.compile("/vms"),
-                vm -> GuestIdentity.of(before, vm), vm -> GuestIdentity.of(after, vm),
+                vm -> GuestIdentity.of(before, vm), vm -> VmChanges.created(after, vm),
                 (old, now) -> VmChanges.compare(before, old, after, now)));
         changes.addAll(guests(before.containers(), after.containers(), JsonPointer.compile("/containers"),
-                ct -> GuestIdentity.of(before, ct), ct -> GuestIdentity.of(after, ct),
+                ct -> GuestIdentity.of(before, ct), ct -> GuestLifecycle.created(GuestIdentity.of(after, ct)),
                 (old, now) -> ContainerChanges.compare(before, old, after, now)));
         changes.addAll(HostChanges.compare(before, after));
         changes.addAll(KubernetesChanges.compare(before, after));
@@ -31,12 +31,12 @@ public final class SiteComparison {
 
     private static <T> List<Change> guests(Map<String, T> before, Map<String, T> after, JsonPointer collection,
                                            java.util.function.Function<T, GuestIdentity> was,
-                                           java.util.function.Function<T, GuestIdentity> is,
+                                           java.util.function.Function<T, Change> created,
                                            java.util.function.BiFunction<T, T, List<Change>> changed) {
         List<Change> changes = new ArrayList<>();
         after.forEach((name, now) -> {
             T old = before.get(name);
-            changes.addAll(old == null ? List.of(GuestLifecycle.created(is.apply(now))) : changed.apply(old, now));
+            changes.addAll(old == null ? List.of(created.apply(now)) : changed.apply(old, now));
         });
         before.forEach((name, old) -> {
             if (!after.containsKey(name)) {

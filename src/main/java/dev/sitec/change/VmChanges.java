@@ -54,6 +54,13 @@ final class VmChanges {
                     "an agent change needs a restart (" + VM_GO + ", vmUpdate)"),
             new Attribute<>("serialConsole", "serial_console", vm -> Show.of(vm.serialConsole()), REBOOT,
                     "a serial device change needs a restart (" + VM_GO + ", vmUpdate)"),
+            new Attribute<>("cpuType", "cpu_type", vm -> Show.of(vm.cpuType()), REBOOT,
+                    "any cpu change but hotplugged vCPUs needs a restart (" + VM_GO + ", vmUpdate)"),
+            new Attribute<>("agentTrim", "agent_trim", vm -> Show.of(vm.agentTrim()), REBOOT,
+                    "an agent change needs a restart (" + VM_GO + ", vmUpdate)"),
+            new Attribute<>("scsiController", "scsi_controller", vm -> Show.of(vm.scsiController()), IN_PLACE,
+                    "the SCSI controller is read when the VM is created (the module ignores scsi_hardware after: a"
+                    + " change would restart the VM, " + VM_GO + " vmUpdate): the running VM keeps its own"),
             new Attribute<>("onBoot", "on_boot", vm -> String.valueOf(vm.onBoot()), IN_PLACE, null),
             new Attribute<>("description", "description", vm -> Show.of(vm.description()), IN_PLACE, null),
             new Attribute<>("startup", "startup", vm -> Show.of(vm.startup()), IN_PLACE, null));
@@ -74,6 +81,25 @@ final class VmChanges {
     private VmChanges() {
     }
 
+    /**
+     * A VM new to the site: created, or adopted. An adopted VM passed a PCI device through a mapping
+     * sitec makes (not existing) cannot be using that mapping yet: it has the device by its address,
+     * which only root@pam may set or replace (qemu-server check_hostpci_perm), so it keeps it so
+     * (family/terraform VmViews.pci) and the first apply leaves its hostpci, and its uptime, alone.
+     */
+    static Change created(Site site, Vm vm) {
+        GuestIdentity now = GuestIdentity.of(site, vm);
+        Change change = GuestLifecycle.created(now);
+        List<String> byAddress = site.passthroughOf(vm).stream().filter(d -> d.type() == Device.Type.PCI && !d.existing())
+                .map(Device::name).toList();
+        if (!vm.existing() || byAddress.isEmpty()) {
+            return change;
+        }
+        return change.because(change.cause().orElseThrow() + "; it keeps " + String.join(", ", byAddress) + " by address"
+                + " (only root@pam may change that: qemu-server check_hostpci_perm), and the mapping sitec makes waits"
+                + " for a VM that is given it");
+    }
+
     static List<Change> compare(Site beforeSite, Vm before, Site afterSite, Vm after) {
         GuestIdentity old = GuestIdentity.of(beforeSite, before);
         GuestIdentity now = GuestIdentity.of(afterSite, after);
@@ -85,6 +111,9 @@ final class VmChanges {
             if (attribute.component().equals("machine")) {
                 change = change.map(c -> c.because(c.cause().orElseThrow() + "; " + now.rebuild("change it with qm set"
                         + " --machine while the VM is shut down (the guest's device names may change)")));
+            } else if (attribute.component().equals("scsiController")) {
+                change = change.map(c -> c.because(c.cause().orElseThrow() + "; " + now.rebuild("change it with qm set"
+                        + " --scsihw while the VM is shut down, once its guest has the driver for the new one")));
             }
             if (attribute.component().equals("node") && after.isProtected() && before.isProtected()) {
                 change = change.map(c -> migrated(beforeSite, before, afterSite, after, c));
@@ -185,6 +214,16 @@ final class VmChanges {
                         at.appendProperty("size_gib")), now, "a new disk of the size you want (another entry in disks),"
                         + " copy the data over in the guest, then remove the old disk"));
             }
+            if (!previous.fileFormat().equals(fresh.fileFormat())) {
+                changes.add(Change.of(IN_PLACE, now.subject(), name + " format " + previous.fileFormat() + " -> "
+                                + fresh.fileFormat(), "the provider never converts an existing disk (bpg/proxmox"
+                                + " resource/vm/disk/disk.go Update drops format=) and reads its format back, so every plan"
+                                + " would show it again", at.appendProperty("format"))
+                        .warned(now.subject() + " " + name + " stays " + previous.fileFormat() + ": the format is"
+                                        + " read when a disk is made",
+                                "keep format: " + previous.fileFormat() + ", or convert the disk first (qm disk move "
+                                        + now.vmId() + " " + fresh.slot() + " <storage> --format " + fresh.fileFormat() + ")"));
+            }
             String oldStore = beforeSite.datastoreOf(before, previous);
             String newStore = afterSite.datastoreOf(after, fresh);
             if (!oldStore.equals(newStore)) {
@@ -258,8 +297,8 @@ final class VmChanges {
     private static List<Change> passthrough(Site beforeSite, Vm before, Site afterSite, Vm after, GuestIdentity now) {
         List<Change> changes = new ArrayList<>();
         JsonPointer at = after.origin().appendProperty("passthrough");
-        List<String> oldPci = names(beforeSite, before, Device.Type.PCI);
-        List<String> newPci = names(afterSite, after, Device.Type.PCI);
+        List<String> oldPci = pci(beforeSite, before);
+        List<String> newPci = pci(afterSite, after);
         if (!oldPci.equals(newPci)) {
             changes.add(Change.of(REBOOT, now.subject(), "passthrough (pci) " + Show.of(oldPci) + " -> " + Show.of(newPci),
                     "hostpci changes need a restart (" + VM_GO + ", vmUpdate)", at));
@@ -286,6 +325,12 @@ final class VmChanges {
         }
         changes.add(Change.of(IN_PLACE, now.subject(), detail, String.join("; ", causes), at));
         return changes;
+    }
+
+    /** The VM's PCI devices as its hostpci lines have them: by name, and which is its display (x-vga). */
+    private static List<String> pci(Site site, Vm vm) {
+        return site.passthroughOf(vm).stream().filter(d -> d.type() == Device.Type.PCI)
+                .map(d -> d.name() + (d.primaryGpu() ? " (primary GPU)" : "")).toList();
     }
 
     private static List<String> names(Site site, Vm vm, Device.Type type) {

@@ -137,7 +137,8 @@ public final class Explanation {
             Device d = device.get();
             header("device " + name, d.origin());
             line("what", d.type().name().toLowerCase(java.util.Locale.ROOT) + " " + d.id() + " on node " + d.node()
-                    + d.pciAddress().map(a -> " at " + a).orElse("") + d.usbPort().map(p -> ", USB port " + p).orElse(""));
+                    + d.pciAddress().map(a -> " at " + a).orElse("") + d.usbPort().map(p -> ", USB port " + p).orElse("")
+                    + (d.allFunctions() ? ", all its functions" : "") + (d.primaryGpu() ? ", the VM's display (x-vga)" : ""));
             line("passed to", site.vms().values().stream().filter(vm -> vm.passthrough().contains(name)).map(Vm::name)
                     .collect(Collectors.joining(", ")));
             line("Terraform", d.type() == Device.Type.PCI ? "a PCI resource mapping, " + name + ", in terraform/clusters/"
@@ -156,9 +157,14 @@ public final class Explanation {
                 : ": may be rebuilt"));
         line("VMID", vm.vmId() + (vm.vmIdExplicit() ? " (set in the site)" : " (derived from the name)"));
         line("size", cores(vm.cores()) + ", " + vm.memoryMib() + " MiB" + vm.balloonMinMib().stream().mapToObj(b -> ", balloon from " + b + " MiB").findFirst().orElse(""));
+        vm.cpuType().ifPresent(cpu -> line("cpu", cpu + " (set in the site; a change restarts the VM)",
+                vm.origin().appendProperty("cpu_type")));
+        vm.scsiController().ifPresent(scsi -> line("SCSI controller", scsi + " (read when the VM is created: the running"
+                + " VM keeps its own)", vm.origin().appendProperty("scsi_controller")));
         for (VmDisk disk : vm.disks()) {
             line("disk " + disk.slot(), disk.sizeGib() + " GiB on " + site.datastoreOf(vm, disk) + ", "
-                    + disk.purpose().name().toLowerCase(java.util.Locale.ROOT));
+                    + disk.purpose().name().toLowerCase(java.util.Locale.ROOT)
+                    + disk.format().map(f -> ", " + f).orElse(""));
         }
         nics(vm.nics(), vm.origin().appendProperty("address"));
         vm.image().ifPresent(i -> line("image", i + " (" + site.imageOf(vm).orElseThrow().kind().name().toLowerCase(java.util.Locale.ROOT)

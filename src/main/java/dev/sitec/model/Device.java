@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 /** A host device of a Proxmox node that can be passed through to one VM. */
 public record Device(String name, JsonPointer origin, String node, Type type, String id,
                      Optional<String> pciAddress, Optional<String> subsystemId, OptionalInt iommuGroup,
-                     boolean allFunctions, Optional<String> usbPort, boolean existing) {
+                     boolean allFunctions, Optional<String> usbPort, boolean existing, boolean primaryGpu) {
 
     public enum Type { PCI, USB }
 

@@ -76,7 +76,9 @@ final class GuestReader {
                 text(n, "firmware").map(f -> Vm.Firmware.valueOf(f.toUpperCase(java.util.Locale.ROOT))),
                 text(n, "machine").map(m -> Vm.Machine.valueOf(m.toUpperCase(java.util.Locale.ROOT))),
                 n.has("agent") ? Optional.of(n.path("agent").asBoolean()) : Optional.empty(),
-                n.has("serial_console") ? Optional.of(n.path("serial_console").asBoolean()) : Optional.empty());
+                n.has("serial_console") ? Optional.of(n.path("serial_console").asBoolean()) : Optional.empty(),
+                text(n, "cpu_type"), text(n, "scsi_controller"),
+                n.has("agent_trim") ? Optional.of(n.path("agent_trim").asBoolean()) : Optional.empty());
     }
 
     Container container(JsonNode n, JsonPointer at) {
@@ -159,7 +161,7 @@ final class GuestReader {
             VmDisk.Purpose purpose = VmDisk.Purpose.valueOf(
                     disk.path("purpose").asText("system").toUpperCase(java.util.Locale.ROOT));
             disks.add(new VmDisk(disks.size(), disk.path("size_gib").asInt(), purpose, text(disk, "datastore"),
-                    text(disk, "interface")));
+                    text(disk, "interface"), text(disk, "format")));
         }
         return List.copyOf(disks);
     }

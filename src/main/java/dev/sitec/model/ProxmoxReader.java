@@ -57,7 +57,8 @@ final class ProxmoxReader {
         return new Device(name(at), at, node, pci ? Device.Type.PCI : Device.Type.USB, lower(n.path("id").asText()),
                 text(n, "address").map(Fields::lower), text(n, "subsystem_id").map(Fields::lower),
                 n.has("iommu_group") ? OptionalInt.of(n.path("iommu_group").asInt()) : OptionalInt.empty(),
-                n.path("all_functions").asBoolean(false), text(n, "port"), n.path("existing").asBoolean(false));
+                n.path("all_functions").asBoolean(false), text(n, "port"), n.path("existing").asBoolean(false),
+                n.path("primary_gpu").asBoolean(false));
     }
 
     BackupServer backupServer(JsonNode n, JsonPointer at) {

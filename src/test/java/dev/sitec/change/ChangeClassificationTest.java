@@ -67,6 +67,24 @@ class ChangeClassificationTest {
                 row("more cores restart the VM", reference(),
                         s -> s.replace("    cores: 2\n    memory_mib: 4096", "    cores: 4\n    memory_mib: 4096"),
                         List.of("reboot vm pdm: cores 2 -> 4")),
+                row("a CPU model restarts the VM", reference(),
+                        s -> s.replace("    cores: 2\n    memory_mib: 4096", "    cores: 2\n    cpu_type: host\n    memory_mib: 4096"),
+                        List.of("reboot vm pdm: cpu_type none -> host")),
+                row("agent trim restarts the VM", reference(),
+                        s -> s.replace("    cores: 2\n    memory_mib: 4096", "    cores: 2\n    agent_trim: false\n    memory_mib: 4096"),
+                        List.of("reboot vm pdm: agent_trim none -> false")),
+                row("a SCSI controller is read when the VM is made only", reference(),
+                        s -> s.replace("    cores: 2\n    memory_mib: 4096", "    cores: 2\n    scsi_controller: lsi\n    memory_mib: 4096"),
+                        List.of("in-place vm pdm: scsi_controller none -> lsi")),
+                row("a disk's format is read when it is made only, warned of", reference(),
+                        s -> s.replace("disks: [{ size_gib: 40 }]\n    address: { mgmt: 10.10.10.5 }",
+                                "disks: [{ size_gib: 40, format: qcow2 }]\n    address: { mgmt: 10.10.10.5 }"),
+                        List.of("in-place vm pdm: disk scsi0 format raw -> qcow2 [warning]")),
+                row("a GPU made the primary display restarts its VM", reference(),
+                        s -> s.replace("iommu_group: 22, all_functions: true }", "iommu_group: 22, all_functions: true,"
+                                + " primary_gpu: true }"),
+                        List.of("reboot vm k3s-w-gpu: passthrough (pci) [gpu0] -> [gpu0 (primary GPU)]",
+                                "host node pve2: devices ... [reboot]")),
                 row("removing two of three servers at once is warned of", reference(),
                         s -> s.replace("servers: [k3s-cp-1, k3s-cp-2, k3s-cp-3]", "servers: [k3s-cp-1]"),
                         List.of("cluster k3s homelab: server k3s-cp-2 removed",
@@ -149,6 +167,27 @@ class ChangeClassificationTest {
         assertThat(plan.changes().stream().map(ChangeClassificationTest::summary).toList())
                 .zipSatisfy(expected, (actual, wanted) -> assertThat(actual).matches(pattern(wanted)))
                 .hasSameSizeAs(expected);
+    }
+
+    /**
+     * An adopted VM passed a PCI device through a mapping sitec makes (not existing) has the device by
+     * its address, which only root@pam may change: it keeps it, and its import restarts nothing.
+     */
+    @org.junit.jupiter.api.Test
+    void anAdoptedVmKeepsAPciDeviceItHasByAddress() {
+        BrokenSite without = reference().replace("  k3s-w-gpu:\n    node: pve2\n    profile: k3s-agent\n"
+                + "    address: { servers: 10.10.20.32, storage: 10.10.30.32 }\n    passthrough: [gpu0]\n"
+                + "    labels: { accelerator: nvidia }\n", "").replace("agents: [k3s-w-1, k3s-w-gpu,", "agents: [k3s-w-1,");
+        BrokenSite adopted = reference().replace("  k3s-w-gpu:\n    node: pve2\n",
+                "  k3s-w-gpu:\n    node: pve2\n    vm_id: 150\n    existing: true\n");
+        assertThat(SiteComparison.compare(site(without), site(adopted)).changes().stream()
+                .map(ChangeClassificationTest::summary)).contains("import vm k3s-w-gpu: imported as pve2/150");
+        assertThat(SiteComparison.compare(site(without), site(adopted)).changes()).filteredOn(c -> c.kind() == ChangeKind.IMPORT)
+                .singleElement().satisfies(c -> assertThat(c.cause().orElseThrow()).contains("it keeps gpu0 by address"));
+        BrokenSite mapped = adopted.replace("iommu_group: 22, all_functions: true }", "iommu_group: 22, all_functions: true,"
+                + " existing: true }");
+        assertThat(SiteComparison.compare(site(without), site(mapped)).changes()).filteredOn(c -> c.kind() == ChangeKind.IMPORT)
+                .singleElement().satisfies(c -> assertThat(c.cause().orElseThrow()).doesNotContain("by address"));
     }
 
     /** "..." in an expected line stands for any text: values too long to spell out in a table. */

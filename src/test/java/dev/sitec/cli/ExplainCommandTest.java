@@ -49,7 +49,10 @@ class ExplainCommandTest {
         assertThat(run.out()).contains("  lifecycle          pet: protected (prevent_destroy), not backed up: the site has no"
                         + " backup server\n", "  disk virtio0       20 GiB on local-zfs, system\n",
                 "  adopted            exists already: an import block (id \"pve-c/104\") adopts it in the first plan"
-                        + "   [" + site + ":91]\n");
+                        + "   [" + site + ":94]\n",
+                "  cpu                kvm64 (set in the site; a change restarts the VM)   [" + site + ":100]\n",
+                "  SCSI controller    lsi (read when the VM is created: the running VM keeps its own)   [" + site
+                        + ":101]\n");
         assertThat(sitec("explain", "pihole", "-f", site).out())
                 .contains("  adopted            exists already: an import block (id \"pve-a/106\") adopts it");
     }

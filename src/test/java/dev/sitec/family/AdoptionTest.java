@@ -54,6 +54,30 @@ class AdoptionTest {
                 + "  id = \"pve-b/210\"\n}\n");
     }
 
+    /**
+     * An adopted VM keeps what it has (issue 24 item 9, issue 26 item 11): its pool (pool_id null), its
+     * notes as they are, its boot order (null: the provider reads it back), its CPU model, SCSI
+     * controller, agent trim and disk formats as the site says, and a GPU it has by address by that
+     * address (only root@pam may change it, qemu-server check_hostpci_perm), with its x-vga.
+     */
+    @Test
+    void anAdoptedVmKeepsItsHardware() throws Exception {
+        BrokenSite site = BrokenSite.of(dev.sitec.KeptSites.finished(
+                java.nio.file.Files.readString(Path.of("sites/imported-pve9.yaml"))));
+        var files = site.generate(dir);
+        String main = files.get("terraform/clusters/pve/main.tf").text();
+        String plex = main.substring(main.indexOf("    \"plex\" = {"));
+        assertThat(plex).contains("description = \"\"", "cpu_type    = \"x86-64-v2-AES\"", "agent_trim  = false",
+                "scsi        = \"virtio-scsi-single\"", "existing    = true",
+                "{ interface = \"scsi1\", size_gib = 8, datastore = \"nas-nfs\", format = \"qcow2\",");
+        String gpuBox = main.substring(main.indexOf("    \"gpu-box\" = {"));
+        assertThat(gpuBox).contains("pci = [{ mapping = \"pci-01-00-0\", id = \"0000:01:00\", pcie = true, xvga = true }]");
+        assertThat(main).contains("      path         = \"0000:01:00\"\n")
+                .contains("  pool_id     = each.value.existing ? null : ");
+        assertThat(files.get("terraform/modules/vm/main.tf").text())
+                .contains("boot_order      = var.adopted ? null : ", "for_each = var.adopted && !var.agent ? [] : [1]");
+    }
+
     @Test
     void existingNeedsTheGuestsVmId() {
         BrokenSite site = twoClusters().replace("vm_id: 121, existing: true,", "existing: true,");

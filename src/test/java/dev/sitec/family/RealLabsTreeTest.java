@@ -170,7 +170,7 @@ class RealLabsTreeTest {
                 .contains("    tool: qm\n    pet: false\n    start: true\n    settings:\n"
                         + "      ide0: !unsafe \"local:iso/virtio-win-0.1.271.iso,media=cdrom\"\n");
         assertThat(file("terraform/modules/vm/main.tf")).contains("started     = var.start_at_create")
-                .contains("ignore_changes = [initialization, usb, machine, started]");
+                .contains("ignore_changes = [initialization, usb, machine, started, scsi_hardware]");
         assertThat(files).doesNotContainKey("cloud-init/vms/desktop/user-data");
         assertThat(file("terraform/modules/vm/main.tf")).contains("pre_enrolled_keys = var.secure_boot")
                 .contains("  dynamic \"tpm_state\" {");

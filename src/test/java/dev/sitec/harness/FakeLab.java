@@ -259,6 +259,14 @@ public final class FakeLab {
         vm.firmware().ifPresent(f -> v.put("bios", f == Vm.Firmware.UEFI ? "ovmf" : "seabios"));
         vm.machine().ifPresent(m -> v.put("machine", m == Vm.Machine.Q35 ? "q35" : "pc"));
         vm.agent().ifPresent(a -> v.put("agent", a));
+        // What the site says of its hardware, else PVE's defaults (no cpu line; the agent's trim is sitec's).
+        v.put("agent_trim", vm.agentTrim().orElse(true));
+        vm.cpuType().ifPresent(c -> v.put("cpu", c));
+        vm.scsiController().ifPresent(c -> v.put("scsihw", c));
+        vm.description().ifPresent(d -> v.put("description", d));
+        vm.serialConsole().ifPresent(s -> v.put("serial", s));
+        vm.balloonMinMib().ifPresent(b -> v.put("balloon", b));
+        v.put("on_boot", vm.onBoot());
         vm.windows().ifPresent(w -> v.put("ostype", w.osType()));
         List<Object> disks = new ArrayList<>();
         for (VmDisk disk : vm.disks()) {
@@ -266,9 +274,23 @@ public final class FakeLab {
             d.put("slot", disk.slot());
             d.put("size_gib", disk.sizeGib());
             d.put("datastore", site.datastoreOf(vm, disk));
+            d.put("format", disk.fileFormat());
             disks.add(d);
         }
         v.put("disks", disks);
+        // Its PCI devices: by the mapping the cluster has (existing), else by address, as a VM adopted
+        // before sitec made the mapping has them (a whole device without its function number).
+        List<Object> hostpci = new ArrayList<>();
+        for (Device d : site.passthroughOf(vm)) {
+            if (d.type() != Device.Type.PCI) {
+                continue;
+            }
+            String address = d.pciAddress().orElseThrow();
+            hostpci.add((d.existing() ? "mapping=" + d.name()
+                    : d.allFunctions() ? address.substring(0, address.lastIndexOf('.')) : address)
+                    + (d.primaryGpu() ? ",x-vga=1" : ""));
+        }
+        v.put("hostpci", hostpci);
         v.put("nics", nics(site, vm.nics()));
         return v;
     }

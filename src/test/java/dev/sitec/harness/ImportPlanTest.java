@@ -103,6 +103,25 @@ class ImportPlanTest {
         assertThat(after.path("serial_device").size()).as("%s serial_device", address)
                 .isEqualTo(before.path("serial_device").size());
         assertThat(slots(after)).as("%s disks by slot and storage", address).isEqualTo(slots(before));
+        if (!address.contains("proxmox_virtual_environment_vm.")) {
+            return;
+        }
+        // And the hardware it has, a change of which restarts it (bpg/proxmox resource/vm/vm.go vmUpdate
+        // rebootRequired): its CPU model, SCSI controller, boot order, agent, PCI devices and disk formats;
+        // and its pool and notes, which sitec leaves as they are.
+        // A VM without a cpu line runs PVE's default, kvm64 (qemu-server CPUConfig.pm), which the provider
+        // reads as qemu64: that one is written, as import says.
+        String cpu = before.path("cpu").path(0).path("type").asText();
+        assertThat(after.path("cpu").path(0).path("type").asText()).as("%s cpu type", address)
+                .isEqualTo(cpu.equals("qemu64") ? "kvm64" : cpu);
+        for (String key : List.of("scsi_hardware", "boot_order", "agent", "hostpci", "pool_id", "description")) {
+            assertThat(after.path(key)).as("%s %s", address, key).isEqualTo(before.path(key));
+        }
+        Map<String, String> formats = new TreeMap<>();
+        before.path("disk").forEach(d -> formats.put(d.path("interface").asText(), d.path("file_format").asText()));
+        after.path("disk").forEach(d -> assertThat(d.path("file_format").asText())
+                .as("%s %s file_format", address, d.path("interface").asText())
+                .isEqualTo(formats.get(d.path("interface").asText())));
     }
 
     private static Map<String, String> slots(JsonNode guest) {

@@ -6,23 +6,27 @@ import java.util.List;
 public record VmView(String name, int vmId, String node, String description, String pool, boolean pet,
                      boolean onBoot, boolean startAtCreate, int cores, int memoryMib, int balloonMib, String cpuType, String bios,
                      String machine, String osType, boolean secureBoot, boolean tpm, String datastore, String snippetsDatastore,
-                     String isoKey, boolean cloudInit, boolean agent, boolean serial, int startupOrder, int upDelay,
+                     String isoKey, boolean cloudInit, boolean agent, boolean agentTrim, boolean serial,
+                     String scsiHardware, int startupOrder, int upDelay,
                      Integer downDelay, List<String> tags, List<Disk> disks, List<Nic> nics, List<Pci> pci,
                      List<Address> addresses, boolean allowReplace, boolean existing) {
 
     /**
-     * A disk on its datastore; the boot disk of a disk-image VM is imported from a downloaded image
-     * ({@code importKey}) or from a file Ansible put on the node ({@code importFile}).
+     * A disk on its datastore, in its volume format; the boot disk of a disk-image VM is imported from
+     * a downloaded image ({@code importKey}) or from a file Ansible put on the node ({@code importFile}).
      */
-    public record Disk(String iface, int sizeGib, String datastore, String importKey, String importFile) {
+    public record Disk(String iface, int sizeGib, String datastore, String format, String importKey, String importFile) {
     }
 
     /** A NIC on an SDN vnet (a tagged network) or, untagged, straight on a node bridge; with its stable MAC. */
     public record Nic(String vnet, String bridge, String mac, int mtu) {
     }
 
-    /** A PCI device by its cluster mapping; PCIe needs the q35 machine. */
-    public record Pci(String mapping, boolean pcie) {
+    /**
+     * A PCI device by its cluster mapping, or (an adopted VM's, whose device is not yet mapped) by the
+     * address it has ({@code id}); PCIe needs the q35 machine; {@code xvga} makes it the primary display.
+     */
+    public record Pci(String mapping, String id, boolean pcie, boolean xvga) {
     }
 
     /** An address for the outputs: static, or "dhcp". */

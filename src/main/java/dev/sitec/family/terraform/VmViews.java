@@ -22,6 +22,8 @@ final class VmViews {
      * separate server values; the provider's OperatingSystemTypeValidator takes the same list).
      */
     static final String WINDOWS_OS_TYPE = "win11";
+    /** sitec's SCSI controller: one controller, and one I/O thread, per disk. */
+    static final String SCSI_CONTROLLER = "virtio-scsi-single";
 
     private VmViews() {
     }
@@ -42,7 +44,7 @@ final class VmViews {
         List<VmView.Disk> disks = new ArrayList<>();
         for (VmDisk disk : vm.disks()) {
             boolean boot = disk.index() == 0;
-            disks.add(new VmView.Disk(disk.slot(), disk.sizeGib(), site.datastoreOf(vm, disk),
+            disks.add(new VmView.Disk(disk.slot(), disk.sizeGib(), site.datastoreOf(vm, disk), disk.fileFormat(),
                     boot ? importKey : null, boot ? importFile : null));
         }
         TreeSet<String> tags = new TreeSet<>(List.of("sitec", vm.lifecycle().id()));
@@ -53,27 +55,42 @@ final class VmViews {
         if (vm.os() != GuestOs.LINUX) {
             tags.add(vm.os().id());
         }
-        String description = "Managed by sitec from site.yaml (" + vm.lifecycle().id() + ")."
-                + vm.description().map(d -> " " + d).orElse("");
+        // An adopted VM keeps its notes as PVE has them (sitec import writes them into the site): a
+        // prefix of sitec's would change them at the first apply.
+        String description = vm.existing() ? vm.description().orElse("")
+                : "Managed by sitec from site.yaml (" + vm.lifecycle().id() + ")." + vm.description().map(d -> " " + d).orElse("");
         // A VM whose drivers CD-ROM Ansible attaches is created stopped, and started by Ansible once the
         // drive is in: qemu-server never hotplugs a new IDE/SATA drive (QemuServer.pm vmconfig_update_disk).
         boolean startAtCreate = vm.windows().flatMap(Vm.Windows::drivers).isEmpty();
         return new VmView(vm.name(), vm.vmId(), vm.node(), description, role.pool(), vm.isProtected(), vm.onBoot(),
                 startAtCreate, vm.cores(), vm.memoryMib(), vm.balloonMinMib().orElse(0),
                 // Passed-through PCI devices pin the VM to its host: use the host's CPU, PCIe on q35 + OVMF.
-                pci || windows ? "host" : MIGRATABLE_CPU, uefi ? "ovmf" : "seabios", q35 ? "q35" : null,
+                // An adopted VM says its own: a CPU model change restarts it.
+                vm.cpuType().orElse(pci || windows ? "host" : MIGRATABLE_CPU), uefi ? "ovmf" : "seabios", q35 ? "q35" : null,
                 // Appliances are Linux more often than not (Home Assistant OS); the type only tunes defaults.
                 windows ? WINDOWS_OS_TYPE : "l26",
                 // Windows 11 wants Secure Boot: OVMF with Microsoft's keys enrolled, and a TPM 2.0.
                 windows, windows, site.datastoreOf(vm), site.expectNode(vm.node()).snippetsDatastore(), isoKey, cloudInit, vm.agent().orElse(cloudInit),
-                vm.serialConsole().orElse(cloudInit),
+                vm.agentTrim().orElse(true), vm.serialConsole().orElse(cloudInit), vm.scsiController().orElse(SCSI_CONTROLLER),
                 vm.startup().map(s -> s.order()).orElse(role.startupOrder()),
                 vm.startup().flatMap(s -> boxed(s.upDelaySeconds())).orElse(role.upDelaySeconds()),
                 vm.startup().flatMap(s -> boxed(s.downDelaySeconds())).orElse(null),
                 List.copyOf(tags), disks, vm.nics().stream().map(nic -> nic(site, nic)).toList(),
-                devices.stream().filter(d -> d.type() == Device.Type.PCI).map(d -> new VmView.Pci(d.name(), q35)).toList(),
+                devices.stream().filter(d -> d.type() == Device.Type.PCI).map(d -> pci(vm, d, q35)).toList(),
                 vm.nics().stream().map(n -> new VmView.Address(n.network(),
                         n.address().map(Object::toString).orElse("dhcp"))).toList(), vm.allowReplace(), vm.existing());
+    }
+
+    /**
+     * A PCI device in the provider's terms. An adopted VM has a device whose mapping sitec makes (not
+     * existing) by its address: only root@pam may set or replace such a value (qemu-server
+     * check_hostpci_perm, for the old value too), so the VM keeps it, and its first apply changes nothing.
+     */
+    static VmView.Pci pci(Vm vm, Device device, boolean q35) {
+        String address = device.pciAddress().orElseThrow();
+        String id = !vm.existing() || device.existing() ? null
+                : device.allFunctions() ? address.substring(0, address.lastIndexOf('.')) : address;
+        return new VmView.Pci(device.name(), id, q35, device.primaryGpu());
     }
 
     static java.util.Optional<Integer> boxed(java.util.OptionalInt value) {

@@ -94,7 +94,7 @@ class TerraformFamilyTest {
         assertThat(main).doesNotContain("proxmox_hardware_mapping_usb").doesNotContain("coral0");
         String gpu = vmBlock(main, "k3s-w-gpu");
         assertThat(gpu).contains("cpu_type    = \"host\"", "bios        = \"ovmf\"", "machine     = \"q35\"",
-                "pci = [{ mapping = \"gpu0\", pcie = true }]");
+                "pci = [{ mapping = \"gpu0\", id = null, pcie = true, xvga = false }]");
         String tpu = vmBlock(main, "k3s-w-tpu");
         assertThat(tpu).contains("cpu_type    = \"x86-64-v2-AES\"", "machine     = null").doesNotContain("usb");
     }
@@ -112,8 +112,8 @@ class TerraformFamilyTest {
     @Test
     void cloudImagesAreImportedAndIsosAttached() throws Exception {
         String main = main(BrokenSite.reference());
-        assertThat(vmBlock(main, "k3s-cp-1")).contains("{ interface = \"scsi0\", size_gib = 40, datastore = \"local-zfs\", image = \"pve1/debian-13-amd64\", file = null }");
-        assertThat(vmBlock(main, "k3s-w-1")).contains("{ interface = \"scsi1\", size_gib = 200, datastore = \"local-zfs\", image = null, file = null }");
+        assertThat(vmBlock(main, "k3s-cp-1")).contains("{ interface = \"scsi0\", size_gib = 40, datastore = \"local-zfs\", format = \"raw\", image = \"pve1/debian-13-amd64\", file = null }");
+        assertThat(vmBlock(main, "k3s-w-1")).contains("{ interface = \"scsi1\", size_gib = 200, datastore = \"local-zfs\", format = \"raw\", image = null, file = null }");
         assertThat(vmBlock(main, "truenas")).contains("iso         = \"pve1/truenas-scale\"", "cloud_init  = false");
         assertThat(vmBlock(main, "pdm")).contains("iso         = \"pve3/pdm-auto\"");
         assertThat(main).contains("content_type       = \"import\"", "checksum_algorithm = \"sha512\"");
@@ -201,7 +201,7 @@ class TerraformFamilyTest {
     void editingUserDataNeverReplacesAVm() throws Exception {
         var files = BrokenSite.reference().generate(dir);
         String module = files.get("terraform/modules/vm/main.tf").text();
-        assertThat(module.split("ignore_changes = \\[initialization, usb, machine, started\\]", -1)).hasSize(3);
+        assertThat(module.split("ignore_changes = \\[initialization, usb, machine, started, scsi_hardware\\]", -1)).hasSize(3);
         BrokenSite otherKey = BrokenSite.reference().replace("DoNotUse0001 ops@workstation", "DoNotUse0002 ops@laptop");
         var edited = otherKey.generate(Files.createTempDirectory(dir, "k"));
         assertThat(edited.get(MAIN).text()).isEqualTo(files.get(MAIN).text());
