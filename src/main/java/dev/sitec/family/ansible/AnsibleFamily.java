@@ -27,7 +27,7 @@ public final class AnsibleFamily implements OutputFamily {
 
     /** Roles and playbooks: their layout does not depend on the site. */
     static final List<String> STATIC_FILES = List.of(
-            "ansible.cfg", "README.md", "site.yml",
+            "ansible.cfg", "README.md", "requirements.yml", "site.yml",
             "playbooks/proxmox.yml", "playbooks/guests.yml", "playbooks/pbs.yml", "playbooks/pdm.yml", "playbooks/k3s.yml",
             "playbooks/flux.yml", "playbooks/k3s-upgrade.yml", "playbooks/k3s-uninstall.yml",
             "inventory/group_vars/proxmox.yml", "inventory/group_vars/pbs.yml", "inventory/group_vars/pdm.yml",

@@ -80,7 +80,9 @@ final class FirstInstall {
                         + "the `snippets` and `import`\ncontent types Terraform needs, and Terraform's API token"
                         + (joins ? ". Joining a node needs the first node's root password in `PROXMOX_ROOT_PASSWORD`." : ".")
                         + "\nThe play writes each cluster's token, once, to a file only you can read: " + tokens + ".",
-                List.of(Line.of("(cd ansible && ansible-playbook playbooks/proxmox.yml)")),
+                List.of(new Line("ansible-galaxy collection install -r ansible/requirements.yml",
+                                "the collections the roles use, at the versions the tree was checked with"),
+                        Line.of("(cd ansible && ansible-playbook playbooks/proxmox.yml)")),
                 "every node is in its cluster, and the token file is there.",
                 checksOfProxmox(site));
     }
