@@ -224,7 +224,13 @@ public final class AnsibleFamily implements OutputFamily {
         List<String> disable = new ArrayList<>();
         if (node.isServer()) {
             sans.add(k8s.apiVip().toString());
-            sans.add(site.info().fqdn(site.info().name()));
+            // The API's name is the cluster's own: two clusters of a site may not answer to one name
+            // (a kubeconfig for one would be accepted by the other's certificate). A site with one
+            // cluster keeps the site's name too, which kubeconfigs made before may use.
+            sans.add(site.info().fqdn(k8s.name()));
+            if (site.kubernetes().size() == 1 && !k8s.name().equals(site.info().name())) {
+                sans.add(site.info().fqdn(site.info().name()));
+            }
             sans.add(site.info().fqdn(node.name()));
             // K3s's local-path class is a default StorageClass too; two defaults make PVCs ambiguous.
             if (k8s.longhorn().map(Kubernetes.Longhorn::defaultClass).orElse(false)) {
