@@ -211,6 +211,56 @@ class AnsibleRolesOnFakeHostsTest {
         ok(real.play("pve-a", role("proxmox_node", "datastores.yml")));
     }
 
+    /** The repositories role on a host of {@code release} whose sources folder holds {@code files}. */
+    private Path repositories(String release, java.util.Map<String, String> files) throws Exception {
+        Path sources = Files.createDirectories(dir.resolve("sources-" + release));
+        for (var file : files.entrySet()) {
+            Files.writeString(sources.resolve(file.getKey()), file.getValue());
+        }
+        ok(hosts.play("pve1", role("proxmox_repositories", "main.yml") + "  vars:\n    proxmox_repositories_dir: " + sources
+                + "\n    proxmox_repositories_release: " + release + "\n"));
+        return sources;
+    }
+
+    /**
+     * Issue 24, item 18. Proxmox VE 8 (bookworm) installs its enterprise repositories as one-line
+     * files, /etc/apt/sources.list.d/pve-enterprise.list and ceph.list, and trusts
+     * /etc/apt/trusted.gpg.d/proxmox-release-bookworm.gpg; Proxmox VE 9 (trixie) deb822 .sources files
+     * and /usr/share/keyrings/proxmox-archive-keyring.gpg (pve-docs pve-package-repos.adoc, before and
+     * after commit 5847014 "initial update for PVE 9"). Both forms are disabled; a ceph.list the owner
+     * pointed at no-subscription is left alone.
+     */
+    @Test
+    void theEnterpriseRepositoriesOfPve8AndPve9AreDisabledAndTheRightKeyringSigns() throws Exception {
+        Path pve8 = repositories("bookworm", java.util.Map.of(
+                "pve-enterprise.list", "deb https://enterprise.proxmox.com/debian/pve bookworm pve-enterprise\n",
+                "ceph.list", "deb https://enterprise.proxmox.com/debian/ceph-quincy bookworm enterprise\n"));
+        assertThat(Files.readString(pve8.resolve("pve-enterprise.list")))
+                .isEqualTo("# deb https://enterprise.proxmox.com/debian/pve bookworm pve-enterprise\n");
+        assertThat(Files.readString(pve8.resolve("ceph.list")))
+                .isEqualTo("# deb https://enterprise.proxmox.com/debian/ceph-quincy bookworm enterprise\n");
+        assertThat(Files.readString(pve8.resolve("proxmox.sources"))).isEqualTo("""
+                Types: deb
+                URIs: http://download.proxmox.com/debian/pve
+                Suites: bookworm
+                Components: pve-no-subscription
+                Signed-By: /etc/apt/trusted.gpg.d/proxmox-release-bookworm.gpg
+                """);
+
+        String noSubscriptionCeph = "deb http://download.proxmox.com/debian/ceph-squid trixie no-subscription\n";
+        Path pve9 = repositories("trixie", java.util.Map.of("pve-enterprise.sources", """
+                Types: deb
+                URIs: https://enterprise.proxmox.com/debian/pve
+                Suites: trixie
+                Components: pve-enterprise
+                Signed-By: /usr/share/keyrings/proxmox-archive-keyring.gpg
+                """, "ceph.list", noSubscriptionCeph));
+        assertThat(Files.readString(pve9.resolve("pve-enterprise.sources"))).endsWith("proxmox-archive-keyring.gpg\nEnabled: no\n");
+        assertThat(Files.readString(pve9.resolve("ceph.list"))).isEqualTo(noSubscriptionCeph);
+        assertThat(Files.readString(pve9.resolve("proxmox.sources")))
+                .contains("Suites: trixie\n", "Signed-By: /usr/share/keyrings/proxmox-archive-keyring.gpg\n");
+    }
+
     private void pbsState(String pruneJobs) throws Exception {
         hosts.answer("proxmox-backup-manager datastore list", 0, "[{\"name\":\"main\",\"gc-schedule\":\"daily\"}]")
                 .answer("proxmox-backup-manager prune-job list", 0, pruneJobs)
