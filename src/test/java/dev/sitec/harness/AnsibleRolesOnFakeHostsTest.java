@@ -90,6 +90,103 @@ class AnsibleRolesOnFakeHostsTest {
                 .containsExactly("pvesh get /storage --output-format json");
     }
 
+    /**
+     * proxmox_node rewrites this machine's network, boot loader and modules: in the tests that run
+     * playbooks/proxmox.yml whole, its tasks are one no-op, and every other play runs as generated.
+     */
+    private static FakeHosts withoutNodeRole(FakeHosts fake) {
+        return fake.writeInTree("ansible/roles/proxmox_node/tasks/main.yml",
+                "---\n- name: Stand in for proxmox_node (it would rewrite this machine)\n  ansible.builtin.meta: noop\n");
+    }
+
+    /**
+     * Issue 25, item 3. Proxmox VE knows a node by its host name up to the first dot (pve-common
+     * src/PVE/INotify.pm nodename): a node whose host name is not its name in site.yaml stops the
+     * whole play before anything changes it, with both names and the fix.
+     */
+    @Test
+    void aNodeWhoseHostNameIsAnotherStopsThePlayBeforeAnythingChangesIt() {
+        withoutNodeRole(hosts).answer("hostname", 0, "pve-old.lab.example.org\n");
+        FakeHosts.Run run = hosts.playbook("playbooks/proxmox.yml", "pve2");
+        assertThat(run.result().exit()).isNotZero();
+        assertThat(run.result().output()).contains("The host at 10.10.10.12 is named 'pve-old', but site.yaml names it 'pve2'",
+                "name it 'pve-old' in site.yaml");
+        assertThat(run.lines()).containsExactly("hostname");
+        assertThat(run.result().output()).doesNotContain("Stand in for proxmox_node");
+    }
+
+    /**
+     * Issue 25, item 3. A cluster of one node stays a standalone node: no corosync, no `pvecm
+     * create` (real-labs' lab cluster has one node); the first node of a cluster of three creates it.
+     */
+    @Test
+    void aOneNodeClusterStaysAStandaloneNode() {
+        FakeHosts real = new FakeHosts(dir.resolve("real-labs"), BrokenSite.realLabs());
+        FakeHosts.Run alone = real.play("lab-1", role("proxmox_cluster", "main.yml"));
+        ok(alone);
+        assertThat(alone.lines()).isEmpty();
+        FakeHosts.Run first = hosts.play("pve1", role("proxmox_cluster", "main.yml"));
+        ok(first);
+        assertThat(first.lines()).containsExactly("pvecm create pve");
+    }
+
+    /**
+     * Issue 24, item 15. A joining node's storage.cfg is replaced by the cluster's (pve-docs
+     * pvecm.adoc), so the Ceph pool its guests use is a storage of the node only once it has joined:
+     * the whole of playbooks/proxmox.yml on real-labs' pve-b, whose `pvesm status` lists ceph-rbd
+     * only after `pvecm add`, joins and then finds every datastore.
+     */
+    @Test
+    void aNodeWhoseGuestsUseClusterStorageJoinsBeforeItsDatastoresAreChecked() {
+        FakeHosts real = withoutNodeRole(new FakeHosts(dir.resolve("real-labs"), BrokenSite.realLabs()));
+        String header = "Name             Type     Status           Total            Used       Available        %\n";
+        String own = "local             dir     active        98497780        12345678        81081924   12.53%\n"
+                + "ssd-zfs       zfspool     active       498497780        12345678       481081924    2.53%\n";
+        real.answer("hostname", 0, "pve-b\n")
+                .answer("pvenode cert info", 0, "[{\"filename\":\"pve-ssl.pem\",\"fingerprint\":\"AB:CD\"}]")
+                .answer("pvesm status", 0, header + own)
+                .answerAfter("pvecm add", "pvesm status", 0, header
+                        + "ceph-rbd          rbd     active      1000000000        10000000       990000000    1.00%\n" + own);
+        FakeHosts.Run run = real.playbook("playbooks/proxmox.yml", "pve-b", "sitec_secret_proxmox_root_password=hunter22",
+                "sitec_reboot_marker=" + dir.resolve("no-reboot"));
+        ok(run);
+        assertThat(run.lines()).containsSubsequence("hostname", "pvecm add 192.168.1.10 --fingerprint AB:CD", "pvesm status --enabled 1");
+    }
+
+    /**
+     * Issue 24, item 17. The nodes proxmox_node marked for IOMMU and VFIO reboot one at a time: each
+     * is back, its cluster quorate with it online (pve-manager PVE/API2/Cluster.pm get_status) and the
+     * guests that ran on it running again, before the next goes down. The reboot itself is the one
+     * task swapped for a stand-in (the reboot module refuses a local connection); the play's serial,
+     * the mark and the waits run as generated.
+     */
+    @Test
+    void markedNodesRebootOneAtATimeEachBackInAQuorateClusterBeforeTheNext() throws Exception {
+        withoutNodeRole(hosts).replaceInTree("ansible/roles/proxmox_cluster/tasks/reboot.yml",
+                "ansible.builtin.reboot:\n        msg: \"sitec: reboot for IOMMU and VFIO\"\n        reboot_timeout: 900\n",
+                "ansible.builtin.command:\n        argv: [reboot, \"{{ inventory_hostname }}\"]\n      changed_when: true\n");
+        Path marks = Files.createDirectories(dir.resolve("marks"));
+        Files.writeString(marks.resolve("pve1"), "IOMMU and VFIO (sitec)\n");
+        Files.writeString(marks.resolve("pve3"), "IOMMU and VFIO (sitec)\n");
+        String running = "[{\"vmid\":101,\"status\":\"running\"},{\"vmid\":102,\"status\":\"stopped\"}]";
+        hosts.answer("pvesh get /nodes/pve1/qemu", 0, running).answer("pvesh get /nodes/pve3/qemu", 0, running)
+                .answer("pvesh get /nodes/pve1/lxc", 0, "[]").answer("pvesh get /nodes/pve3/lxc", 0, "[]")
+                .answer("pvesh get /cluster/status", 0, "[{\"type\":\"cluster\",\"name\":\"pve\",\"quorate\":1},"
+                        + "{\"type\":\"node\",\"name\":\"pve1\",\"online\":1},{\"type\":\"node\",\"name\":\"pve2\",\"online\":1},"
+                        + "{\"type\":\"node\",\"name\":\"pve3\",\"online\":1}]");
+        FakeHosts.Run run = hosts.playbook("playbooks/proxmox.yml", "proxmox",
+                "sitec_reboot_marker=" + marks + "/{{ inventory_hostname }}",
+                "--start-at-task=Reboot the node if it is marked, and wait for it, its cluster and its guests");
+        ok(run);
+        assertThat(run.lines()).filteredOn(l -> l.startsWith("reboot")).containsExactly("reboot pve1", "reboot pve3");
+        assertThat(run.lines()).containsSubsequence("pvesh get /nodes/pve1/qemu --output-format json", "reboot pve1",
+                "pvesh get /cluster/status --output-format json", "pvesh get /nodes/pve1/qemu --output-format json",
+                "pvesh get /nodes/pve1/lxc --output-format json", "pvesh get /nodes/pve3/qemu --output-format json", "reboot pve3",
+                "pvesh get /cluster/status --output-format json");
+        assertThat(marks.resolve("pve1")).doesNotExist();
+        assertThat(marks.resolve("pve3")).doesNotExist();
+    }
+
     private String bootLoader(int rc, String efibootmgr) throws Exception {
         hosts.answer("efibootmgr", rc, efibootmgr);
         Path out = dir.resolve("boot-loader");
@@ -200,7 +297,7 @@ class AnsibleRolesOnFakeHostsTest {
                 + "ceph-rbd          rbd     active      1000000000        10000000       990000000    1.00%\n"
                 + "local             dir     active        98497780        12345678        81081924   12.53%\n"
                 + "ssd-local         dir   inactive               0               0               0    0.00%\n");
-        FakeHosts.Run run = real.play("pve-a", role("proxmox_node", "datastores.yml"));
+        FakeHosts.Run run = real.play("pve-a", role("proxmox_cluster", "datastores.yml"));
         assertThat(run.result().exit()).isNotZero();
         assertThat(run.result().output()).contains("Datastore 'ssd-local' is not an active storage on pve-a");
 
@@ -208,7 +305,7 @@ class AnsibleRolesOnFakeHostsTest {
                 + "ceph-rbd          rbd     active      1000000000        10000000       990000000    1.00%\n"
                 + "local             dir     active        98497780        12345678        81081924   12.53%\n"
                 + "ssd-local         dir     active        98497780        12345678        81081924   12.53%\n");
-        ok(real.play("pve-a", role("proxmox_node", "datastores.yml")));
+        ok(real.play("pve-a", role("proxmox_cluster", "datastores.yml")));
     }
 
     /** The repositories role on a host of {@code release} whose sources folder holds {@code files}. */

@@ -41,10 +41,11 @@ public final class AnsibleFamily implements OutputFamily {
     static final Map<String, List<String>> ROLE_FILES = Map.ofEntries(
             Map.entry("proxmox_repositories", List.of("defaults/main.yml", "tasks/main.yml")),
             Map.entry("proxmox_node", List.of("defaults/main.yml", "tasks/main.yml", "tasks/network.yml", "tasks/passthrough.yml",
-                    "tasks/boot_loader.yml", "tasks/datastores.yml",
+                    "tasks/boot_loader.yml",
                     "tasks/disk_images.yml", "tasks/guest_settings.yml", "tasks/guest_settings_guest.yml", "tasks/api_token.yml",
                     "handlers/main.yml", "templates/guest_plan.j2")),
-            Map.entry("proxmox_cluster", List.of("defaults/main.yml", "tasks/main.yml", "tasks/storage.yml")),
+            Map.entry("proxmox_cluster", List.of("defaults/main.yml", "tasks/main.yml", "tasks/hostname.yml", "tasks/storage.yml",
+                    "tasks/datastores.yml", "tasks/reboot.yml")),
             Map.entry("pbs", List.of("defaults/main.yml", "tasks/main.yml")),
             Map.entry("pdm", List.of("defaults/main.yml", "tasks/main.yml")),
             Map.entry("k3s_prereqs", List.of("defaults/main.yml", "tasks/main.yml", "tasks/raspberry_pi.yml", "handlers/main.yml")),
@@ -133,7 +134,8 @@ public final class AnsibleFamily implements OutputFamily {
                 Network.DEFAULT_BRIDGE, site.largestMtu(Network.DEFAULT_BRIDGE), otherBridges(site),
                 node.devices().values().stream().anyMatch(d -> d.type() == Device.Type.PCI),
                 gpuIds, guests, GuestSettings.diskImages(site, node), GuestSettings.datastores(site, node), node.snippetsDatastore(),
-                isPdmRemote(site, cluster.name()), first ? storages(cluster) : List.of(), node.subscription());
+                isPdmRemote(site, cluster.name()), first ? storages(cluster) : List.of(), node.subscription(),
+                List.copyOf(cluster.nodes().keySet()));
     }
 
     /** Bridges besides the installer's that the site's networks live on: they must exist on every node. */

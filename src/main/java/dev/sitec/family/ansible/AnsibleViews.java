@@ -33,7 +33,7 @@ public final class AnsibleViews {
                               String uplinkInterface, String bridge, int uplinkMtu, List<String> otherBridges,
                               boolean passthrough, List<String> gpuIds, List<Guest> guests,
                               List<DiskImage> diskImages, List<String> datastores, String snippetsDatastore, boolean pdmRemote,
-                              List<Storage> storages, boolean subscription) {
+                              List<Storage> storages, boolean subscription, List<String> clusterNodes) {
     }
 
     /**
