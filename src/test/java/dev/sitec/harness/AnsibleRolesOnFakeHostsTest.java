@@ -358,6 +358,44 @@ class AnsibleRolesOnFakeHostsTest {
                 .contains("Suites: trixie\n", "Signed-By: /usr/share/keyrings/proxmox-archive-keyring.gpg\n");
     }
 
+    /**
+     * Issue 24, item 21. A compressed disk image (real-labs' haos, .qcow2.xz: PVE's download-url
+     * decompresses ISO content only, pve-storage API2/Storage/Status.pm download_url) is fetched,
+     * verified against the checksum site.yaml gives, decompressed, and its download deleted, so
+     * that import/ holds only the image Terraform imports; a download that does not match is
+     * refused and nothing is left. Run with a file:// URL and the real xz.
+     */
+    @Test
+    void aCompressedDiskImageIsVerifiedDecompressedAndItsDownloadRemoved() throws Exception {
+        FakeHosts real = new FakeHosts(dir.resolve("real-labs"), BrokenSite.realLabs());
+        Path source = Files.createDirectories(dir.resolve("upstream"));
+        Files.writeString(source.resolve("haos_ova-16.2.qcow2"), "QFI\u00fb a disk image\n");
+        assertThat(new ProcessBuilder("xz", "-k", source.resolve("haos_ova-16.2.qcow2").toString()).start().waitFor()).isZero();
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(source.resolve("haos_ova-16.2.qcow2.xz"))));
+        Path imports = Files.createDirectories(dir.resolve("import"));
+        java.util.function.Function<String, String> images = checksum -> role("proxmox_node", "disk_images.yml")
+                + "  vars:\n    proxmox_node_import_dir: " + imports + "\n    proxmox_node_disk_images:\n"
+                + "      - {name: haos, url: \"file://" + source.resolve("haos_ova-16.2.qcow2.xz") + "\", checksum: \""
+                + checksum + "\", file: haos_ova-16.2.qcow2, decompress: xz}\n";
+
+        FakeHosts.Run refused = real.play("pve-b", images.apply("sha256:" + "0".repeat(64)));
+        assertThat(refused.result().exit()).isNotZero();
+        assertThat(refused.result().output()).contains("did not match");
+        try (var left = Files.list(imports)) {
+            assertThat(left).isEmpty();
+        }
+
+        ok(real.play("pve-b", images.apply("sha256:" + sha256)));
+        assertThat(Files.readString(imports.resolve("haos_ova-16.2.qcow2"))).isEqualTo("QFI\u00fb a disk image\n");
+        try (var left = Files.list(imports)) {
+            assertThat(left).containsExactly(imports.resolve("haos_ova-16.2.qcow2"));
+        }
+        FakeHosts.Run again = real.play("pve-b", images.apply("sha256:" + sha256));
+        ok(again);
+        assertThat(again.result().output()).contains("changed=0");
+    }
+
     private void pbsState(String pruneJobs) throws Exception {
         hosts.answer("proxmox-backup-manager datastore list", 0, "[{\"name\":\"main\",\"gc-schedule\":\"daily\"}]")
                 .answer("proxmox-backup-manager prune-job list", 0, pruneJobs)
