@@ -233,6 +233,7 @@ class AnsibleRolesOnFakeHostsTest {
      */
     @Test
     void theCoralIsAttachedByPortOnceItsVmExists() {
+        hosts.answer("pvesh get /cluster/resources", 0, "[{\"type\":\"qemu\",\"vmid\":629827063,\"node\":\"pve3\"}]");
         hosts.answer("pvesh get /nodes/pve3/qemu/629827063/pending", 0, "[{\"key\":\"name\",\"value\":\"k3s-w-tpu\"}]");
         FakeHosts.Run first = hosts.play("pve3", guestSettings());
         ok(first);
@@ -249,6 +250,24 @@ class AnsibleRolesOnFakeHostsTest {
     }
 
     /**
+     * Issue 24, item 20. A guest HA or an operator migrated away is found where it runs (pvesh get
+     * /cluster/resources --type vm: node and vmid, pve-manager PVE/API2/Cluster.pm resources) and
+     * reported with the command that moves it back; its settings, which are its node's hardware
+     * (the Coral by USB port on pve3), are not made on the other node nor looked for on this one.
+     */
+    @Test
+    void aGuestThatMovedToAnotherNodeIsReportedWithTheWayBack() {
+        hosts.answer("pvesh get /cluster/resources", 0, "[{\"id\":\"qemu/629827063\",\"type\":\"qemu\",\"vmid\":629827063,"
+                + "\"node\":\"pve2\",\"name\":\"k3s-w-tpu\",\"status\":\"running\",\"hastate\":\"started\"},"
+                + "{\"id\":\"qemu/670781920\",\"type\":\"qemu\",\"vmid\":670781920,\"node\":\"pve3\",\"name\":\"k3s-cp-3\"}]");
+        FakeHosts.Run run = hosts.play("pve3", guestSettings());
+        ok(run);
+        assertThat(run.lines()).containsExactly("pvesh get /cluster/resources --type vm --output-format json");
+        assertThat(run.result().output()).contains("k3s-w-tpu (629827063) runs on pve2, not on pve3 as site.yaml says",
+                "its settings usb0 were NOT made", "ha-manager migrate vm:629827063 pve3");
+    }
+
+    /**
      * A container's bind mount, device nodes and features are made by root with `pct set`
      * (pve-container src/PVE/LXC.pm check_ct_modify_config_perm refuses them to any API token), once
      * the container exists. Features and a change to an existing mpN/devN wait for the next start
@@ -258,7 +277,8 @@ class AnsibleRolesOnFakeHostsTest {
      */
     @Test
     void containerSettingsOnlyRootMayMakeAreMadeWithPctAndDeletedWhenTheSiteDropsThem() throws Exception {
-        FakeHosts real = new FakeHosts(dir.resolve("real-labs"), BrokenSite.realLabs());
+        FakeHosts real = new FakeHosts(dir.resolve("real-labs"), BrokenSite.realLabs())
+                .answer("pvesh get /cluster/resources", 0, "[]");
         String pending = "pvesh get /nodes/pve-b/lxc/795203225/pending";
         real.answer(pending, 0, "[{\"key\":\"hostname\",\"value\":\"jellyfin\"},"
                 + "{\"key\":\"mp0\",\"value\":\"ssd-zfs:subvol-795203225-disk-1,mp=/config,size=20G\"},"
