@@ -416,6 +416,59 @@ class AnsibleRolesOnFakeHostsTest {
         assertThat(again.result().output()).contains("changed=0");
     }
 
+    /** The node's labels and taints task file, its kubectl (K3s's, /usr/local/bin/k3s) the stand-in `k3s`. */
+    private FakeHosts.Run nodeLabels(String node, String nodeJson) {
+        hosts.answer("k3s kubectl get node " + node, 0, nodeJson);
+        return hosts.play(node, role("k3s_server", "node_labels.yml"));
+    }
+
+    /**
+     * Issue 24, item 19. K3s applies node-label and node-taint only when a node registers
+     * (docs.k3s.io cli/agent, "Node Labels and Taints"): every run labels and taints each node as
+     * site.yaml says, from its cluster's first server, records the keys it set (annotations
+     * sitec.dev/labels and sitec.dev/taints), and later removes those the site no longer gives;
+     * the owner's own labels and taints (team, dedicated) are never touched; a node as the site
+     * says is left alone.
+     */
+    @Test
+    void nodeLabelsAndTaintsFollowTheSiteAndOnlySitecsOwnAreRemoved() {
+        hosts.replaceInTree("ansible/roles/k3s_server/tasks/node_labels.yml", "/usr/local/bin/k3s", "k3s");
+        FakeHosts.Run first = nodeLabels("k3s-w-tpu", """
+                {"metadata":{"name":"k3s-w-tpu","labels":{"team":"a"},"annotations":{}},"spec":{}}""");
+        ok(first);
+        assertThat(first.lines()).containsExactly("k3s kubectl get node k3s-w-tpu -o json",
+                "k3s kubectl label node k3s-w-tpu --overwrite accelerator=coral-tpu node.longhorn.io/create-default-disk=true"
+                        + " sitec.dev/tpu=coral",
+                "k3s kubectl taint node k3s-w-tpu --overwrite sitec.dev/tpu=coral:NoSchedule",
+                "k3s kubectl annotate node k3s-w-tpu --overwrite"
+                        + " sitec.dev/labels=accelerator,node.longhorn.io/create-default-disk,sitec.dev/tpu"
+                        + " sitec.dev/taints=sitec.dev/tpu:NoSchedule");
+
+        // Later: sitec had also set old.example/x and a NoExecute taint, which the site no longer gives.
+        FakeHosts.Run later = nodeLabels("k3s-w-tpu", """
+                {"metadata":{"name":"k3s-w-tpu","labels":{"team":"a","old.example/x":"1","accelerator":"coral-tpu",
+                  "node.longhorn.io/create-default-disk":"true","sitec.dev/tpu":"coral"},
+                 "annotations":{"sitec.dev/labels":"accelerator,node.longhorn.io/create-default-disk,old.example/x,sitec.dev/tpu",
+                  "sitec.dev/taints":"gone:NoExecute,sitec.dev/tpu:NoSchedule"}},
+                 "spec":{"taints":[{"key":"sitec.dev/tpu","value":"coral","effect":"NoSchedule"},
+                  {"key":"gone","effect":"NoExecute"},{"key":"dedicated","value":"x","effect":"NoSchedule"}]}}""");
+        ok(later);
+        assertThat(later.lines()).containsExactly("k3s kubectl get node k3s-w-tpu -o json",
+                "k3s kubectl label node k3s-w-tpu old.example/x-", "k3s kubectl taint node k3s-w-tpu gone:NoExecute-",
+                "k3s kubectl annotate node k3s-w-tpu --overwrite"
+                        + " sitec.dev/labels=accelerator,node.longhorn.io/create-default-disk,sitec.dev/tpu"
+                        + " sitec.dev/taints=sitec.dev/tpu:NoSchedule");
+
+        FakeHosts.Run same = nodeLabels("k3s-w-tpu", """
+                {"metadata":{"name":"k3s-w-tpu","labels":{"team":"a","accelerator":"coral-tpu",
+                  "node.longhorn.io/create-default-disk":"true","sitec.dev/tpu":"coral"},
+                 "annotations":{"sitec.dev/labels":"accelerator,node.longhorn.io/create-default-disk,sitec.dev/tpu",
+                  "sitec.dev/taints":"sitec.dev/tpu:NoSchedule"}},
+                 "spec":{"taints":[{"key":"sitec.dev/tpu","value":"coral","effect":"NoSchedule"}]}}""");
+        ok(same);
+        assertThat(same.lines()).containsExactly("k3s kubectl get node k3s-w-tpu -o json");
+    }
+
     private void pbsState(String pruneJobs) throws Exception {
         hosts.answer("proxmox-backup-manager datastore list", 0, "[{\"name\":\"main\",\"gc-schedule\":\"daily\"}]")
                 .answer("proxmox-backup-manager prune-job list", 0, pruneJobs)

@@ -49,7 +49,7 @@ public final class AnsibleFamily implements OutputFamily {
             Map.entry("pbs", List.of("defaults/main.yml", "tasks/main.yml")),
             Map.entry("pdm", List.of("defaults/main.yml", "tasks/main.yml")),
             Map.entry("k3s_prereqs", List.of("defaults/main.yml", "tasks/main.yml", "tasks/raspberry_pi.yml", "handlers/main.yml")),
-            Map.entry("k3s_server", List.of("defaults/main.yml", "tasks/main.yml", "handlers/main.yml",
+            Map.entry("k3s_server", List.of("defaults/main.yml", "tasks/main.yml", "tasks/node_labels.yml", "handlers/main.yml",
                     "templates/k3s.service.j2", "templates/kube-vip.yaml.j2")),
             Map.entry("k3s_agent", List.of("defaults/main.yml", "tasks/main.yml", "handlers/main.yml", "templates/k3s-agent.service.j2")),
             Map.entry("gpu", List.of("defaults/main.yml", "tasks/main.yml", "handlers/main.yml")),
@@ -99,7 +99,7 @@ public final class AnsibleFamily implements OutputFamily {
                 String config = "k3s-" + node.role().id() + ".yaml";
                 files.add(hostVars(node.name(), "k3s_host", new AnsibleViews.K3sHost(node.name(), node.role().id(), first,
                         node.arch().id(), node.raspberryPi(), node.longhornDisk().orElse(""), node.nvidiaGpu(), config,
-                        node.nodeInterface(), labels(node))));
+                        node.nodeInterface(), labels(node), node.taints().stream().map(Object::toString).toList())));
                 files.add(PlannedFile.of("ansible/host_files/" + node.name() + "/" + config, "ansible/site/k3s-config.yaml.ftl",
                         k3sConfig(site, k8s, node)));
             }

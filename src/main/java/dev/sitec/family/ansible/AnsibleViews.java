@@ -84,7 +84,7 @@ public final class AnsibleViews {
     /** A K3s node's variables. */
     public record K3sHost(String host, String role, boolean firstServer, String arch, boolean raspberryPi,
                           String longhornDisk, boolean nvidiaGpu, String configFile, String nodeInterface,
-                          List<String> labels) {
+                          List<String> labels, List<String> taints) {
     }
 
     /**
