@@ -469,6 +469,47 @@ class AnsibleRolesOnFakeHostsTest {
         assertThat(same.lines()).containsExactly("k3s kubectl get node k3s-w-tpu -o json");
     }
 
+    /**
+     * Issue 24, item 16. An agent is upgraded, restarted with the new K3s, and let back in only once
+     * its node is Ready and reports the new version (K3s's kubelet reports K3s's version: k3s-io/k3s
+     * scripts/build sets component-base version.gitVersion); before, it was uncordoned first and
+     * restarted by a handler at the end of its batch, and nothing waited. playbooks/k3s-upgrade.yml
+     * runs as generated; the k3s_agent role (a download from GitHub, systemd) is stood in for by one
+     * task that notifies the role's handler, itself a stand-in command.
+     */
+    @Test
+    void anAgentIsLetBackInOnlyOnceItIsReadyAtTheNewVersion() {
+        String upgrade = "ansible/playbooks/k3s-upgrade.yml";
+        String agent = "ansible/roles/k3s_agent/";
+        hosts.writeInTree(upgrade, read(hosts, upgrade).replace("/usr/local/bin/k3s", "k3s"))
+                .writeInTree(agent + "tasks/main.yml", "---\n- name: Stand in for the upgrade\n  ansible.builtin.command:\n"
+                        + "    argv: [k3s, install, \"{{ k3s_version }}\"]\n  changed_when: true\n  notify: Restart the K3s agent\n")
+                .writeInTree(agent + "handlers/main.yml", "---\n- name: Restart the K3s agent\n  ansible.builtin.command:\n"
+                        + "    argv: [k3s, restart]\n  changed_when: true\n");
+        String node = "k3s kubectl get node k3s-w-1";
+        hosts.answer(node, 0, nodeJson("v1.35.4+k3s1", "True"))
+                .answerAfter("k3s restart", node, 0, nodeJson("v1.36.3+k3s1", "True"));
+        FakeHosts.Run run = hosts.playbook("playbooks/k3s-upgrade.yml", "k3s-w-1");
+        ok(run);
+        assertThat(run.lines()).containsExactly(
+                "k3s kubectl drain k3s-w-1 --ignore-daemonsets --delete-emptydir-data --timeout=10m",
+                "k3s install v1.36.3+k3s1", "k3s restart", "k3s kubectl get node k3s-w-1 -o json",
+                "k3s kubectl uncordon k3s-w-1");
+    }
+
+    private static String nodeJson(String version, String ready) {
+        return "{\"status\":{\"nodeInfo\":{\"kubeletVersion\":\"" + version + "\"},"
+                + "\"conditions\":[{\"type\":\"Ready\",\"status\":\"" + ready + "\"}]}}";
+    }
+
+    private static String read(FakeHosts fake, String file) {
+        try {
+            return Files.readString(fake.tree().resolve(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private void pbsState(String pruneJobs) throws Exception {
         hosts.answer("proxmox-backup-manager datastore list", 0, "[{\"name\":\"main\",\"gc-schedule\":\"daily\"}]")
                 .answer("proxmox-backup-manager prune-job list", 0, pruneJobs)
