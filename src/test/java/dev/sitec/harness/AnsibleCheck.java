@@ -76,9 +76,14 @@ final class AnsibleCheck implements HarnessCheck {
         return new FamilyReport(family(), files.size(), problems);
     }
 
-    /** A task's module or a filter named by its collection: namespace.collection.name. */
-    private static final java.util.regex.Pattern COLLECTION_USE =
-            java.util.regex.Pattern.compile("(?m)^\\s*(?:- )?([a-z0-9_]+\\.[a-z0-9_]+)\\.[a-z0-9_]+:");
+    /**
+     * A collection's module as a task's key (namespace.collection.name: and nothing after it on the
+     * line, where a variable such as a sysctl name would have its value), or its filter or lookup.
+     */
+    private static final java.util.regex.Pattern COLLECTION_USE = java.util.regex.Pattern.compile(
+            "(?m)^\\s*(?:- )?([a-z0-9_]+\\.[a-z0-9_]+)\\.[a-z0-9_]+:\\s*$"
+                    + "|\\|\\s*([a-z0-9_]+\\.[a-z0-9_]+)\\.[a-z0-9_]+"
+                    + "|(?:lookup|query)\\(\\s*'([a-z0-9_]+\\.[a-z0-9_]+)\\.[a-z0-9_]+'");
 
     /**
      * requirements.yml names every collection the tree uses besides ansible.builtin, at exactly the
@@ -101,7 +106,8 @@ final class AnsibleCheck implements HarnessCheck {
         for (Path f : files) {
             if (YamlLint.isYaml(f)) {
                 try {
-                    COLLECTION_USE.matcher(Files.readString(f)).results().map(m -> m.group(1))
+                    COLLECTION_USE.matcher(Files.readString(f)).results()
+                            .map(m -> m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3))
                             .filter(c -> !c.equals("ansible.builtin") && !c.equals("ansible.legacy")).forEach(used::add);
                 } catch (IOException e) {
                     problems.add(new Problem(TreeFiles.relative(root, f), "unreadable: " + e.getMessage()));
