@@ -6,6 +6,7 @@ Backup Servers, the Datacenter Manager, and the K3s cluster with its GPU nodes a
 ```sh
 export K3S_TOKEN=… PBS_PASSWORD=…     # the secrets site.yaml names; none is stored here
 cd generated/ansible
+ansible-galaxy collection install -r requirements.yml   # the collections the roles use, at the checked versions
 ansible-playbook site.yml             # everything, in order; running it again changes nothing
 ansible-playbook playbooks/k3s-upgrade.yml
 ansible-playbook playbooks/k3s-uninstall.yml -e k3s_uninstall_confirm=yes

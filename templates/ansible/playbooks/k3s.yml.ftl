@@ -26,16 +26,14 @@
   roles:
     - role: k3s_agent
 
-# K3s applies node-label only when a node registers: later changes in site.yaml reach the cluster here,
-# each node labelled from the first server of its own cluster.
-- name: Keep every node's labels as site.yaml says
+# K3s applies node-label and node-taint only when a node registers: later changes in site.yaml reach
+# the cluster here, each node labelled and tainted from the first server of its own cluster, and the
+# labels and taints sitec set that the site no longer gives removed (k3s_server tasks/node_labels.yml).
+- name: Keep every node's labels and taints as site.yaml says
   hosts: k3s_cluster
   gather_facts: false
   tasks:
-    - name: Label the node
-      ansible.builtin.command:
-        argv: "{{ ['/usr/local/bin/k3s', 'kubectl', 'label', 'node', inventory_hostname, '--overwrite'] + k3s_node_labels }}"
-      delegate_to: "{{ k3s_cluster_first_server }}"
-      when: k3s_node_labels | default([]) | length > 0
-      register: k3s_node_labelled
-      changed_when: "'not labeled' not in k3s_node_labelled.stdout"
+    - name: Label and taint the node from its cluster's first server
+      ansible.builtin.include_role:
+        name: k3s_server
+        tasks_from: node_labels.yml

@@ -16,3 +16,11 @@ k3s_node_labels:
 <#else>
 k3s_node_labels: []
 </#if>
+<#if v.taints?has_content>
+k3s_node_taints:
+<#list v.taints as taint>
+  - !unsafe "[=taint]"
+</#list>
+<#else>
+k3s_node_taints: []
+</#if>

@@ -4,6 +4,7 @@ proxmox_cluster_name: !unsafe "[=v.cluster]"
 proxmox_cluster_first_node: [=v.firstNode?c]
 proxmox_cluster_first_node_name: !unsafe "[=v.firstNodeName]"
 proxmox_cluster_first_node_address: !unsafe "[=v.firstNodeAddress]"
+proxmox_cluster_nodes: [<#list v.clusterNodes as n>!unsafe "[=n]"<#sep>, </#list>]
 proxmox_node_uplink_interface: !unsafe "[=v.uplinkInterface]"
 proxmox_node_bridge: !unsafe "[=v.bridge]"
 proxmox_node_uplink_mtu: [=v.uplinkMtu?c]

@@ -16,4 +16,4 @@ dependencies:
   - role: proxmox_repositories
     vars:
       proxmox_repositories_product: pbs
-      proxmox_repositories_enterprise_files: [pbs-enterprise.sources]
+      proxmox_repositories_enterprise_files: [pbs-enterprise.sources, pbs-enterprise.list]

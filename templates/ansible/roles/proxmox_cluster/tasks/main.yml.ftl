@@ -10,10 +10,15 @@
     path: /etc/pve/corosync.conf
   register: proxmox_cluster_corosync
 
-- name: Create the cluster on its first node
+# A standalone node needs no corosync: a cluster of one node stays one (pve-docs pvecm.adoc: a node
+# works on its own; `pvecm create` is needed once a second node joins). The first node creates the
+# cluster in the run that has a second node to join it.
+- name: Create the cluster on its first node, once it has a node to join it
   ansible.builtin.command:
     argv: [pvecm, create, "{{ proxmox_cluster_name }}"]
-  when: proxmox_cluster_first_node | bool and not proxmox_cluster_corosync.stat.exists
+  when: >-
+    proxmox_cluster_first_node | bool and not proxmox_cluster_corosync.stat.exists
+    and proxmox_cluster_nodes | length > 1
   changed_when: true
 
 - name: Join the cluster from the other nodes

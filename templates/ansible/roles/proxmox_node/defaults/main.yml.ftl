@@ -17,7 +17,11 @@ proxmox_node_guest_settings: []
 # Where the node keeps what Ansible set on each guest (guest-<vmid>.json), so that it deletes a
 # setting it made once the site no longer lists it, and never one it did not make.
 proxmox_node_state_dir: /var/lib/sitec/guest-settings
+# Compressed disk images (set by sitec): name, url, checksum (algorithm:hex, of the download), file
+# (the decompressed image's name in the import folder), decompress (the tool).
 proxmox_node_disk_images: []
+# The local storage's import folder (local:import/).
+proxmox_node_import_dir: /var/lib/vz/import
 proxmox_node_datastores: []
 proxmox_node_snippets_datastore: local
 proxmox_node_other_bridges: []

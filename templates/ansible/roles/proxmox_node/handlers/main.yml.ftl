@@ -19,7 +19,13 @@
     argv: [update-initramfs, -u, -k, all]
   changed_when: true
 
-- name: Reboot the node
-  ansible.builtin.reboot:
-    msg: "sitec: reboot for IOMMU and VFIO"
-    reboot_timeout: 900
+# Not rebooted here: the play runs on every node at once, and two nodes down together lose the
+# cluster's quorum. The mark stays on the node until the last play of playbooks/proxmox.yml has
+# rebooted it, one node at a time (proxmox_cluster tasks/reboot.yml).
+- name: Mark the node for a reboot
+  ansible.builtin.copy:
+    dest: "{{ sitec_reboot_marker }}"
+    content: "IOMMU and VFIO (sitec)\n"
+    owner: root
+    group: root
+    mode: "0644"

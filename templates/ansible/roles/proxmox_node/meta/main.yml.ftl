@@ -16,5 +16,5 @@ dependencies:
   - role: proxmox_repositories
     vars:
       proxmox_repositories_product: pve
-      proxmox_repositories_enterprise_files: [pve-enterprise.sources, ceph.sources]
+      proxmox_repositories_enterprise_files: [pve-enterprise.sources, pve-enterprise.list, ceph.sources, ceph.list]
       proxmox_repositories_subscription: "{{ proxmox_node_subscription }}"

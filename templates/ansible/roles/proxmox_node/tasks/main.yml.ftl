@@ -20,10 +20,6 @@
   ansible.builtin.include_tasks: passthrough.yml
   when: proxmox_node_passthrough | bool
 
-- name: Check the datastores and bridges the guests use
-  ansible.builtin.include_tasks: datastores.yml
-  when: proxmox_node_datastores | length > 0 or proxmox_node_other_bridges | length > 0
-
 - name: Fetch the compressed disk images the guests boot from
   ansible.builtin.include_tasks: disk_images.yml
   when: proxmox_node_disk_images | length > 0

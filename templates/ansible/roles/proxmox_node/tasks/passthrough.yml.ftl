@@ -9,7 +9,7 @@
     line: '\1 {{ proxmox_node_iommu_flags }}'
     backrefs: true
   when: proxmox_node_boot_loader == 'systemd-boot'
-  notify: [Refresh the boot entries, Reboot the node]
+  notify: [Refresh the boot entries, Mark the node for a reboot]
 
 - name: Turn the IOMMU on in the GRUB command line
   ansible.builtin.lineinfile:
@@ -18,7 +18,7 @@
     line: 'GRUB_CMDLINE_LINUX_DEFAULT="\1 {{ proxmox_node_iommu_flags }}"'
     backrefs: true
   when: proxmox_node_boot_loader == 'grub'
-  notify: [Update GRUB, Reboot the node]
+  notify: [Update GRUB, Mark the node for a reboot]
 
 - name: Load the VFIO modules at boot
   ansible.builtin.copy:
@@ -30,7 +30,7 @@
     owner: root
     group: root
     mode: "0644"
-  notify: [Update the initramfs, Reboot the node]
+  notify: [Update the initramfs, Mark the node for a reboot]
 
 - name: Keep the host's drivers away from the passed-through GPUs
   ansible.builtin.copy:
@@ -45,4 +45,4 @@
     group: root
     mode: "0644"
   when: proxmox_node_gpu_ids | length > 0
-  notify: [Update the initramfs, Reboot the node]
+  notify: [Update the initramfs, Mark the node for a reboot]

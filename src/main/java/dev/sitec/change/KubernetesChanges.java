@@ -189,15 +189,15 @@ final class KubernetesChanges {
             K3sNode old = before.get(name);
             if (old != null && !old.labels().equals(now.labels())) {
                 changes.add(Change.of(HOST, "k3s node " + name, "labels " + Show.of(old.labels()) + " -> "
-                        + Show.of(now.labels()), "node-label applies only at registration, so Ansible labels it with kubectl"
-                        + " label --overwrite; a label dropped from the site stays on the node (kubectl label node "
-                        + name + " KEY-)", afterCluster.origin()));
+                        + Show.of(now.labels()), "node-label applies only at registration, so the k3s playbook labels it with"
+                        + " kubectl label --overwrite, and removes a label sitec set that the site dropped (the keys it set are"
+                        + " recorded in the node's sitec.dev/labels annotation; other labels stay)", afterCluster.origin()));
             }
             if (old != null && !old.taints().equals(now.taints())) {
                 changes.add(Change.of(HOST, "k3s node " + name, "taints " + Show.of(old.taints()) + " -> "
-                        + Show.of(now.taints()), "node-taint applies only at registration, and the playbook does not"
-                        + " change a registered node's taints: kubectl taint node " + name + " KEY=VALUE:NoSchedule"
-                        + " (or KEY:NoSchedule- to remove one)", afterCluster.origin()));
+                        + Show.of(now.taints()), "node-taint applies only at registration, so the k3s playbook taints it"
+                        + " with kubectl taint --overwrite, and removes a taint sitec set that the site dropped (recorded in the"
+                        + " node's sitec.dev/taints annotation; other taints stay)", afterCluster.origin()));
             }
         });
         return changes;

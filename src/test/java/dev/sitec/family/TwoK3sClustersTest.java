@@ -59,6 +59,20 @@ class TwoK3sClustersTest {
                 .contains("path: \"./generated/flux/infrastructure/test/controllers\"");
     }
 
+    /**
+     * Issue 24, item 21: each cluster's API certificate names that cluster (K3s tls-san), never a
+     * name the other cluster's certificate carries too.
+     */
+    @Test
+    void eachClustersApiCertificateHasItsOwnName() {
+        Map<String, RenderedFile> files = site().generate(dir);
+        String prod = files.get("ansible/host_files/prod-cp-1/k3s-server.yaml").text();
+        String test = files.get("ansible/host_files/test-cp-1/k3s-server.yaml").text();
+        assertThat(prod).contains("tls-san:\n  - \"10.20.0.10\"\n  - \"prod.shop.example.net\"\n  - \"prod-cp-1.shop.example.net\"\n");
+        assertThat(test).contains("tls-san:\n  - \"10.20.0.30\"\n  - \"test.shop.example.net\"\n  - \"test-cp-1.shop.example.net\"\n");
+        assertThat(prod + test).doesNotContain("\"shop.shop.example.net\"");
+    }
+
     @Test
     void aHostIsANodeOfOneClusterOnly() {
         BrokenSite site = site().replace("    servers: [test-cp-1]\n", "    servers: [test-cp-1]\n    agents: [prod-w-1]   # also prod's\n");

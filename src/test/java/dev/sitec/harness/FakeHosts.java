@@ -26,7 +26,7 @@ final class FakeHosts {
 
     /** The commands the stand-in answers for; any other command runs for real. */
     static final List<String> COMMANDS = List.of("pvecm", "pvenode", "pvesh", "pvesm", "pveum", "qm", "pct", "efibootmgr",
-            "proxmox-boot-tool", "proxmox-backup-manager", "ifreload");
+            "proxmox-boot-tool", "proxmox-backup-manager", "ifreload", "hostname", "reboot", "k3s");
 
     private static final String STAND_IN = """
             #!/usr/bin/env python3
@@ -39,10 +39,17 @@ final class FakeHosts {
             with open(os.environ["SITEC_FAKE_LOG"], "a") as log:
                 log.write(json.dumps({"argv": argv, "stdin": stdin}) + "\\n")
             line = " ".join(argv)
+            with open(os.environ["SITEC_FAKE_LOG"]) as log:
+                earlier = [" ".join(json.loads(l)["argv"]) for l in log.read().splitlines()[:-1]]
             best = None
-            for prefix, answer in json.load(open(os.environ["SITEC_FAKE_RESPONSES"])).items():
-                if line.startswith(prefix) and (best is None or len(prefix) > len(best[0])):
-                    best = (prefix, answer)
+            for answer in json.load(open(os.environ["SITEC_FAKE_RESPONSES"])):
+                # An answer given "after" a command holds once that command has run (a state change).
+                after = answer.get("after")
+                if after and not any(e.startswith(after) for e in earlier):
+                    continue
+                rank = (len(answer["prefix"]), 1 if after else 0)
+                if line.startswith(answer["prefix"]) and (best is None or rank > best[0]):
+                    best = (rank, answer)
             if best:
                 sys.stdout.write(best[1].get("stdout", ""))
                 sys.stderr.write(best[1].get("stderr", ""))
@@ -97,9 +104,77 @@ final class FakeHosts {
 
     /** The command line (or its start) answers with this exit code, output and error output. */
     FakeHosts answer(String commandLine, int rc, String stdout, String stderr) {
-        ObjectNode answer = json.createObjectNode().put("rc", rc).put("stdout", stdout).put("stderr", stderr);
+        ObjectNode answer = json.createObjectNode().put("prefix", commandLine).put("rc", rc).put("stdout", stdout)
+                .put("stderr", stderr);
         responses.put(commandLine, answer);
         return this;
+    }
+
+    /**
+     * Once a command starting with {@code earlier} has run, the command line (or its start) answers
+     * thus: a host whose state that command changed (a node that joined sees the cluster's storage).
+     */
+    FakeHosts answerAfter(String earlier, String commandLine, int rc, String stdout) {
+        ObjectNode answer = json.createObjectNode().put("prefix", commandLine).put("after", earlier).put("rc", rc)
+                .put("stdout", stdout).put("stderr", "");
+        responses.put(commandLine + "\u0000after " + earlier, answer);
+        return this;
+    }
+
+    /**
+     * Replaces {@code from} (which must be there) by {@code to} in one file of this copy of the tree:
+     * for what cannot run against this machine at all (a role that rewrites its network, a reboot),
+     * each use named and justified by its test.
+     */
+    FakeHosts replaceInTree(String file, String from, String to) {
+        try {
+            Path path = tree.resolve(file);
+            String text = Files.readString(path);
+            if (!text.contains(from)) {
+                throw new IllegalArgumentException(file + " does not contain " + from);
+            }
+            Files.writeString(path, text.replace(from, to));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code content} over one file of this copy of the tree (a role that must not run here). */
+    FakeHosts writeInTree(String file, String content) {
+        try {
+            Files.writeString(tree.resolve(file), content);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs one of the tree's playbooks (path below ansible/) on {@code limit}, every host reached
+     * through a local connection, with {@code extraVars} (key=value, templated per host by Ansible; an
+     * argument starting with -- is passed as it is).
+     */
+    Run playbook(String playbook, String limit, String... extraVars) {
+        List<String> command = new ArrayList<>(List.of("ansible-playbook", "-i", "inventory", playbook, "--limit", limit));
+        for (String var : extraVars) {
+            if (!var.startsWith("--")) {
+                command.add("-e");
+            }
+            command.add(var);
+        }
+        return run(command);
+    }
+
+    /** ansible-playbook --list-tasks of one of the tree's playbooks: its plays and their tasks, in order. */
+    String listTasks(String playbook) {
+        ExternalTool.Result result = ExternalTool.run(tree.resolve("ansible"), Map.of(
+                        "ANSIBLE_CONFIG", tree.resolve("ansible/ansible.cfg").toString(), "ANSIBLE_NOCOLOR", "1"),
+                List.of("ansible-playbook", "-i", "inventory", playbook, "--list-tasks"));
+        if (!result.ok()) {
+            throw new IllegalStateException(result.output());
+        }
+        return result.output();
     }
 
     Path tokenDir() {
@@ -130,20 +205,30 @@ final class FakeHosts {
      */
     Run play(String host, String tasks) {
         try {
-            Path log = dir.resolve("calls.jsonl");
-            Files.deleteIfExists(log);
-            Path answers = dir.resolve("responses.json");
-            Files.writeString(answers, json.writeValueAsString(responses));
             Path playbook = tree.resolve("ansible/sitec-test-play.yml");
             Files.writeString(playbook, "- hosts: " + host + "\n  gather_facts: false\n  tasks:\n" + tasks.indent(4));
+            return run(List.of("ansible-playbook", "-i", "inventory", playbook.getFileName().toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Run run(List<String> ansiblePlaybook) {
+        try {
+            Path log = dir.resolve("calls.jsonl");
+            Files.deleteIfExists(log);
+            Files.createFile(log);
+            Path answers = dir.resolve("responses.json");
+            Files.writeString(answers, json.writeValueAsString(responses.values()));
             String path = dir.resolve("bin") + ":" + System.getenv("PATH");
+            List<String> command = new ArrayList<>(ansiblePlaybook);
+            command.addAll(List.of("-e", "ansible_connection=local", "-e", "ansible_become=false",
+                    "-e", "ansible_python_interpreter=" + python(),
+                    "-e", "sitec_token_dir=" + tokenDir()));
             ExternalTool.Result result = ExternalTool.run(tree.resolve("ansible"), Map.of(
                             "PATH", path, "SITEC_FAKE_LOG", log.toString(), "SITEC_FAKE_RESPONSES", answers.toString(),
                             "ANSIBLE_CONFIG", tree.resolve("ansible/ansible.cfg").toString(), "ANSIBLE_NOCOLOR", "1"),
-                    List.of("ansible-playbook", "-i", "inventory", playbook.getFileName().toString(),
-                            "-e", "ansible_connection=local", "-e", "ansible_become=false",
-                            "-e", "ansible_python_interpreter=" + python(),
-                            "-e", "sitec_token_dir=" + tokenDir()));
+                    command);
             List<Call> calls = new ArrayList<>();
             if (Files.exists(log)) {
                 for (String line : Files.readAllLines(log)) {

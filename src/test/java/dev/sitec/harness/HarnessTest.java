@@ -170,6 +170,9 @@ class HarnessTest {
                 .anyMatch(p -> p.startsWith("ansible/site.yml: ansible-lint:") && p.contains("name[play]"))
                 .anyMatch(p -> p.startsWith("ansible/site.yml: ansible-lint:") && p.contains("fqcn"));
         assertThat(bad).contains("ansible/host_files/x/k3s-agent.yaml: k3s config: property 'node-lable' is not defined in the schema and the schema does not allow additional properties");
+        // requirements.yml (issue 25, item 5): every collection the tree uses, at the version it was checked with.
+        assertThat(bad).contains("ansible/requirements.yml: the tree uses collection community.general, which it does not list")
+                .anyMatch(p -> p.startsWith("ansible/requirements.yml: ansible.posix is pinned at 0.0.1 but the tree was checked with "));
         assertThat(problems(new AnsibleCheck(yamlLint()), "ansible-good")).isEmpty();
     }
 

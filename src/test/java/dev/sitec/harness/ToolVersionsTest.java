@@ -38,4 +38,12 @@ class ToolVersionsTest {
     void kubeconformsSchemasAreForTheReferenceSitesKubernetes() {
         assertThat(BrokenSite.reference().text()).contains("  version: v" + versions.get("KUBERNETES") + "+k3s1\n");
     }
+
+    /** The generated requirements.yml installs the collections the harness checks the tree with. */
+    @Test
+    void theCollectionsTheTreeRequiresAreThePinnedOnes() throws java.io.IOException {
+        assertThat(java.nio.file.Files.readString(Path.of("templates/ansible/requirements.yml.ftl")))
+                .contains("  - name: ansible.posix\n    version: \"" + versions.get("ANSIBLE_POSIX") + "\"\n")
+                .contains("  - name: community.general\n    version: \"" + versions.get("COMMUNITY_GENERAL") + "\"\n");
+    }
 }

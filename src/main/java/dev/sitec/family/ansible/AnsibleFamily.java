@@ -27,7 +27,7 @@ public final class AnsibleFamily implements OutputFamily {
 
     /** Roles and playbooks: their layout does not depend on the site. */
     static final List<String> STATIC_FILES = List.of(
-            "ansible.cfg", "README.md", "site.yml",
+            "ansible.cfg", "README.md", "requirements.yml", "site.yml",
             "playbooks/proxmox.yml", "playbooks/guests.yml", "playbooks/pbs.yml", "playbooks/pdm.yml", "playbooks/k3s.yml",
             "playbooks/flux.yml", "playbooks/k3s-upgrade.yml", "playbooks/k3s-uninstall.yml",
             "inventory/group_vars/proxmox.yml", "inventory/group_vars/pbs.yml", "inventory/group_vars/pdm.yml",
@@ -41,14 +41,15 @@ public final class AnsibleFamily implements OutputFamily {
     static final Map<String, List<String>> ROLE_FILES = Map.ofEntries(
             Map.entry("proxmox_repositories", List.of("defaults/main.yml", "tasks/main.yml")),
             Map.entry("proxmox_node", List.of("defaults/main.yml", "tasks/main.yml", "tasks/network.yml", "tasks/passthrough.yml",
-                    "tasks/boot_loader.yml", "tasks/datastores.yml",
+                    "tasks/boot_loader.yml",
                     "tasks/disk_images.yml", "tasks/guest_settings.yml", "tasks/guest_settings_guest.yml", "tasks/api_token.yml",
                     "handlers/main.yml", "templates/guest_plan.j2")),
-            Map.entry("proxmox_cluster", List.of("defaults/main.yml", "tasks/main.yml", "tasks/storage.yml")),
+            Map.entry("proxmox_cluster", List.of("defaults/main.yml", "tasks/main.yml", "tasks/hostname.yml", "tasks/storage.yml",
+                    "tasks/datastores.yml", "tasks/reboot.yml")),
             Map.entry("pbs", List.of("defaults/main.yml", "tasks/main.yml")),
             Map.entry("pdm", List.of("defaults/main.yml", "tasks/main.yml")),
             Map.entry("k3s_prereqs", List.of("defaults/main.yml", "tasks/main.yml", "tasks/raspberry_pi.yml", "handlers/main.yml")),
-            Map.entry("k3s_server", List.of("defaults/main.yml", "tasks/main.yml", "handlers/main.yml",
+            Map.entry("k3s_server", List.of("defaults/main.yml", "tasks/main.yml", "tasks/node_labels.yml", "handlers/main.yml",
                     "templates/k3s.service.j2", "templates/kube-vip.yaml.j2")),
             Map.entry("k3s_agent", List.of("defaults/main.yml", "tasks/main.yml", "handlers/main.yml", "templates/k3s-agent.service.j2")),
             Map.entry("gpu", List.of("defaults/main.yml", "tasks/main.yml", "handlers/main.yml")),
@@ -98,7 +99,7 @@ public final class AnsibleFamily implements OutputFamily {
                 String config = "k3s-" + node.role().id() + ".yaml";
                 files.add(hostVars(node.name(), "k3s_host", new AnsibleViews.K3sHost(node.name(), node.role().id(), first,
                         node.arch().id(), node.raspberryPi(), node.longhornDisk().orElse(""), node.nvidiaGpu(), config,
-                        node.nodeInterface(), labels(node))));
+                        node.nodeInterface(), labels(node), node.taints().stream().map(Object::toString).toList())));
                 files.add(PlannedFile.of("ansible/host_files/" + node.name() + "/" + config, "ansible/site/k3s-config.yaml.ftl",
                         k3sConfig(site, k8s, node)));
             }
@@ -133,7 +134,8 @@ public final class AnsibleFamily implements OutputFamily {
                 Network.DEFAULT_BRIDGE, site.largestMtu(Network.DEFAULT_BRIDGE), otherBridges(site),
                 node.devices().values().stream().anyMatch(d -> d.type() == Device.Type.PCI),
                 gpuIds, guests, GuestSettings.diskImages(site, node), GuestSettings.datastores(site, node), node.snippetsDatastore(),
-                isPdmRemote(site, cluster.name()), first ? storages(cluster) : List.of(), node.subscription());
+                isPdmRemote(site, cluster.name()), first ? storages(cluster) : List.of(), node.subscription(),
+                List.copyOf(cluster.nodes().keySet()));
     }
 
     /** Bridges besides the installer's that the site's networks live on: they must exist on every node. */
@@ -224,7 +226,13 @@ public final class AnsibleFamily implements OutputFamily {
         List<String> disable = new ArrayList<>();
         if (node.isServer()) {
             sans.add(k8s.apiVip().toString());
-            sans.add(site.info().fqdn(site.info().name()));
+            // The API's name is the cluster's own: two clusters of a site may not answer to one name
+            // (a kubeconfig for one would be accepted by the other's certificate). A site with one
+            // cluster keeps the site's name too, which kubeconfigs made before may use.
+            sans.add(site.info().fqdn(k8s.name()));
+            if (site.kubernetes().size() == 1 && !k8s.name().equals(site.info().name())) {
+                sans.add(site.info().fqdn(site.info().name()));
+            }
             sans.add(site.info().fqdn(node.name()));
             // K3s's local-path class is a default StorageClass too; two defaults make PVCs ambiguous.
             if (k8s.longhorn().map(Kubernetes.Longhorn::defaultClass).orElse(false)) {

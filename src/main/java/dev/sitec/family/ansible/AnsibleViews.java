@@ -33,7 +33,7 @@ public final class AnsibleViews {
                               String uplinkInterface, String bridge, int uplinkMtu, List<String> otherBridges,
                               boolean passthrough, List<String> gpuIds, List<Guest> guests,
                               List<DiskImage> diskImages, List<String> datastores, String snippetsDatastore, boolean pdmRemote,
-                              List<Storage> storages, boolean subscription) {
+                              List<Storage> storages, boolean subscription, List<String> clusterNodes) {
     }
 
     /**
@@ -84,7 +84,7 @@ public final class AnsibleViews {
     /** A K3s node's variables. */
     public record K3sHost(String host, String role, boolean firstServer, String arch, boolean raspberryPi,
                           String longhornDisk, boolean nvidiaGpu, String configFile, String nodeInterface,
-                          List<String> labels) {
+                          List<String> labels, List<String> taints) {
     }
 
     /**

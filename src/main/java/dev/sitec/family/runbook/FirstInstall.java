@@ -91,7 +91,9 @@ final class FirstInstall {
      * cluster roots (pbs.auto.tfvars.json), which Terraform's backup storage needs at its first apply.
      */
     private static List<Line> proxmoxRun(Site site) {
-        List<Line> run = new ArrayList<>(List.of(Line.of("(cd ansible && ansible-playbook playbooks/proxmox.yml)")));
+        List<Line> run = new ArrayList<>(List.of(new Line("ansible-galaxy collection install -r ansible/requirements.yml",
+                "the collections the roles use, at the versions the tree was checked with"),
+                Line.of("(cd ansible && ansible-playbook playbooks/proxmox.yml)")));
         if (!site.backupServers().isEmpty()) {
             run.add(new Line("(cd ansible && ansible-playbook playbooks/pbs.yml)", "the backup servers, and their fingerprints for Terraform"));
         }

@@ -174,11 +174,14 @@ class AnsibleFamilyTest {
      */
     @Test
     void labelsFollowSiteYamlAndAFreshServiceIsNotRestarted() {
-        // Each node is labelled from the first server of its own cluster.
-        assertThat(text("ansible/playbooks/k3s.yml")).contains("  hosts: k3s_cluster\n  gather_facts: false\n  tasks:\n    - name: Label the node\n")
-                .contains("['/usr/local/bin/k3s', 'kubectl', 'label', 'node', inventory_hostname, '--overwrite'] + k3s_node_labels")
-                .contains("delegate_to: \"{{ k3s_cluster_first_server }}\"");
-        assertThat(text("ansible/inventory/host_vars/k3s-w-gpu.yml")).contains("k3s_node_labels:\n  - !unsafe \"accelerator=nvidia\"");
+        // Each node is labelled and tainted from the first server of its own cluster, on every run (what the
+        // task file does is run in AnsibleRolesOnFakeHostsTest.nodeLabelsAndTaintsFollowTheSiteAndOnlySitecsOwnAreRemoved).
+        assertThat(text("ansible/playbooks/k3s.yml")).contains("  hosts: k3s_cluster\n  gather_facts: false\n  tasks:\n"
+                + "    - name: Label and taint the node from its cluster's first server\n      ansible.builtin.include_role:\n"
+                + "        name: k3s_server\n        tasks_from: node_labels.yml\n");
+        assertThat(text("ansible/roles/k3s_server/tasks/node_labels.yml")).contains("delegate_to: \"{{ k3s_cluster_first_server }}\"");
+        assertThat(text("ansible/inventory/host_vars/k3s-w-gpu.yml")).contains("k3s_node_labels:\n  - !unsafe \"accelerator=nvidia\"")
+                .contains("k3s_node_taints:\n  - !unsafe \"nvidia.com/gpu=true:NoSchedule\"\n");
         assertThat(text("ansible/roles/k3s_server/handlers/main.yml")).contains("when: not k3s_server_start is changed");
         assertThat(text("ansible/roles/k3s_agent/handlers/main.yml")).contains("when: not k3s_agent_start is changed");
         assertThat(text("ansible/roles/k3s_server/tasks/main.yml")).contains("register: k3s_server_start");

@@ -20,6 +20,21 @@ class RunbookTest {
         return site.generate(dir).get("RUNBOOK.md").text();
     }
 
+    /**
+     * Issue 25, item 5: the Proxmox stage installs the collections the roles use (ansible.posix,
+     * community.general) from the generated requirements.yml before its playbook, in the runbook and
+     * in the Makefile's target alike.
+     */
+    @Test
+    void theProxmoxStageInstallsTheCollectionsFirst() {
+        var files = BrokenSite.reference().generate(dir);
+        assertThat(files.get("RUNBOOK.md").text()).containsSubsequence("### 3. Prepare the Proxmox VE nodes",
+                "ansible-galaxy collection install -r ansible/requirements.yml", "(cd ansible && ansible-playbook playbooks/proxmox.yml)");
+        assertThat(files.get("Makefile").text()).contains("proxmox:\n\tansible-galaxy collection install -r ansible/requirements.yml\n"
+                + "\t(cd ansible && ansible-playbook playbooks/proxmox.yml)\n");
+        assertThat(files.get("ansible/requirements.yml").text()).contains("name: ansible.posix", "name: community.general");
+    }
+
     @Test
     void theReferenceLabsFirstInstallIsInOrderWithItsOwnCommands() {
         String runbook = runbook(BrokenSite.reference());
