@@ -34,35 +34,9 @@ proxmox_node_terraform_token: sitec
 proxmox_node_token_file: "{{ sitec_token_dir }}/{{ proxmox_cluster_name }}-api-token"
 # What the bpg/proxmox provider needs, and nothing more (Proxmox VE 9 privilege names).
 proxmox_node_terraform_privileges:
-  - Datastore.Allocate
-  - Datastore.AllocateSpace
-  - Datastore.AllocateTemplate
-  - Datastore.Audit
-  - Mapping.Audit
-  - Mapping.Modify
-  - Mapping.Use
-  - Pool.Allocate
-  - Pool.Audit
-  - SDN.Allocate
-  - SDN.Audit
-  - SDN.Use
-  - Sys.Audit
-  - Sys.Console
-  - Sys.Modify
-  - VM.Allocate
-  - VM.Audit
-  - VM.Clone
-  - VM.Config.CDROM
-  - VM.Config.CPU
-  - VM.Config.Cloudinit
-  - VM.Config.Disk
-  - VM.Config.HWType
-  - VM.Config.Memory
-  - VM.Config.Network
-  - VM.Config.Options
-  - VM.GuestAgent.Audit
-  - VM.Migrate
-  - VM.PowerMgmt
+<#list v.terraformPrivileges as privilege>
+  - [=privilege]
+</#list>
 # Whether the Datacenter Manager manages this cluster (set by sitec): then it gets its own user and token.
 proxmox_node_pdm_remote: false
 proxmox_node_pdm_user: pdm@pve
@@ -70,11 +44,6 @@ proxmox_node_pdm_role: PDMSitec
 proxmox_node_pdm_token: sitec
 # What PDM needs to show the cluster and start, stop and migrate guests.
 proxmox_node_pdm_privileges:
-  - Datastore.Audit
-  - Mapping.Audit
-  - Pool.Audit
-  - SDN.Audit
-  - Sys.Audit
-  - VM.Audit
-  - VM.Migrate
-  - VM.PowerMgmt
+<#list v.pdmPrivileges as privilege>
+  - [=privilege]
+</#list>

@@ -108,7 +108,7 @@ public final class HttpPveApi implements PveApi {
         }
         if (status != 200) {
             throw new PveApiException("GET /api2/json/" + path + " on " + base.getHost() + " failed with HTTP " + status,
-                    "check the cluster is healthy (pvecm status) and run import again");
+                    "check the cluster is healthy (pvecm status) and run it again");
         }
         JsonNode answer = BoundedJson.parse(response.body(), where(path), "give --api the address of a Proxmox VE"
                 + " node, e.g. https://pve1:8006");
@@ -130,9 +130,9 @@ public final class HttpPveApi implements PveApi {
             body.stop(new IllegalStateException("past the deadline"));
             pending.cancel(true);
             throw new PveApiException(where(path) + " took longer than " + seconds(limits.total()) + " in all ("
-                    + body.received() + " bytes of its answer had come): import gives each request that long",
+                    + body.received() + " bytes of its answer had come): sitec gives each request that long",
                     "check the node's load and the network to it (a healthy node answers in under a second), then"
-                            + " run import again");
+                            + " run it again");
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
@@ -140,7 +140,7 @@ public final class HttpPveApi implements PveApi {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof CappedBody.TooLarge) {
                 throw new PveApiException(where(path) + " answered with more than " + limits.maxBytes() / (1024 * 1024)
-                        + " MiB, the most import reads of one answer: no Proxmox VE answer it reads is near that",
+                        + " MiB, the most sitec reads of one answer: no Proxmox VE answer it reads is near that",
                         "check that --api names a Proxmox VE node (https://NODE:8006) and nothing between rewrites"
                                 + " its answers; if it does, report it");
             }

@@ -33,7 +33,8 @@ final class Daemon {
     private static final Duration DEFAULT_IDLE = Duration.ofHours(3);
     /** A cold daemon starts in well under a second; a loaded machine gets time before the fallback. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
-    private static final Set<String> IN_PROCESS = Set.of("daemon", "import");
+    /** Commands that read secrets from the environment (import, doctor) never go through the daemon. */
+    private static final Set<String> IN_PROCESS = Set.of("daemon", "import", "doctor");
 
     private Daemon() {
     }

@@ -34,6 +34,7 @@ public final class SitecCommand implements Runnable {
         commands.put("validate", ValidateCommand::new);
         commands.put("explain", ExplainCommand::new);
         commands.put("import", ImportCommand::new);
+        commands.put("doctor", DoctorCommand::new);
         commands.put("migrate", MigrateCommand::new);
         commands.put("schema", SchemaCommand::new);
         commands.put("completion", CompletionCommand::new);

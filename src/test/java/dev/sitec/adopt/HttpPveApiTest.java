@@ -53,7 +53,7 @@ class HttpPveApiTest {
         assertThatThrownBy(() -> api.get("cluster/resources")).isInstanceOf(PveApiException.class)
                 .hasMessageStartingWith("https://127.0.0.1:" + server.getAddress().getPort() + "/api2/json/cluster/resources"
                         + " took longer than 2 s in all (")
-                .hasMessageEndingWith(" bytes of its answer had come): import gives each request that long")
+                .hasMessageEndingWith(" bytes of its answer had come): sitec gives each request that long")
                 .extracting(e -> ((PveApiException) e).hint()).asString().startsWith("check the node's load");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
@@ -70,7 +70,7 @@ class HttpPveApiTest {
         HttpPveApi api = api(new HttpPveApi.Limits(Duration.ofSeconds(15), Duration.ofSeconds(60), 2 * 1024 * 1024));
         assertThatThrownBy(() -> api.get("version")).isInstanceOf(PveApiException.class)
                 .hasMessage("https://127.0.0.1:" + server.getAddress().getPort() + "/api2/json/version answered with more"
-                        + " than 2 MiB, the most import reads of one answer: no Proxmox VE answer it reads is near that");
+                        + " than 2 MiB, the most sitec reads of one answer: no Proxmox VE answer it reads is near that");
     }
 
     @Test

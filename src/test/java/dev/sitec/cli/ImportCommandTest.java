@@ -256,7 +256,7 @@ class ImportCommandTest {
         CliTest.Run run = run("import", "--api", "https://127.0.0.1:" + port, "--insecure");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("sitec: https://127.0.0.1:" + port + "/api2/json/version answered with more than 32"
-                + " MiB, the most import reads of one answer: no Proxmox VE answer it reads is near that\n    hint: check"
+                + " MiB, the most sitec reads of one answer: no Proxmox VE answer it reads is near that\n    hint: check"
                 + " that --api names a Proxmox VE node (https://NODE:8006) and nothing between rewrites its answers; if it"
                 + " does, report it\n");
     }

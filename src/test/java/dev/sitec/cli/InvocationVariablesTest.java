@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -32,11 +33,17 @@ class InvocationVariablesTest {
     private static final List<String> UNNAMED = List.of("ImportCommand.java: tokenEnv",
             "Invocation.java: String name", "Invocation.java: name");
 
+    /** Code that runs only in sitec's own process, with the whole environment: doctor's. */
+    private static final Path IN_PROCESS_ONLY = Path.of("src/main/java/dev/sitec/doctor");
+
     @Test
     void everyVariableTheCodeReadsIsListedAndEveryListedOneIsRead() throws IOException {
         Set<String> read = new TreeSet<>();
         List<String> unnamed = new ArrayList<>();
         for (Path source : sources()) {
+            if (source.startsWith(IN_PROCESS_ONLY)) {
+                continue;
+            }
             Matcher m = READ.matcher(Files.readString(source));
             while (m.find()) {
                 String argument = m.group(1).trim();
@@ -50,6 +57,14 @@ class InvocationVariablesTest {
         }
         assertThat(read).as("variables read in src/main/java").isEqualTo(new TreeSet<>(Invocation.VARIABLES));
         assertThat(unnamed).as("variables read by a name not written in the code").isEqualTo(UNNAMED);
+    }
+
+    @Test
+    void doctorWhoseReadsAreNotListedNeverRunsInTheDaemon() {
+        // doctor runs the person's ssh and git on their PATH and reads the token variables: it needs the
+        // whole environment, so it must stay out of the daemon (which is sent only the listed variables).
+        assertThat(Daemon.enabled(new String[] {"generate"}, Map.of("SITEC_DAEMON", "1"))).isTrue();
+        assertThat(Daemon.enabled(new String[] {"doctor"}, Map.of("SITEC_DAEMON", "1"))).isFalse();
     }
 
     @Test

@@ -73,7 +73,7 @@ public final class AnsibleFamily implements OutputFamily {
             roleFiles.add("README.md");
             for (String file : roleFiles) {
                 String path = "ansible/roles/" + role + "/" + file;
-                files.add(PlannedFile.of(path, path + ".ftl", none));
+                files.add(PlannedFile.of(path, path + ".ftl", path.equals(PROXMOX_NODE_DEFAULTS) ? privileges() : none));
             }
         }
         files.add(PlannedFile.of("ansible/inventory/hosts.yml", "ansible/site/hosts.yml.ftl", AnsibleInventory.of(site)));
@@ -105,6 +105,12 @@ public final class AnsibleFamily implements OutputFamily {
             }
         }
         return files;
+    }
+
+    private static final String PROXMOX_NODE_DEFAULTS = "ansible/roles/proxmox_node/defaults/main.yml";
+
+    private static Map<String, Object> privileges() {
+        return Map.of("terraformPrivileges", ApiPrivileges.TERRAFORM, "pdmPrivileges", ApiPrivileges.DATACENTER_MANAGER);
     }
 
     private static PlannedFile hostVars(String host, String kind, Object view) {

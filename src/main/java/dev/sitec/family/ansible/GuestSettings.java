@@ -130,7 +130,7 @@ public final class GuestSettings {
     }
 
     /** Every datastore the node's guests put disks, volumes or cloud-init drives on. */
-    static List<String> datastores(Site site, PveNode node) {
+    public static List<String> datastores(Site site, PveNode node) {
         TreeSet<String> used = new TreeSet<>();
         for (Vm vm : site.vms().values()) {
             if (vm.node().equals(node.name())) {

@@ -135,7 +135,9 @@ final class FirstInstall {
                     + " plan -input=false -detailed-exitcode)", "exit 0: nothing left to do"));
         }
         StringBuilder intro = new StringBuilder("Terraform reads each cluster's API token from `PROXMOX_VE_API_TOKEN`: here, from the"
-                + " file the Proxmox play\nwrote, unless you give it yourself in `PROXMOX_VE_API_TOKEN_<CLUSTER>`.");
+                + " file the Proxmox play\nwrote, unless you give it yourself in `PROXMOX_VE_API_TOKEN_<CLUSTER>`. First,"
+                + " `sitec doctor` (run beside\nsite.yaml) checks the token, its privileges and each node's datastores, and says"
+                + " what to run for anything missing.");
         for (RunbookSteps.ProxmoxCluster c : steps.clusters()) {
             if (!c.adopted().isEmpty()) {
                 intro.append("\n\nThe first `apply` imports the guests of ").append(c.name()).append(" that exist already: ")

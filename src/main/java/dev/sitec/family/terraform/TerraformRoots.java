@@ -81,14 +81,27 @@ public final class TerraformRoots {
         return lines;
     }
 
-    /** The token as the shell reads it. */
-    public static String tokenSource(Site site, Cluster cluster) {
+    /**
+     * Where a cluster's token comes from, first found first: by default the person's own
+     * PROXMOX_VE_API_TOKEN_CLUSTER, else the file the proxmox play wrote; else what the site's secret names.
+     */
+    public static List<SecretRef> tokenOrigins(Site site, Cluster cluster) {
         SecretRef ref = site.secrets().get(RequiredSecretsDeclared.PROXMOX_API_TOKEN);
         if (ref == null || ref.source() == SecretRef.Source.ENV && ref.reference().equals("PROXMOX_VE_API_TOKEN")) {
-            return "\"${PROXMOX_VE_API_TOKEN_" + cluster.name().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_")
-                    + ":-$(cat " + tokenFile(site, cluster) + ")}\"";
+            return List.of(new SecretRef(RequiredSecretsDeclared.PROXMOX_API_TOKEN, SecretRef.Source.ENV,
+                            "PROXMOX_VE_API_TOKEN_" + cluster.name().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_")),
+                    new SecretRef(RequiredSecretsDeclared.PROXMOX_API_TOKEN, SecretRef.Source.FILE, tokenFile(site, cluster)));
         }
-        return shellValue(ref);
+        return List.of(ref);
+    }
+
+    /** The token as the shell reads it, from {@link #tokenOrigins}. */
+    public static String tokenSource(Site site, Cluster cluster) {
+        List<SecretRef> origins = tokenOrigins(site, cluster);
+        if (origins.size() == 2) {
+            return "\"${" + origins.get(0).reference() + ":-$(cat " + origins.get(1).reference() + ")}\"";
+        }
+        return shellValue(origins.get(0));
     }
 
     private static String shellValue(SecretRef ref) {
