@@ -10,11 +10,13 @@
   roles:
     - role: k3s_prereqs
 
+<#if v.gpu>
 - name: Install the NVIDIA driver and container toolkit on GPU nodes, before K3s starts there
   hosts: nvidia_gpu
   roles:
     - role: gpu
 
+</#if>
 - name: Install the K3s servers one at a time, the first one creating the cluster
   hosts: k3s_servers
   serial: 1

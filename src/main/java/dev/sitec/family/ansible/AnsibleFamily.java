@@ -12,6 +12,7 @@ import dev.sitec.model.PveNode;
 import dev.sitec.model.SecretRef;
 import dev.sitec.model.Site;
 import dev.sitec.plan.OutputFamily;
+import dev.sitec.validate.rules.RequiredSecretsDeclared;
 import dev.sitec.plan.PlannedFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +26,8 @@ import java.util.TreeMap;
  */
 public final class AnsibleFamily implements OutputFamily {
 
-    /** Roles and playbooks: their layout does not depend on the site. */
-    static final List<String> STATIC_FILES = List.of(
-            "ansible.cfg", "README.md", "requirements.yml", "site.yml",
-            "playbooks/proxmox.yml", "playbooks/guests.yml", "playbooks/pbs.yml", "playbooks/pdm.yml", "playbooks/k3s.yml",
-            "playbooks/flux.yml", "playbooks/k3s-upgrade.yml", "playbooks/k3s-uninstall.yml",
-            "inventory/group_vars/proxmox.yml", "inventory/group_vars/pbs.yml", "inventory/group_vars/pdm.yml",
-            "inventory/group_vars/vms.yml", "inventory/group_vars/machines.yml",
-            "inventory/group_vars/containers.yml");
+    /** Files every site gets whose text does not depend on it. */
+    static final List<String> STATIC_FILES = List.of("ansible.cfg", "requirements.yml");
 
     static final List<String> ROLES = List.of("proxmox_repositories", "proxmox_node", "proxmox_cluster", "pbs", "pdm", "k3s_prereqs",
             "k3s_server", "k3s_agent", "gpu", "flux_bootstrap");
@@ -67,7 +62,17 @@ public final class AnsibleFamily implements OutputFamily {
         for (String file : STATIC_FILES) {
             files.add(PlannedFile.of("ansible/" + file, "ansible/" + file + ".ftl", none));
         }
-        for (String role : ROLES) {
+        AnsibleViews.Parts parts = parts(site);
+        files.add(PlannedFile.of("ansible/README.md", "ansible/README.md.ftl", parts));
+        files.add(PlannedFile.of("ansible/site.yml", "ansible/site.yml.ftl", parts));
+        for (String playbook : AnsiblePart.playbooks(site)) {
+            files.add(PlannedFile.of("ansible/" + playbook, "ansible/" + playbook + ".ftl", parts));
+        }
+        for (String group : AnsiblePart.groupVars(site)) {
+            String path = "ansible/inventory/group_vars/" + group + ".yml";
+            files.add(PlannedFile.of(path, path + ".ftl", none));
+        }
+        for (String role : AnsiblePart.roles(site)) {
             List<String> roleFiles = new ArrayList<>(ROLE_FILES.get(role));
             roleFiles.add("meta/main.yml");
             roleFiles.add("README.md");
@@ -105,6 +110,19 @@ public final class AnsibleFamily implements OutputFamily {
             }
         }
         return files;
+    }
+
+    private static AnsibleViews.Parts parts(Site site) {
+        List<AnsiblePart> parts = AnsiblePart.of(site);
+        // The API token is Terraform's (the proxmox play makes it): the plays read the other secrets.
+        List<String> secrets = site.secrets().values().stream().filter(s -> s.source() == SecretRef.Source.ENV)
+                .filter(s -> !s.name().equals(RequiredSecretsDeclared.PROXMOX_API_TOKEN))
+                .map(SecretRef::reference).distinct().toList();
+        List<String> groups = AnsibleInventory.of(site).groups().stream().map(AnsibleViews.Group::name).toList();
+        return new AnsibleViews.Parts(AnsiblePart.plays(site), AnsiblePart.roles(site), groups, secrets,
+                parts.contains(AnsiblePart.GUESTS), parts.contains(AnsiblePart.BACKUP_SERVERS),
+                parts.contains(AnsiblePart.DATACENTER_MANAGER), parts.contains(AnsiblePart.K3S),
+                parts.contains(AnsiblePart.GPU), parts.contains(AnsiblePart.FLUX));
     }
 
     private static final String PROXMOX_NODE_DEFAULTS = "ansible/roles/proxmox_node/defaults/main.yml";

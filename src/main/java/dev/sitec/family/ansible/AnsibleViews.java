@@ -9,6 +9,15 @@ public final class AnsibleViews {
     }
 
     /** A group of the YAML inventory: its hosts (with their addresses) and child groups. */
+    /** The parts of the Ansible tree a site uses (see {@link AnsiblePart}), for site.yml, the README and playbooks. */
+    public record Parts(List<Play> plays, List<String> roles, List<String> groups, List<String> secretVariables, boolean guests,
+                        boolean backupServers, boolean datacenterManager, boolean k3s, boolean gpu, boolean flux) {
+    }
+
+    /** One playbook site.yml imports, and what it does. */
+    public record Play(String title, String playbook) {
+    }
+
     public record Group(String name, List<Host> hosts, List<String> children) {
     }
 
