@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Thin stand-ins for a PVE node's commands (pvesh, qm, pct, pvesm) that call fakepve's API as root@pam.
+"""Thin stand-ins for a PVE node's commands (pvesh, qm, pct, pvesm, pveum) that call fakepve's API as root@pam.
 
 The node-side rehearsal (scripts/harness/fakepve/node_rehearsal.py) links this file as `pvesh`, `qm`,
 `pct`, `pvesm` and `pvecm` on PATH, so the generated Ansible roles run their commands against the
 fake the Terraform apply ran against: what is pending, protected or refused is the fake's answer.
 Each command maps to the API call the real CLI makes (pve-manager PVE/CLI/pvesh.pm, qemu-server
-PVE/CLI/qm.pm, pve-container PVE/CLI/pct.pm and pve-storage PVE/CLI/pvesm.pm map their commands to
-the same API methods), waits for a worker task as the CLI does, and exits 255 with PVE's message
+PVE/CLI/qm.pm, pve-container PVE/CLI/pct.pm, pve-storage PVE/CLI/pvesm.pm and pve-access-control
+src/PVE/CLI/pveum.pm map their commands to the same API methods), waits for a worker task as the CLI does, and exits 255 with PVE's message
 on an error (a Perl `die`).
 
 Environment: SITEC_FAKEPVE_ENDPOINT (https://127.0.0.N:8006/), SITEC_FAKEPVE_PASSWORD (root@pam's),
@@ -210,6 +210,60 @@ def pvesm(api, node, args):
         raise CliError("unknown command 'pvesm {0}' (not modelled by the rehearsal's stand-in)".format(command))
 
 
+# pve-access-control src/PVE/CLI/pveum.pm $cmddef: (words) -> (method, path template, positional names).
+PVEUM = {
+    ('user', 'list'): ('GET', '/access/users', ()),
+    ('user', 'add'): ('POST', '/access/users', ('userid',)),
+    ('user', 'delete'): ('DELETE', '/access/users/{userid}', ('userid',)),
+    ('user', 'token', 'list'): ('GET', '/access/users/{userid}/token', ('userid',)),
+    ('user', 'token', 'add'): ('POST', '/access/users/{userid}/token/{tokenid}', ('userid', 'tokenid')),
+    ('user', 'token', 'modify'): ('PUT', '/access/users/{userid}/token/{tokenid}', ('userid', 'tokenid')),
+    ('user', 'token', 'delete'): ('DELETE', '/access/users/{userid}/token/{tokenid}', ('userid', 'tokenid')),
+    ('user', 'token', 'remove'): ('DELETE', '/access/users/{userid}/token/{tokenid}', ('userid', 'tokenid')),
+    ('role', 'list'): ('GET', '/access/roles', ()),
+    ('role', 'add'): ('POST', '/access/roles', ('roleid',)),
+    ('role', 'modify'): ('PUT', '/access/roles/{roleid}', ('roleid',)),
+    ('role', 'delete'): ('DELETE', '/access/roles/{roleid}', ('roleid',)),
+    ('acl', 'list'): ('GET', '/access/acl', ()),
+    ('acl', 'modify'): ('PUT', '/access/acl', ('path',)),
+    ('acl', 'delete'): ('PUT', '/access/acl', ('path',)),
+}
+
+
+def pveum(api, args):
+    """pveum: the API method its words name, positional arguments as its parameters ($print_api_result)."""
+    for words, (method, template, names) in sorted(PVEUM.items(), key=lambda item: -len(item[0])):
+        if tuple(args[:len(words)]) == words:
+            break
+    else:
+        raise CliError("unknown command 'pveum {0}' (not modelled by the rehearsal's stand-in)".format(' '.join(args[:3])))
+    positional, opts = options(args[len(words):])
+    if len(positional) != len(names):
+        raise CliError('400 wrong number of arguments')
+    fmt = opts.pop('output-format', 'text')
+    params = dict(zip(names, positional))
+    if words == ('acl', 'delete'):
+        opts['delete'] = '1'
+    path = template
+    for name in names:
+        if '{' + name + '}' in path:
+            path = path.replace('{' + name + '}', params.pop(name))
+    params.update(opts)
+    data = api._call(method, path, params)
+    if data is None:
+        return
+    if fmt.startswith('json'):
+        print(json.dumps(data))
+    elif isinstance(data, list):
+        for row in data:
+            print(' '.join('{0}={1}'.format(k, row[k]) for k in sorted(row)))
+    elif isinstance(data, dict):
+        for key in sorted(data):
+            print('{0}: {1}'.format(key, data[key]))
+    else:
+        print(data)
+
+
 def main(argv):
     name = os.path.basename(argv[0])
     args = argv[1:]
@@ -227,6 +281,8 @@ def main(argv):
             pvesh(api, node, args)
         elif name == 'pvesm':
             pvesm(api, node, args)
+        elif name == 'pveum':
+            pveum(api, args)
         else:
             raise CliError('{0}: not a command the stand-in knows'.format(name))
     except CliError as e:

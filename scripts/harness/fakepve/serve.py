@@ -55,7 +55,9 @@ async def main(lab_file, state_dir, first_host):
             sshds.append(sshd)
             nodes[node] = {'address': host, 'port': SSH_PORT + offset}
         running.append((name, pve, sshds))
-        ready[name] = {'endpoint': 'https://{0}:8006/'.format(host), 'api_token': '{0}={1}'.format(tokenid, secret),
+        # No secret: the token is not made yet (lab.py, SITEC_FAKEPVE_NO_TOKEN).
+        api_token = '{0}={1}'.format(tokenid, secret) if secret else ''
+        ready[name] = {'endpoint': 'https://{0}:8006/'.format(host), 'api_token': api_token,
                        'ssh_username': SSH_USER, 'ssh_password': ssh_password, 'ssh_nodes': nodes,
                        # root@pam's password: the node-side rehearsal's qm/pct/pvesh act as root on the node.
                        'root_password': password}

@@ -53,7 +53,7 @@
 - name: Look for the token's secret on the controller
   ansible.builtin.stat:
     path: "{{ proxmox_node_api_token_file }}"
-  register: proxmox_node_token_file
+  register: proxmox_node_token_stat
   delegate_to: localhost
   become: false
 
@@ -61,11 +61,11 @@
 - name: Remove the token whose secret is no longer on the controller
   ansible.builtin.command:
     argv: [pveum, user, token, remove, "{{ proxmox_node_api_user }}", "{{ proxmox_node_api_token }}"]
-  when: proxmox_node_token_exists and not proxmox_node_token_file.stat.exists
+  when: proxmox_node_token_exists and not proxmox_node_token_stat.stat.exists
   changed_when: true
 
 - name: Create the API token and keep its secret, shown only now, in a file only you can read
-  when: not proxmox_node_token_exists or not proxmox_node_token_file.stat.exists
+  when: not proxmox_node_token_exists or not proxmox_node_token_stat.stat.exists
   block:
     - name: Create the API token
       ansible.builtin.command:

@@ -28,8 +28,14 @@
   ansible.builtin.include_tasks: guest_settings.yml
   when: proxmox_node_guest_settings | length > 0
 
+# Tagged api-token: `ansible-playbook playbooks/proxmox.yml --tags api-token` makes Terraform's token (again,
+# when its file is gone) and nothing else.
 - name: Create the Terraform API user, role and token
-  ansible.builtin.include_tasks: api_token.yml
+  ansible.builtin.include_tasks:
+    file: api_token.yml
+    apply:
+      tags: [api-token]
+  tags: [api-token]
   vars:
     proxmox_node_api_user: "{{ proxmox_node_terraform_user }}"
     proxmox_node_api_comment: Terraform (sitec)

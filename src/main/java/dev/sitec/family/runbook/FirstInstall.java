@@ -22,17 +22,7 @@ final class FirstInstall {
 
     static List<Stage> of(Site site, RunbookSteps steps) {
         List<Stage> stages = new ArrayList<>();
-        if (!steps.installers().isEmpty()) {
-            stages.add(new Stage("isos", List.of(), "Install the hosts from their ISOs",
-                    "For each host, build its unattended ISO and boot the machine from it (a USB stick, or the IPMI/KVM's\n"
-                            + "virtual media). The installer finds its answer by the machine's MAC.",
-                    steps.installers().stream().map(h -> new Line("installer/" + h.name() + "/prepare-iso.sh isos",
-                            h.kind() + ", writes isos/" + h.name() + "-auto.iso")).toList(),
-                    "each host answers at its address once installed.",
-                    steps.installers().stream().map(h -> new Line("ssh root@" + h.address() + " "
-                            + (h.kind().equals("Proxmox VE") ? "pveversion" : "proxmox-backup-manager versions"),
-                            "prints its version")).toList()));
-        }
+        isos(site, steps).ifPresent(stages::add);
         if (!steps.machines().isEmpty()) {
             stages.add(new Stage(null, List.of(), "Flash and seed the Raspberry Pis",
                     "Write each Pi's image (the `images:` entry site.yaml names) to its boot medium, mount the boot\n"
@@ -69,6 +59,36 @@ final class FirstInstall {
         stages.add(configure(steps));
         flux(site, steps).ifPresent(stages::add);
         return stages;
+    }
+
+    /**
+     * The hosts the installer installs, and the Datacenter Manager's ISO: its VM is a guest, which the
+     * guests stage creates and boots from the ISO it uploads from isos/ (Terraform's pdm_iso_path).
+     */
+    private static java.util.Optional<Stage> isos(Site site, RunbookSteps steps) {
+        java.util.Optional<String> pdm = site.datacenterManager().map(dev.sitec.model.DatacenterManager::vm);
+        if (steps.installers().isEmpty() && pdm.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<Line> run = new ArrayList<>(steps.installers().stream().map(h -> new Line("installer/" + h.name()
+                + "/prepare-iso.sh isos", h.kind() + ", writes isos/" + h.name() + "-auto.iso")).toList());
+        List<Line> checks = new ArrayList<>(steps.installers().stream().map(h -> new Line("ssh root@" + h.address() + " "
+                + (h.kind().equals("Proxmox VE") ? "pveversion" : "proxmox-backup-manager versions"),
+                "prints its version")).toList());
+        pdm.ifPresent(vm -> {
+            run.add(new Line("installer/" + vm + "/prepare-iso.sh isos", "Proxmox Datacenter Manager, writes isos/" + vm
+                    + "-auto.iso"));
+            checks.add(new Line("test -s isos/" + vm + "-auto.iso", vm + "'s ISO, for the guests stage"));
+        });
+        String hosts = "For each host, build its unattended ISO and boot the machine from it (a USB stick, or the IPMI/KVM's\n"
+                + "virtual media). The installer finds its answer by the machine's MAC.";
+        String manager = pdm.map(vm -> "The Datacenter Manager, " + vm + ", is a VM: keep its ISO in `isos/`, where the guests"
+                + " stage\nuploads it from and boots the VM with it.").orElse("");
+        return java.util.Optional.of(new Stage("isos", List.of(), steps.installers().isEmpty()
+                ? "Build the Datacenter Manager's ISO" : "Install the hosts from their ISOs",
+                steps.installers().isEmpty() ? manager : pdm.isEmpty() ? hosts : hosts + "\n" + manager, run,
+                steps.installers().isEmpty() ? "the ISO is there." : "each host answers at its address once installed"
+                        + (pdm.isEmpty() ? "." : ", and the Datacenter Manager's ISO is there."), checks));
     }
 
     private static Stage proxmox(Site site, RunbookSteps steps) {

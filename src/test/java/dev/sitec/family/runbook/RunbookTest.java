@@ -41,7 +41,10 @@ class RunbookTest {
         assertThat(runbook).containsSubsequence("### 1. Install the hosts from their ISOs: `make isos`",
                 "installer/pve1/prepare-iso.sh isos    # Proxmox VE, writes isos/pve1-auto.iso",
                 "installer/pbs1/prepare-iso.sh isos    # Proxmox Backup Server",
+                // The Datacenter Manager's VM boots from the ISO the guests stage uploads from isos/.
+                "installer/pdm/prepare-iso.sh isos    # Proxmox Datacenter Manager, writes isos/pdm-auto.iso",
                 "ssh root@10.10.10.11 pveversion",
+                "test -s isos/pdm-auto.iso",
                 "### 2. Flash and seed the Raspberry Pis\n", "cloud-init/machines/rpi-1/write-seed.sh",
                 "### 3. Prepare the Proxmox VE nodes and backup servers (Ansible): `make proxmox`",
                 "ansible-playbook playbooks/proxmox.yml",
