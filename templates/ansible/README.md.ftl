@@ -30,10 +30,14 @@ ansible-playbook playbooks/k3s-uninstall.yml -e k3s_uninstall_confirm=yes
   a play stops at once with a clear message when one is missing. The groups:
   <#list v.groups as group>`[=group]`<#sep>, </#sep></#list>.
 <#if v.k3s>
-- One group per K3s cluster, `k3s_<name>` (with `k3s_<name>_servers` and `k3s_<name>_agents`), holds that
-  cluster's settings and token and limits a play to it (`ansible-playbook playbooks/k3s.yml --limit k3s_<name>`).
+- One group per K3s cluster, `k3s_cluster_<name>` (with `k3s_servers_<name>` and `k3s_agents_<name>`), holds
+  that cluster's settings and token and limits a play to it (`ansible-playbook playbooks/k3s.yml --limit
+  k3s_cluster_<name>`); no cluster name can give another's group or one of the groups across clusters.
 - `host_files/<host>/`: each K3s node's `/etc/rancher/k3s/config.yaml`, rendered by sitec and checked against
-  K3s's flags (the token is added at apply time as a drop-in).
+  K3s's flags (the token is added at apply time as a drop-in); for a cluster without Flux, its first server's
+  `manifests/`: HelmCharts (helm.cattle.io/v1) for K3s's own Helm controller (Longhorn, the NFS driver, NVIDIA's
+  device plugin, kube-vip-cloud-provider, the apps) and the StorageClasses, which the play puts in K3s's manifests
+  folder (`/var/lib/rancher/k3s/server/manifests/sitec-*.yaml`).
 </#if>
 - `roles/`: one folder per role in Galaxy layout; each role's README lists its variables. The roles:
   <#list v.roles as role>[`[=role]`](roles/[=role]/)<#sep>, </#sep></#list>.

@@ -75,6 +75,7 @@ kubernetes:
     api_vip: [=v.apiVip]   # kube-vip holds this address in front of the servers
     servers: [<#list v.servers as vm>[=vm.name]<#sep>, </#list>]
     agents: [<#list v.agents as vm>[=vm.name]<#sep>, </#list>]
+    load_balancer: { addresses: [[=v.loadBalancer]] }   # for Services of type LoadBalancer (kube-vip)
     storage:
       longhorn: { version: 1.12.1, default_replicas: [=v.replicas], default_class: true }
     flux:

@@ -74,6 +74,7 @@ CANNED = [
     ('cloud-init status', ('guest',), 'status: done'),
     ('sudo k3s kubectl get nodes', ('guest',), 'NAME   STATUS   ROLES   AGE   VERSION'),
     ('sudo k3s kubectl get kustomizations', ('guest',), 'NAME   AGE   READY   STATUS'),
+    ('sudo k3s kubectl get jobs', ('guest',), 'NAME   STATUS   COMPLETIONS   DURATION   AGE'),
 ]
 
 

@@ -6,6 +6,11 @@
       ansible.builtin.meta: end_host
       when: not k3s_first_server | bool
 
+    # A cluster without flux: in site.yaml has nothing to bootstrap: K3s's Helm controller installs its charts.
+    - name: Skip a cluster that has no Flux
+      ansible.builtin.meta: end_host
+      when: k3s_flux_version | length == 0
+
     - name: Check that the Git deploy key is readable
       ansible.builtin.assert:
         that: sitec_secret_flux_git_deploy_key | length > 0

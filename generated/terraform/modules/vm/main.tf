@@ -28,8 +28,6 @@ resource "proxmox_virtual_environment_vm" "cattle" {
 
   name        = var.name
   node_name   = var.node_name
-  # A pet moves to another node by migration (with its disks), never by being made again.
-  migrate     = var.pet
   vm_id       = var.vm_id
   description = var.description
   tags        = sort(var.tags)
@@ -39,6 +37,9 @@ resource "proxmox_virtual_environment_vm" "cattle" {
   protection  = var.pet
   bios        = var.bios
   machine     = var.machine
+
+  # A pet moves to another node by migration (with its disks), never by being made again.
+  migrate = var.pet
 
   scsi_hardware = var.scsi_hardware
   # An adopted VM keeps its boot order: the provider reads boot_order back (Optional and Computed),
@@ -195,8 +196,6 @@ resource "proxmox_virtual_environment_vm" "pet" {
 
   name        = var.name
   node_name   = var.node_name
-  # A pet moves to another node by migration (with its disks), never by being made again.
-  migrate     = var.pet
   vm_id       = var.vm_id
   description = var.description
   tags        = sort(var.tags)
@@ -206,6 +205,9 @@ resource "proxmox_virtual_environment_vm" "pet" {
   protection  = var.pet
   bios        = var.bios
   machine     = var.machine
+
+  # A pet moves to another node by migration (with its disks), never by being made again.
+  migrate = var.pet
 
   scsi_hardware = var.scsi_hardware
   # An adopted VM keeps its boot order: the provider reads boot_order back (Optional and Computed),

@@ -1,6 +1,8 @@
 # k3s_server
 
-A K3s server at the site's version: checksum-verified binary and unit, config from site.yaml, the token as a drop-in, kube-vip for the API VIP.
+A K3s server at the site's version: checksum-verified binary and unit, config from site.yaml, the token as a drop-in, kube-vip for the API VIP and
+the LoadBalancer Services' addresses, and (for a cluster without Flux, on its first server) the HelmCharts and
+StorageClasses that K3s's own Helm controller and deploy controller install.
 
 Variables (defaults in `defaults/main.yml`; sitec sets the site's values in the inventory):
 
@@ -8,5 +10,7 @@ Variables (defaults in `defaults/main.yml`; sitec sets the site's values in the 
 - `k3s_arch`
 - `k3s_config_file`
 - `k3s_first_server`
-- `k3s_api_vip`
+- `k3s_api_address`, `k3s_api_vip` (empty without a VIP), `k3s_api_interface`, `k3s_join_addresses`
+- `k3s_load_balancer_ranges`
+- `k3s_manifests_dir`, `k3s_manifests`
 - `k3s_server_kube_vip_version`

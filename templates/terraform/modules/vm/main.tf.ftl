@@ -25,8 +25,6 @@ resource "proxmox_virtual_environment_file" "cloud_init" {
 <#macro vm>
   name        = var.name
   node_name   = var.node_name
-  # A pet moves to another node by migration (with its disks), never by being made again.
-  migrate     = var.pet
   vm_id       = var.vm_id
   description = var.description
   tags        = sort(var.tags)
@@ -36,6 +34,9 @@ resource "proxmox_virtual_environment_file" "cloud_init" {
   protection  = var.pet
   bios        = var.bios
   machine     = var.machine
+
+  # A pet moves to another node by migration (with its disks), never by being made again.
+  migrate = var.pet
 
   scsi_hardware = var.scsi_hardware
   # An adopted VM keeps its boot order: the provider reads boot_order back (Optional and Computed),

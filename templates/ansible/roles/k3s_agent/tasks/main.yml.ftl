@@ -48,9 +48,9 @@
     mode: "0644"
   notify: Restart the K3s agent
 
-- name: Wait for the API VIP
+- name: Wait for the cluster's API (its VIP, else its first server)
   ansible.builtin.wait_for:
-    host: "{{ k3s_api_vip }}"
+    host: "{{ k3s_api_address }}"
     port: 6443
     timeout: 600
 

@@ -30,13 +30,46 @@
   no_log: true
   notify: Restart K3s
 
-- name: Announce the API VIP with kube-vip
+- name: Run kube-vip on the servers, for the API VIP and the LoadBalancer Services' addresses
   ansible.builtin.template:
     src: kube-vip.yaml.j2
     dest: /var/lib/rancher/k3s/server/manifests/kube-vip.yaml
     owner: root
     group: root
     mode: "0600"
+  when: k3s_api_vip | length > 0 or k3s_load_balancer_ranges | length > 0
+
+# K3s's deploy controller deletes what a manifest it applied made once the file is gone.
+- name: Remove kube-vip when the cluster has neither an API VIP nor a load-balancer pool
+  ansible.builtin.file:
+    path: /var/lib/rancher/k3s/server/manifests/kube-vip.yaml
+    state: absent
+  when: k3s_api_vip | length == 0 and k3s_load_balancer_ranges | length == 0
+
+- name: Put the cluster's HelmCharts and StorageClasses where K3s installs them (no Flux; first server only)
+  ansible.builtin.copy:
+    src: "{{ k3s_manifests_dir }}/{{ item }}"
+    dest: "/var/lib/rancher/k3s/server/manifests/sitec-{{ item }}"
+    owner: root
+    group: root
+    mode: "0600"
+  loop: "{{ k3s_manifests }}"
+  when: k3s_first_server | bool
+
+- name: List the manifests sitec put there before
+  ansible.builtin.find:
+    paths: /var/lib/rancher/k3s/server/manifests
+    patterns: "sitec-*.yaml"
+  register: k3s_server_sitec_manifests
+
+- name: Remove those the site no longer gives (K3s then uninstalls what they installed)
+  ansible.builtin.file:
+    path: "{{ item.path }}"
+    state: absent
+  loop: "{{ k3s_server_sitec_manifests.files }}"
+  loop_control:
+    label: "{{ item.path }}"
+  when: not k3s_first_server | bool or (item.path | basename | regex_replace('^sitec-', '')) not in k3s_manifests
 
 - name: Download and verify K3s {{ k3s_version }}
   ansible.builtin.get_url:
@@ -58,42 +91,49 @@
   notify: Restart K3s
 
 # Only a server that finds no cluster creates one: the first server of site.yaml, when nothing
-# answers behind the VIP. Every other start joins through the VIP, so a rebuilt first server (it is
-# cattle) joins the running cluster instead of starting a second one that fights for the VIP.
+# answers behind the VIP (without a VIP: at any other server). Every other start joins, so a rebuilt
+# first server (it is cattle) joins the running cluster instead of starting a second one.
 # Decided once per server: a server with a datastore keeps the drop-in it first started with.
 - name: Check whether this server has a datastore (it created or joined a cluster before)
   ansible.builtin.stat:
     path: /var/lib/rancher/k3s/server/db
   register: k3s_server_datastore
 
-- name: Ask whether a cluster answers behind the API VIP (only a K3s server listens on the VIP's 6443)
+- name: Ask whether the cluster answers at the API VIP, or without one at the other servers (only K3s listens on 6443)
   ansible.builtin.wait_for:
-    host: "{{ k3s_api_vip }}"
+    host: "{{ item }}"
     port: 6443
     timeout: 5
-  register: k3s_server_vip
+  loop: "{{ k3s_join_addresses }}"
+  register: k3s_server_cluster
   failed_when: false
-  when: not k3s_server_datastore.stat.exists
+  when: k3s_first_server | bool and not k3s_server_datastore.stat.exists
 
-- name: Decide whether this server creates the cluster or joins it
+- name: Note where the cluster answered
+  ansible.builtin.set_fact:
+    k3s_server_answering: >-
+      {{ k3s_server_cluster.results | default([]) | selectattr('state', 'defined')
+         | selectattr('state', 'equalto', 'started') | map(attribute='item') | list }}
+
+- name: Decide whether this server creates the cluster or joins it, and where
   ansible.builtin.set_fact:
     k3s_server_creates_cluster: >-
-      {{ k3s_first_server | bool and not k3s_server_datastore.stat.exists
-         and k3s_server_vip.state | default('') != 'started' }}
+      {{ k3s_first_server | bool and not k3s_server_datastore.stat.exists and k3s_server_answering | length == 0 }}
+    k3s_server_join_address: "{{ k3s_server_answering | first if k3s_server_answering | length > 0 else k3s_api_address }}"
 
 - name: Write how this server finds its cluster, as a drop-in
   ansible.builtin.copy:
     dest: /etc/rancher/k3s/config.yaml.d/20-cluster.yaml
-    content: "{{ 'cluster-init: true' if k3s_server_creates_cluster | bool else 'server: ' ~ ('https://' ~ k3s_api_vip ~ ':6443') | to_json }}\n"
+    content: "{{ 'cluster-init: true' if k3s_server_creates_cluster | bool else 'server: ' ~ ('https://' ~ k3s_server_join_address ~ ':6443') | to_json }}\n"
     owner: root
     group: root
     mode: "0600"
   when: not k3s_server_datastore.stat.exists
   notify: Restart K3s
 
-- name: Wait for the API VIP before joining
+- name: Wait for the cluster's API before joining
   ansible.builtin.wait_for:
-    host: "{{ k3s_api_vip }}"
+    host: "{{ k3s_server_join_address }}"
     port: 6443
     timeout: 600
   when: not k3s_server_creates_cluster | bool

@@ -1,4 +1,9 @@
+{% if k3s_api_vip | length > 0 %}
 # kube-vip holds the API VIP {{ k3s_api_vip }} on one server at a time (ARP, leader election).
+{% endif %}
+{% if k3s_load_balancer_ranges | length > 0 %}
+# kube-vip announces the addresses kube-vip-cloud-provider gives LoadBalancer Services (pool {{ k3s_load_balancer_ranges }}).
+{% endif %}
 # K3s applies manifests in this folder itself.
 apiVersion: v1
 kind: ServiceAccount
@@ -70,16 +75,26 @@ spec:
           image: ghcr.io/kube-vip/kube-vip:{{ k3s_server_kube_vip_version }}
           args: ["manager"]
           env:
+{% if k3s_api_vip | length > 0 %}
             - name: address
               value: "{{ k3s_api_vip }}"
             - name: port
               value: "6443"
+{% endif %}
             - name: vip_arp
               value: "true"
+{% if k3s_api_vip | length > 0 %}
             - name: cp_enable
               value: "true"
             - name: cp_namespace
               value: kube-system
+{% endif %}
+{% if k3s_load_balancer_ranges | length > 0 %}
+            - name: svc_enable
+              value: "true"
+            - name: svc_leasename
+              value: plndr-svcs-lock
+{% endif %}
             - name: vip_leaderelection
               value: "true"
 {% if k3s_api_interface | length > 0 %}

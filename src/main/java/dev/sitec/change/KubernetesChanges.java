@@ -96,9 +96,28 @@ final class KubernetesChanges {
         changes.addAll(servers(scope, before.servers(), after.servers()));
         members(scope, "agents", before.agents(), after.agents(), changes);
         if (!before.apiVip().equals(after.apiVip())) {
-            changes.add(Change.of(CLUSTER, scope.subject(), "api_vip " + before.apiVip() + " -> " + after.apiVip(),
-                    "the API certificate's names (tls-san), kube-vip and every kubeconfig change",
+            changes.add(Change.of(CLUSTER, scope.subject(), "api_vip " + text(before.apiVip()) + " -> "
+                    + text(after.apiVip()), before.apiAddress().equals(after.apiAddress())
+                            ? "kube-vip " + (after.apiVip().isPresent() ? "starts holding it" : "stops holding it")
+                            : "the API moves to " + text(after.apiAddress()) + ": the API"
+                                    + " certificate's names (tls-san), the agents' and joining servers' server URL, kube-vip"
+                                    + " and every kubeconfig change",
                     scope.at().appendProperty("api_vip")));
+        } else if (!before.apiAddress().equals(after.apiAddress())) {
+            changes.add(Change.of(CLUSTER, scope.subject(), "API " + text(before.apiAddress()) + " -> "
+                    + text(after.apiAddress()), "without api_vip the API is the first server's address: the API"
+                    + " certificate's names (tls-san), the agents' server URL and every kubeconfig change",
+                    scope.at().appendProperty("servers")));
+        }
+        if (!before.loadBalancer().equals(after.loadBalancer())) {
+            changes.add(Change.of(IN_PLACE, scope.subject(), "load_balancer " + before.loadBalancer().map(l -> l.rangeGlobal())
+                    .orElse("none") + " -> " + after.loadBalancer().map(l -> l.rangeGlobal()).orElse("none"),
+                    (before.loadBalancer().isPresent() != after.loadBalancer().isPresent()
+                            ? "the playbook restarts the servers with ServiceLB " + (after.loadBalancer().isPresent()
+                                    ? "disabled and kube-vip announcing Services" : "enabled again") + "; "
+                            : "") + "Services keep the addresses they hold; new ones get addresses from the new pool"
+                            + (after.flux().isPresent() ? " (" + FLUX + ")" : ""),
+                    scope.at().appendProperty("load_balancer")));
         }
         if (!before.tokenSecret().equals(after.tokenSecret())) {
             changes.add(Change.of(CLUSTER, scope.subject(), "token_secret " + before.tokenSecret() + " -> "
@@ -109,6 +128,10 @@ final class KubernetesChanges {
         storage(scope, before, after, changes);
         delivered(scope, before, after, changes);
         return changes;
+    }
+
+    private static String text(java.util.Optional<dev.sitec.model.Ipv4> address) {
+        return address.map(Object::toString).orElse("none");
     }
 
     private static java.util.Optional<Change> version(Scope scope, String before, String after) {

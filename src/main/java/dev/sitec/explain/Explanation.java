@@ -325,13 +325,24 @@ public final class Explanation {
     private void k3sCluster(Kubernetes k8s) {
         header("K3s cluster " + k8s.name(), k8s.origin());
         line("version", k8s.version(), k8s.origin().appendProperty("version"));
-        line("API", k8s.apiVip() + " (kube-vip)", k8s.origin().appendProperty("api_vip"));
+        if (k8s.apiVip().isPresent()) {
+            line("API", k8s.api() + " (VIP, held by kube-vip)", k8s.origin().appendProperty("api_vip"));
+        } else {
+            line("API", k8s.api() + " (first server " + k8s.servers().get(0) + ", no VIP: no failover)",
+                    k8s.origin().appendProperty("servers").appendIndex(0));
+        }
+        k8s.loadBalancer().ifPresent(lb -> line("load balancer", lb.rangeGlobal() + " (" + lb.size()
+                + " addresses; kube-vip-cloud-provider, kube-vip; ServiceLB disabled)", k8s.origin().appendProperty("load_balancer")));
         line("servers", String.join(", ", k8s.servers()) + " (etcd quorum " + (k8s.servers().size() / 2 + 1) + ")");
         line("agents", String.join(", ", k8s.agents()));
         line("token", "secret " + k8s.tokenSecret());
         line("Ansible", "group " + dev.sitec.family.ansible.AnsibleFamily.clusterGroup(k8s) + " (--limit it)");
         k8s.flux().ifPresent(f -> line("Flux", "flux/" + f.path() + "/, flux/infrastructure/" + k8s.name() + "/, flux/apps/"
                 + k8s.name() + "/"));
+        if (k8s.flux().isEmpty()) {
+            line("charts", "no Flux: HelmCharts for K3s's Helm controller in ansible/host_files/" + k8s.servers().get(0)
+                    + "/manifests/");
+        }
         line("apps", String.join(", ", k8s.apps().keySet()));
     }
 
@@ -346,17 +357,24 @@ public final class Explanation {
         if (!node.taints().isEmpty()) {
             line("taints", node.taints().stream().map(Object::toString).collect(Collectors.joining(", ")));
         }
-        List<String> flux = new ArrayList<>();
+        if (k8s.get().longhorn().isPresent()) {
+            line("Longhorn", node.longhornDisk().map(d -> "replicas on its disk " + d + ", mounted at " + K3sNodes.LONGHORN_DATA_PATH)
+                    .orElse(node.longhornReplicas() ? "replicas on its root disk, in " + K3sNodes.LONGHORN_DATA_PATH
+                            : "no replicas (its root disk is, or may be, an SD card)"));
+        }
+        // A cluster with Flux has it release the charts; one without has K3s's Helm controller install them.
+        String kind = k8s.get().flux().isPresent() ? "HelmRelease " : "HelmChart ";
+        List<String> charts = new ArrayList<>();
         k8s.get().apps().values().stream().filter(a -> !a.nodeSelector().isEmpty() && node.matches(a.nodeSelector()))
-                .forEach(a -> flux.add("HelmRelease " + a.name() + " (its node_selector)"));
-        if (node.longhornDisk().isPresent() && k8s.get().longhorn().isPresent()) {
-            flux.add("HelmRelease longhorn (its disk " + node.longhornDisk().get() + ")");
+                .forEach(a -> charts.add(kind + a.name() + " (its node_selector)"));
+        if (node.longhornReplicas() && k8s.get().longhorn().isPresent()) {
+            charts.add(kind + "longhorn (" + node.longhornDisk().map(d -> "its disk " + d).orElse("its root disk") + ")");
         }
         if (node.nvidiaGpu() && k8s.get().nvidiaDevicePlugin().isPresent()) {
-            flux.add("HelmRelease nvidia-device-plugin (its GPU)");
+            charts.add(kind + "nvidia-device-plugin (its GPU)");
         }
-        if (!flux.isEmpty()) {
-            line("Flux", String.join(", ", flux));
+        if (!charts.isEmpty()) {
+            line(k8s.get().flux().isPresent() ? "Flux" : "K3s charts", String.join(", ", charts));
         }
     }
 

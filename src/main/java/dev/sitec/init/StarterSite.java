@@ -26,7 +26,7 @@ public final class StarterSite {
     /** What the templates read. */
     public record View(String schemaPath, String name, String domain, String cidr, String gateway, List<Host> nodes,
                        String vmAddress1, String serversCidr, String serversGateway, String storageCidr, String pbsMac,
-                       String pbsAddress, String apiVip, List<Guest> servers, List<Guest> agents, int replicas) {
+                       String pbsAddress, String apiVip, String loadBalancer, List<Guest> servers, List<Guest> agents, int replicas) {
 
         public String placeholderKey() {
             return Placeholders.SSH_KEY;
@@ -55,7 +55,7 @@ public final class StarterSite {
 
     /** The highest host number each shape gives out in a network (see the templates). */
     private static final int MINIMAL_HIGHEST = 20;
-    private static final int HOMELAB_HIGHEST = 39;
+    private static final int HOMELAB_HIGHEST = 49;
     /** The homelab's servers and storage networks: this many networks of the hosts' size above theirs. */
     private static final int SERVERS_BLOCK = 10;
     private static final int STORAGE_BLOCK = 20;
@@ -93,7 +93,7 @@ public final class StarterSite {
             throw new BadAnswer("--cidr " + cidr + " is too small for the " + shape.name().toLowerCase(Locale.ROOT) + " shape: it has "
                     + Math.max(0, size - 2) + " addresses for hosts, and the starter numbers them up to " + highest + " ("
                     + (shape == Shape.MINIMAL ? "the gateway 1, the nodes from 11, the VM web 20"
-                            : "the gateway 1, the nodes from 11, the K3s agents from 31") + "); give a /" + needed + " or larger");
+                            : "the gateway 1, the nodes from 11, the K3s agents from 31, the load balancer's 40 to 49") + "); give a /" + needed + " or larger");
         }
         long base = Integer.toUnsignedLong(network.network().bits());
         if (shape == Shape.HOMELAB) {
@@ -131,6 +131,7 @@ public final class StarterSite {
                 shape == Shape.HOMELAB ? address(base, SERVERS_BLOCK, size, 1) : null,
                 shape == Shape.HOMELAB ? cidr(base, STORAGE_BLOCK, size, network.prefix()) : null, "02:00:00:00:00:20",
                 address(base, 0, size, 20), shape == Shape.HOMELAB ? address(base, SERVERS_BLOCK, size, 20) : null,
+                shape == Shape.HOMELAB ? address(base, SERVERS_BLOCK, size, 40) + "-" + address(base, SERVERS_BLOCK, size, 49) : null,
                 servers, agents, Math.min(3, agents.size()));
         String template = shape == Shape.MINIMAL ? "init/minimal.yaml.ftl" : "init/homelab.yaml.ftl";
         return Toolchain.templateRenderer().renderOwned(template, view);

@@ -32,9 +32,27 @@ public final class K3sNodes {
     private K3sNodes() {
     }
 
-    /** The network a cluster's API VIP is on: its K3s nodes talk to each other there. */
+    /**
+     * The network the cluster's API is on (its VIP's, else its first server's address's): its K3s nodes
+     * talk to each other there.
+     */
     public static Optional<Network> apiNetwork(Site site, Kubernetes k8s) {
-        return site.networkContaining(k8s.apiVip());
+        return k8s.apiAddress().flatMap(site::networkContaining);
+    }
+
+    /**
+     * Whether Longhorn may keep replicas on a host: one with a dedicated Longhorn disk, or whose root
+     * disk is not an SD card (a VM; a machine that says it boots from USB or NVMe). Read from the
+     * site directly: rules ask it of sites other rules find broken.
+     */
+    public static boolean holdsLonghornReplicas(Site site, String name) {
+        Vm vm = site.vms().get(name);
+        if (vm != null) {
+            return true;
+        }
+        Machine machine = site.machines().get(name);
+        return machine != null && (machine.longhornDisk().isPresent()
+                || machine.bootMedium().filter(m -> m != Machine.BootMedium.SD).isPresent());
     }
 
     /** Every K3s node of every cluster. */
@@ -46,16 +64,22 @@ public final class K3sNodes {
     public static List<K3sNode> of(Site site, Kubernetes k8s) {
         String network = apiNetwork(site, k8s).map(Network::name).orElse("");
         List<K3sNode> nodes = new ArrayList<>();
+        boolean longhorn = k8s.longhorn().isPresent();
         for (String name : k8s.servers()) {
-            nodes.add(node(site, name, K3sNode.Role.SERVER, network));
+            nodes.add(node(site, name, K3sNode.Role.SERVER, network, longhorn));
         }
         for (String name : k8s.agents()) {
-            nodes.add(node(site, name, K3sNode.Role.AGENT, network));
+            nodes.add(node(site, name, K3sNode.Role.AGENT, network, longhorn));
         }
         return nodes;
     }
 
-    private static K3sNode node(Site site, String name, K3sNode.Role role, String network) {
+    /**
+     * A node's own labels, and those sitec derives: its accelerators', and Longhorn's default-disk label
+     * on a node with a Longhorn disk, or (in a cluster with Longhorn) one whose root disk may hold replicas.
+     */
+    private static K3sNode node(Site site, String name, K3sNode.Role role, String network, boolean longhorn) {
+        boolean replicas = holdsLonghornReplicas(site, name);
         SortedMap<String, String> labels = new TreeMap<>();
         List<K3sNode.Taint> taints = new ArrayList<>();
         Vm vm = site.vms().get(name);
@@ -76,17 +100,21 @@ public final class K3sNodes {
             // A Proxmox VirtIO SCSI disk has a stable by-id name after its bus slot.
             Optional<String> longhornDisk = vm.disks().stream().filter(d -> d.purpose() == VmDisk.Purpose.LONGHORN)
                     .findFirst().map(d -> "/dev/disk/by-id/scsi-0QEMU_QEMU_HARDDISK_drive-scsi" + d.index());
-            longhornDisk.ifPresent(d -> labels.put(LONGHORN_DISK_LABEL, "true"));
+            if (longhornDisk.isPresent() || longhorn) {
+                labels.put(LONGHORN_DISK_LABEL, "true");
+            }
             Nic nic = nicOn(vm.nics(), network);
-            return new K3sNode(name, role, false, Arch.AMD64, nic.address(), nic.interfaceName(), longhornDisk, nvidia,
+            return new K3sNode(name, role, false, Arch.AMD64, nic.address(), nic.interfaceName(), longhornDisk, replicas, nvidia,
                     Collections.unmodifiableSortedMap(labels), List.copyOf(taints));
         }
         Machine machine = site.machines().get(name);
         labels.putAll(machine.labels());
-        machine.longhornDisk().ifPresent(d -> labels.put(LONGHORN_DISK_LABEL, "true"));
+        if (machine.longhornDisk().isPresent() || (longhorn && replicas)) {
+            labels.put(LONGHORN_DISK_LABEL, "true");
+        }
         Nic nic = nicOn(machine.nics(), network);
         return new K3sNode(name, role, true, machine.board().arch(), nic.address(), nic.interfaceName(),
-                machine.longhornDisk(), false, Collections.unmodifiableSortedMap(labels), List.of());
+                machine.longhornDisk(), replicas, false, Collections.unmodifiableSortedMap(labels), List.of());
     }
 
     /** The taints of the nodes a pod with {@code selector} can land on, when every such node has them. */

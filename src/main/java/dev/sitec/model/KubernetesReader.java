@@ -28,10 +28,10 @@ public final class KubernetesReader {
         JsonPointer at = JsonPointer.compile("/kubernetes");
         if (format.version() == SiteFormat.Version.V1) {
             String name = v1Name(root);
-            clusters.put(name, kubernetes(name, section, at));
+            clusters.put(name, kubernetes(root, name, section, at));
         } else {
             section.properties().forEach(e -> clusters.put(e.getKey(),
-                    kubernetes(e.getKey(), e.getValue(), at.appendProperty(e.getKey()))));
+                    kubernetes(root, e.getKey(), e.getValue(), at.appendProperty(e.getKey()))));
         }
         return java.util.Collections.unmodifiableSortedMap(clusters);
     }
@@ -43,7 +43,29 @@ public final class KubernetesReader {
         return last.matches("[a-z]([a-z0-9-]{0,61}[a-z0-9])?") ? last : root.path("site").path("name").asText();
     }
 
-    static Kubernetes kubernetes(String name, JsonNode n, JsonPointer at) {
+    /**
+     * Where the API is: the VIP, else the first server's first static address, which is its K3s node IP
+     * (K3sNodes: the nodes' network is the API's). Empty when the first server is unknown or has no
+     * static address, which rules report.
+     */
+    static Optional<Ipv4> apiAddress(JsonNode root, JsonNode cluster) {
+        Optional<Ipv4> vip = text(cluster, "api_vip").map(Ipv4::parse);
+        if (vip.isPresent()) {
+            return vip;
+        }
+        String first = cluster.path("servers").path(0).asText("");
+        JsonNode host = root.path("vms").has(first) ? root.path("vms").path(first) : root.path("machines").path(first);
+        java.util.Iterator<java.util.Map.Entry<String, JsonNode>> addresses = host.path("address").properties().iterator();
+        while (addresses.hasNext()) {
+            String value = addresses.next().getValue().asText("");
+            if (value.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
+                return Optional.of(Ipv4.parse(value));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Kubernetes kubernetes(JsonNode root, String name, JsonNode n, JsonPointer at) {
         JsonNode storage = n.path("storage");
         Optional<Kubernetes.Longhorn> longhorn = Optional.of(storage.path("longhorn")).filter(JsonNode::isObject)
                 .map(l -> new Kubernetes.Longhorn(l.path("version").asText(), l.path("default_replicas").asInt(3),
@@ -63,9 +85,11 @@ public final class KubernetesReader {
                     a.has("values") ? a.path("values").deepCopy() : JsonNodeFactory.instance.objectNode(),
                     sortedStringMap(a.path("node_selector")));
         });
-        return new Kubernetes(name, at, n.path("version").asText(), Ipv4.parse(n.path("api_vip").asText()),
+        Optional<Kubernetes.LoadBalancer> loadBalancer = Optional.of(n.path("load_balancer")).filter(JsonNode::isObject)
+                .map(lb -> new Kubernetes.LoadBalancer(strings(lb.path("addresses")).stream().map(Kubernetes.Range::parse).toList()));
+        return new Kubernetes(name, at, n.path("version").asText(), text(n, "api_vip").map(Ipv4::parse), apiAddress(root, n),
                 strings(n.path("servers")), strings(n.path("agents")), longhorn, nfs,
                 text(n.path("gpu"), "nvidia_device_plugin"), flux, apps,
-                text(n, "token_secret").orElse(Kubernetes.DEFAULT_TOKEN_SECRET));
+                text(n, "token_secret").orElse(Kubernetes.DEFAULT_TOKEN_SECRET), loadBalancer);
     }
 }

@@ -56,6 +56,9 @@ import dev.sitec.validate.rules.TaggedNetworksShareOneBridge;
 import dev.sitec.validate.rules.VlansUnique;
 import dev.sitec.validate.rules.VmIdsUnique;
 import dev.sitec.validate.rules.VmReferencesResolve;
+import dev.sitec.validate.rules.KubernetesNodesRunDebianOrUbuntu;
+import dev.sitec.validate.rules.ApiWithoutVipHasNoFailover;
+import dev.sitec.validate.rules.LoadBalancerPoolFits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -98,6 +101,9 @@ public final class SemanticValidator {
             new ImagesFitTargets(),
             new GuestImagesFit(),
             new KubernetesNodesRunLinux(),
+            new KubernetesNodesRunDebianOrUbuntu(),
+            new ApiWithoutVipHasNoFailover(),
+            new LoadBalancerPoolFits(),
             new BalloonFits(),
             new ChartVersionsPinned(),
             new ChecksumsOnFixedUrls(),

@@ -22,7 +22,8 @@ class ExplainCommandTest {
                         "  K3s                agent of cluster homelab, node IP 10.10.20.32\n",
                         "  taints             nvidia.com/gpu=true:NoSchedule\n",
                         "HelmRelease nvidia-device-plugin (its GPU)",
-                        "  Ansible            groups amd64, k3s_agents, k3s_cluster, k3s_homelab, k3s_homelab_agents, nvidia_gpu, vms\n",
+                        "  Longhorn           replicas on its disk /dev/disk/by-id/scsi-0QEMU_QEMU_HARDDISK_drive-scsi1, mounted at /var/lib/longhorn\n",
+                        "  Ansible            groups amd64, k3s_agents, k3s_agents_homelab, k3s_cluster, k3s_cluster_homelab, nvidia_gpu, vms\n",
                         "cloud-init/vms/k3s-w-gpu/user-data");
     }
 
@@ -34,7 +35,10 @@ class ExplainCommandTest {
                 .contains("  installed          by sitec: an answer file and ISO script in installer/pve1/\n", "  guests ");
         assertThat(sitec("explain", "gpu0").out()).startsWith("device gpu0 (").contains("  passed to          k3s-w-gpu\n");
         assertThat(sitec("explain", "homelab").out()).startsWith("K3s cluster homelab (")
-                .contains("  servers            k3s-cp-1, k3s-cp-2, k3s-cp-3 (etcd quorum 2)\n", "  Ansible            group k3s_homelab (--limit it)\n");
+                .contains("  servers            k3s-cp-1, k3s-cp-2, k3s-cp-3 (etcd quorum 2)\n", "  Ansible            group k3s_cluster_homelab (--limit it)\n",
+                        "  API                10.10.20.20 (VIP, held by kube-vip)   [site.yaml:178]\n");
+        assertThat(sitec("explain", "k3s-cp-1").out()).contains("  Longhorn           replicas on its root disk, in /var/lib/longhorn\n");
+        assertThat(sitec("explain", "rpi-3").out()).contains("  Longhorn           no replicas (its root disk is, or may be, an SD card)\n");
         assertThat(sitec("explain", "rpi-1").out()).startsWith("machine rpi-1 (")
                 .contains("  board              raspberry-pi-5, boots from nvme\n", "  K3s                agent of cluster homelab");
         assertThat(sitec("explain", "pve").out()).startsWith("Proxmox VE cluster pve (");

@@ -131,8 +131,8 @@ class InitCommandTest {
                 + " minimal shape: it has 14 addresses for hosts, and the starter numbers them up to 20 (the gateway 1, the"
                 + " nodes from 11, the VM web 20); give a /27 or larger\n");
         assertThat(run("init", "--homelab", "--cidr", "192.168.1.0/27").err()).isEqualTo("sitec: --cidr 192.168.1.0/27 is too"
-                + " small for the homelab shape: it has 30 addresses for hosts, and the starter numbers them up to 39 (the"
-                + " gateway 1, the nodes from 11, the K3s agents from 31); give a /26 or larger\n");
+                + " small for the homelab shape: it has 30 addresses for hosts, and the starter numbers them up to 49 (the"
+                + " gateway 1, the nodes from 11, the K3s agents from 31, the load balancer's 40 to 49); give a /26 or larger\n");
         assertThat(run("init", "--homelab", "--cidr", "192.168.0.0/16").err()).isEqualTo("sitec: --cidr 192.168.0.0/16 leaves"
                 + " no room for the servers and storage VLANs (they would be 192.178.0.0/16 and 192.188.0.0/16, outside"
                 + " 192.168.0.0/16): choose a lower network or a smaller one\n");

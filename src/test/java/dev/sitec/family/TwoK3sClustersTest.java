@@ -40,14 +40,14 @@ class TwoK3sClustersTest {
     void eachClusterHasItsOwnGroupsTokenAndPlaybookLimit() {
         Map<String, RenderedFile> files = site().generate(dir);
         String hosts = files.get("ansible/inventory/hosts.yml").text();
-        assertThat(hosts).contains("    k3s_prod_servers:\n      hosts:\n        prod-cp-1: {}\n        prod-cp-2: {}\n        prod-cp-3: {}\n",
-                "    k3s_test_servers:\n      hosts:\n        test-cp-1: {}\n",
-                "    k3s_test:\n      children:\n        k3s_test_servers: {}\n        k3s_test_agents: {}\n",
-                "    k3s_servers:\n      children:\n        k3s_prod_servers: {}\n        k3s_test_servers: {}\n",
-                "    k3s_cluster:\n      children:\n        k3s_prod: {}\n        k3s_test: {}\n");
-        assertThat(files.get("ansible/inventory/group_vars/k3s_prod.yml").text())
+        assertThat(hosts).contains("    k3s_servers_prod:\n      hosts:\n        prod-cp-1: {}\n        prod-cp-2: {}\n        prod-cp-3: {}\n",
+                "    k3s_servers_test:\n      hosts:\n        test-cp-1: {}\n",
+                "    k3s_cluster_test:\n      children:\n        k3s_servers_test: {}\n        k3s_agents_test: {}\n",
+                "    k3s_servers:\n      children:\n        k3s_servers_prod: {}\n        k3s_servers_test: {}\n",
+                "    k3s_cluster:\n      children:\n        k3s_cluster_prod: {}\n        k3s_cluster_test: {}\n");
+        assertThat(files.get("ansible/inventory/group_vars/k3s_cluster_prod.yml").text())
                 .contains("k3s_cluster_first_server: !unsafe \"prod-cp-1\"\nk3s_token: \"{{ sitec_secret_k3s_token }}\"\n");
-        assertThat(files.get("ansible/inventory/group_vars/k3s_test.yml").text())
+        assertThat(files.get("ansible/inventory/group_vars/k3s_cluster_test.yml").text())
                 .contains("k3s_cluster_first_server: !unsafe \"test-cp-1\"\nk3s_token: \"{{ sitec_secret_k3s_token_test }}\"\n",
                         "k3s_version: !unsafe \"v1.37.1+k3s1\"", "k3s_api_vip: !unsafe \"10.20.0.30\"");
         assertThat(files.get("ansible/host_files/test-cp-1/k3s-server.yaml").text()).contains("  - \"10.20.0.30\"");
@@ -97,12 +97,20 @@ class TwoK3sClustersTest {
     }
 
     @Test
-    void aClusterMayNotTakeANameSitecGroupsBy() {
+    void aClusterMayTakeANameSitecGroupsAcrossClustersBy() {
+        // Issue 26, item 9: names are the user's. Clusters 'cluster' and 'servers' (once refused: their groups were
+        // k3s_cluster and k3s_servers, sitec's own) get groups no other name and none of sitec's can give.
         BrokenSite site = site().replace("  test:\n    distribution", "  servers:\n    distribution")
-                .replace("path: clusters/test", "path: clusters/servers");
-        assertThat(site.errors(dir)).containsExactly(site.error("  servers:\n    distribution", "servers",
-                "K3s cluster 'servers' has a name sitec keeps for the Ansible group k3s_servers across clusters",
-                "name the cluster otherwise"));
+                .replace("path: clusters/test", "path: clusters/servers")
+                .replace("  prod:\n    distribution", "  cluster:\n    distribution")
+                .replace("path: clusters/prod", "path: clusters/cluster");
+        assertThat(site.errors(dir)).isEmpty();
+        String hosts = site.generate(dir).get("ansible/inventory/hosts.yml").text();
+        assertThat(hosts).contains(
+                "    k3s_cluster_cluster:\n      children:\n        k3s_servers_cluster: {}\n        k3s_agents_cluster: {}\n",
+                "    k3s_cluster_servers:\n      children:\n        k3s_servers_servers: {}\n        k3s_agents_servers: {}\n",
+                "    k3s_servers:\n      children:\n        k3s_servers_cluster: {}\n        k3s_servers_servers: {}\n",
+                "    k3s_cluster:\n      children:\n        k3s_cluster_cluster: {}\n        k3s_cluster_servers: {}\n");
     }
 
     @Test

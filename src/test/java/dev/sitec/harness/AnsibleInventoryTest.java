@@ -64,13 +64,13 @@ class AnsibleInventoryTest {
         assertThat(hosts("proxmox_pve")).containsExactly("pve1", "pve2", "pve3");
         assertThat(hosts("pbs")).containsExactly("pbs1");
         assertThat(hosts("pdm")).containsExactly("pdm");
-        // One group per K3s cluster (its group_vars, --limit k3s_homelab), under the groups the plays target.
-        assertThat(children("k3s_cluster")).containsExactly("k3s_homelab");
-        assertThat(children("k3s_homelab")).containsExactlyInAnyOrder("k3s_homelab_servers", "k3s_homelab_agents");
-        assertThat(children("k3s_servers")).containsExactly("k3s_homelab_servers");
-        assertThat(children("k3s_agents")).containsExactly("k3s_homelab_agents");
-        assertThat(hosts("k3s_homelab_servers")).containsExactly("k3s-cp-1", "k3s-cp-2", "k3s-cp-3");
-        assertThat(hosts("k3s_homelab_agents")).containsExactly("k3s-w-1", "k3s-w-gpu", "k3s-w-tpu", "rpi-1", "rpi-2", "rpi-3");
+        // One group per K3s cluster (its group_vars, --limit k3s_cluster_homelab), under the groups the plays target.
+        assertThat(children("k3s_cluster")).containsExactly("k3s_cluster_homelab");
+        assertThat(children("k3s_cluster_homelab")).containsExactlyInAnyOrder("k3s_servers_homelab", "k3s_agents_homelab");
+        assertThat(children("k3s_servers")).containsExactly("k3s_servers_homelab");
+        assertThat(children("k3s_agents")).containsExactly("k3s_agents_homelab");
+        assertThat(hosts("k3s_servers_homelab")).containsExactly("k3s-cp-1", "k3s-cp-2", "k3s-cp-3");
+        assertThat(hosts("k3s_agents_homelab")).containsExactly("k3s-w-1", "k3s-w-gpu", "k3s-w-tpu", "rpi-1", "rpi-2", "rpi-3");
         assertThat(hosts("nvidia_gpu")).containsExactly("k3s-w-gpu");
         assertThat(hosts("raspberry_pi")).containsExactly("rpi-1", "rpi-2", "rpi-3");
         assertThat(hosts("arm64")).containsExactly("rpi-1", "rpi-2", "rpi-3");

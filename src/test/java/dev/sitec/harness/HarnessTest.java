@@ -117,6 +117,21 @@ class HarnessTest {
                         + " Flux reads (improper constraint: \">=1.2.0 <<2\")");
     }
 
+    /** The HelmCharts K3s installs without Flux: their CRD's schema, kubeconform, and their values against the chart's. */
+    @Test
+    void k3sManifestsSchemasKubeconformAndValues() {
+        Consumers consumers = Consumers.of(PROJECT);
+        assumeTrue(System.getenv("CI") != null || java.nio.file.Files.isExecutable(consumers.cache().resolve("bin/kubeconform")),
+                "scripts/install-consumers has not run");
+        List<String> found = problems(new K3sManifestsCheck(consumers), "k3s-manifests-bad");
+        String file = "ansible/host_files/cp-1/manifests/helmchart-longhorn.yaml: ";
+        assertThat(found).anyMatch(p -> p.startsWith(file + "HelmChart longhorn: ") && p.contains("targetNamespaces"));
+        assertThat(found).anyMatch(p -> p.startsWith(file + "HelmChart longhorn: ") && p.contains("createNamespace"));
+        assertThat(found).contains(file + "HelmChart longhorn: values.defaultSetings is not a value of chart longhorn-1.12.1"
+                + " (Helm would ignore it)");
+        assertThat(found).anyMatch(p -> p.startsWith(file + "kubeconform: HelmChart longhorn: ") && p.contains("targetNamespaces"));
+    }
+
     /** checkov's security scan, with only the accepted checks of scripts/harness/checkov.yaml skipped. */
     @Test
     void checkovSecurityScan() {

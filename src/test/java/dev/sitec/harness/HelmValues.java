@@ -22,7 +22,7 @@ final class HelmValues {
     /** Keys whose value is a free-form map or list in every chart here (contracts/helm/README.md). */
     static final Set<String> FREE_FORM = Set.of("nodeSelector", "tolerations", "affinity", "annotations", "labels",
             "podAnnotations", "podLabels", "customLabels", "resources", "securityContext", "podSecurityContext",
-            "extraArgs", "env");
+            "extraArgs", "env", "data");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

@@ -27,6 +27,7 @@ public final class ValidateGenerated {
                 new AnsibleCheck(yamlLint),
                 new FluxCheck(yamlLint),
                 new FluxBuild(Consumers.of(projectDir)),
+                new K3sManifestsCheck(Consumers.of(projectDir)),
                 new Checkov(Consumers.of(projectDir), projectDir.resolve("scripts/harness/checkov.yaml")));
     }
 

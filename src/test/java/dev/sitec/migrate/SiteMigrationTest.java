@@ -74,6 +74,17 @@ class SiteMigrationTest {
     }
 
     @Test
+    void aV1FileWhoseFluxFolderIsCalledClusterValidatesAndMigrates() {
+        // Issue 26, item 9: its cluster is named 'cluster', whose Ansible group once was sitec's k3s_cluster.
+        String v1 = BrokenSite.reference().replace("path: clusters/homelab", "path: clusters/cluster").text();
+        SiteMigration.Result result = SiteMigration.toV2(v1, "site.yaml");
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.summary()).isEqualTo("site.yaml: migrated from sitec.dev/v1 to sitec.dev/v2; its K3s cluster is"
+                + " now kubernetes.cluster");
+        assertThat(result.text()).contains("kubernetes:\n  cluster:\n");
+    }
+
+    @Test
     void aFileWithErrorsIsNotRewritten() {
         String broken = BrokenSite.reference().replace("k3s-cp-1: { node: pve1", "k3s-cp-1: { node: pve9").text();
         SiteMigration.Result result = SiteMigration.toV2(broken, "site.yaml");

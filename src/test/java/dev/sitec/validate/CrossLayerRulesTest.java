@@ -60,13 +60,29 @@ class CrossLayerRulesTest {
     }
 
     @Test
-    void longhornReplicasNeedAsManyNodesWithALonghornDisk() {
-        BrokenSite site = BrokenSite.reference().replace("default_replicas: 3", "default_replicas: 6");
-        assertThat(site.diagnostics(dir)).containsExactly(site.error("default_replicas: 6", "6",
-                "longhorn default_replicas is 6, but only 5 K3s nodes have a Longhorn disk (k3s-w-1, k3s-w-gpu, k3s-w-tpu,"
-                        + " rpi-1, rpi-2); Longhorn puts each replica on another node, so every volume would stay degraded",
-                "lower default_replicas to 5, or give more nodes a Longhorn disk (a longhorn-purpose VM disk, or a"
-                        + " machine's longhorn_disk)"));
+    void longhornReplicasNeedAsManyNodesThatCanHoldOne() {
+        // Issue 26, item 5: every VM holds replicas (on its Longhorn disk, else its root disk); rpi-3 boots from SD.
+        BrokenSite site = BrokenSite.reference().replace("default_replicas: 3", "default_replicas: 9");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("default_replicas: 9", "9",
+                "longhorn default_replicas is 9, but only 8 K3s nodes can hold a replica (k3s-cp-1, k3s-cp-2, k3s-cp-3,"
+                        + " k3s-w-1, k3s-w-gpu, k3s-w-tpu, rpi-1, rpi-2); Longhorn puts each replica on another node, so every"
+                        + " volume would stay degraded",
+                "lower default_replicas to 8, or let more nodes hold replicas (a VM in the cluster, a machine's"
+                        + " longhorn_disk, or boot_medium usb or nvme)"));
+    }
+
+    @Test
+    void longhornWithoutANodeForReplicasSaysNoVolumeCanBeMadeEvenWithOneReplica() {
+        // Issue 26, item 5: replicas already 1, and only a Pi on an SD card: "lower to 1" and "degraded" were wrong.
+        BrokenSite site = BrokenSite.reference()
+                .replace("  servers: [k3s-cp-1, k3s-cp-2, k3s-cp-3]\n  agents: [k3s-w-1, k3s-w-gpu, k3s-w-tpu, rpi-1, rpi-2, rpi-3]",
+                        "  servers: [rpi-3]")
+                .replace("default_replicas: 3", "default_replicas: 1");
+        assertThat(site.errors(dir)).contains(site.error("default_replicas: 1", "1",
+                "no K3s node of kubernetes can hold a Longhorn replica (every one is a Raspberry Pi that boots, or may boot,"
+                        + " from an SD card): Longhorn could not make any volume",
+                "give a node a disk for Longhorn (a machine's longhorn_disk, or boot_medium usb or nvme), add a VM to the"
+                        + " cluster, or remove storage.longhorn"));
     }
 
     @Test

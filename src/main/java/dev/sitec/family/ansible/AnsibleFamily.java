@@ -97,8 +97,10 @@ public final class AnsibleFamily implements OutputFamily {
                 new AnsibleViews.DatacenterManager(pdm.vm(), pdm.remotes().stream().map(r -> remote(site, r)).toList()))));
         for (Kubernetes k8s : site.kubernetes().values()) {
             List<K3sNode> nodes = K3sNodes.of(site, k8s);
+            List<PlannedFile> manifests = K3sManifests.of(site, k8s, manifestsDir(k8s));
+            files.addAll(manifests);
             files.add(PlannedFile.of("ansible/inventory/group_vars/" + clusterGroup(k8s) + ".yml",
-                    "ansible/site/k3s_cluster.yml.ftl", k3sCluster(site, k8s, nodes)));
+                    "ansible/site/k3s_cluster.yml.ftl", k3sCluster(site, k8s, nodes, manifests)));
             for (K3sNode node : nodes) {
                 boolean first = node.name().equals(k8s.servers().get(0));
                 String config = "k3s-" + node.role().id() + ".yaml";
@@ -221,22 +223,50 @@ public final class AnsibleFamily implements OutputFamily {
                 List.of(new AnsibleViews.Host(name, site.backupServers().get(name).address().toString())));
     }
 
-    /** The inventory group of one K3s cluster's nodes: k3s_<name> ('-' becomes '_': Ansible group names). */
+    /**
+     * The inventory group of one K3s cluster's nodes: k3s_cluster_<name> ('-' becomes '_': Ansible group
+     * names), with k3s_servers_<name> and k3s_agents_<name>. Every cluster name gives groups of its own
+     * that no other name and none of sitec's groups across clusters (k3s_cluster, k3s_servers, k3s_agents)
+     * can give: a cluster may be called cluster, servers or agents.
+     */
     public static String clusterGroup(Kubernetes k8s) {
-        return "k3s_" + k8s.name().replace('-', '_');
+        return "k3s_cluster_" + groupName(k8s);
     }
 
-    private static AnsibleViews.K3sCluster k3sCluster(Site site, Kubernetes k8s, List<K3sNode> nodes) {
+    /** The group of one cluster's servers or agents (role "servers" or "agents"). */
+    public static String roleGroup(Kubernetes k8s, String role) {
+        return "k3s_" + role + "_" + groupName(k8s);
+    }
+
+    private static String groupName(Kubernetes k8s) {
+        return k8s.name().replace('-', '_');
+    }
+
+    /** Where the tree keeps the manifests K3s installs on the cluster's first server. */
+    static String manifestsDir(Kubernetes k8s) {
+        return "ansible/host_files/" + k8s.servers().get(0) + "/manifests/";
+    }
+
+    private static AnsibleViews.K3sCluster k3sCluster(Site site, Kubernetes k8s, List<K3sNode> nodes, List<PlannedFile> manifests) {
         List<String> serverInterfaces = nodes.stream().filter(K3sNode::isServer).map(K3sNode::nodeInterface).distinct().toList();
         var flux = k8s.flux();
+        // A server with no datastore asks here whether its cluster runs: behind the VIP, or without one
+        // at every other server (a rebuilt first server joins the servers that kept the cluster).
+        List<String> join = k8s.apiVip().map(vip -> List.of(vip.toString())).orElseGet(() -> nodes.stream()
+                .filter(K3sNode::isServer).skip(1).map(n -> n.nodeIp().orElseThrow().toString()).toList());
         return new AnsibleViews.K3sCluster(k8s.name(), clusterGroup(k8s), k8s.servers().get(0),
-                "sitec_secret_" + k8s.tokenSecret(), k8s.version(), k8s.apiVip().toString(),
+                "sitec_secret_" + k8s.tokenSecret(), k8s.version(), k8s.api().toString(),
+                k8s.apiVip().map(Object::toString).orElse(""),
                 // kube-vip announces the VIP on one interface name; when servers differ it finds the default route's.
-                serverInterfaces.size() == 1 ? serverInterfaces.get(0) : "",
+                serverInterfaces.size() == 1 ? serverInterfaces.get(0) : "", join,
+                k8s.loadBalancer().map(Kubernetes.LoadBalancer::rangeGlobal).orElse(""),
                 flux.map(Kubernetes.Flux::version).orElse(""),
-                flux.map(f -> "../flux/" + f.path() + "/flux-system.yaml").orElse(""),
+                // inventory_dir is the inventory folder, ansible/inventory: the Flux tree is two levels up.
+                flux.map(f -> "../../flux/" + f.path() + "/flux-system.yaml").orElse(""),
                 flux.map(Kubernetes.Flux::repository).orElse(""),
-                flux.map(Kubernetes.Flux::needsDeployKey).orElse(false));
+                flux.map(Kubernetes.Flux::needsDeployKey).orElse(false),
+                "host_files/" + k8s.servers().get(0) + "/manifests",
+                manifests.stream().map(f -> f.path().substring(f.path().lastIndexOf('/') + 1)).toList());
     }
 
     /** The node's labels as K3s and kubectl take them, key=value. */
@@ -245,11 +275,12 @@ public final class AnsibleFamily implements OutputFamily {
     }
 
     static AnsibleViews.K3sConfig k3sConfig(Site site, Kubernetes k8s, K3sNode node) {
-        String serverUrl = node.isServer() ? null : "https://" + k8s.apiVip() + ":6443";
+        String serverUrl = node.isServer() ? null : "https://" + k8s.api() + ":6443";
         List<String> sans = new ArrayList<>();
         List<String> disable = new ArrayList<>();
         if (node.isServer()) {
-            sans.add(k8s.apiVip().toString());
+            // The VIP, else the first server's address: the one every kubeconfig and joining node uses.
+            sans.add(k8s.api().toString());
             // The API's name is the cluster's own: two clusters of a site may not answer to one name
             // (a kubeconfig for one would be accepted by the other's certificate). A site with one
             // cluster keeps the site's name too, which kubeconfigs made before may use.
@@ -261,6 +292,10 @@ public final class AnsibleFamily implements OutputFamily {
             // K3s's local-path class is a default StorageClass too; two defaults make PVCs ambiguous.
             if (k8s.longhorn().map(Kubernetes.Longhorn::defaultClass).orElse(false)) {
                 disable.add("local-storage");
+            }
+            // kube-vip gives LoadBalancer Services their addresses from the pool: ServiceLB would too.
+            if (k8s.loadBalancer().isPresent()) {
+                disable.add("servicelb");
             }
         }
         return new AnsibleViews.K3sConfig(node.isServer(), serverUrl, node.nodeIp().map(Object::toString).orElse(null),

@@ -42,19 +42,26 @@ final class AnsibleInventory {
                 .map(ct -> host(site, ct.name(), ct.nics())).toList(), List.of()));
         groups.add(new AnsibleViews.Group("machines", site.machines().values().stream()
                 .map(m -> host(site, m.name(), m.nics())).toList(), List.of()));
-        // Per K3s cluster k3s_<name> (for its group_vars and --limit), with its servers and agents; and
-        // across clusters k3s_servers, k3s_agents and k3s_cluster, which the plays target.
+        // Per K3s cluster k3s_cluster_<name> (for its group_vars and --limit), with its servers
+        // (k3s_servers_<name>) and agents (k3s_agents_<name>); and across clusters k3s_servers, k3s_agents
+        // and k3s_cluster, which the plays target. No cluster name can give one of another's groups.
         List<String> clusters = new ArrayList<>();
+        List<String> servers = new ArrayList<>();
+        List<String> agents = new ArrayList<>();
         for (Kubernetes k8s : site.kubernetes().values()) {
             String group = AnsibleFamily.clusterGroup(k8s);
+            String serverGroup = AnsibleFamily.roleGroup(k8s, "servers");
+            String agentGroup = AnsibleFamily.roleGroup(k8s, "agents");
             List<K3sNode> nodes = K3sNodes.of(site, k8s);
-            groups.add(new AnsibleViews.Group(group + "_servers", names(nodes.stream().filter(K3sNode::isServer).map(K3sNode::name).toList()), List.of()));
-            groups.add(new AnsibleViews.Group(group + "_agents", names(nodes.stream().filter(n -> !n.isServer()).map(K3sNode::name).toList()), List.of()));
-            groups.add(new AnsibleViews.Group(group, List.of(), List.of(group + "_servers", group + "_agents")));
+            groups.add(new AnsibleViews.Group(serverGroup, names(nodes.stream().filter(K3sNode::isServer).map(K3sNode::name).toList()), List.of()));
+            groups.add(new AnsibleViews.Group(agentGroup, names(nodes.stream().filter(n -> !n.isServer()).map(K3sNode::name).toList()), List.of()));
+            groups.add(new AnsibleViews.Group(group, List.of(), List.of(serverGroup, agentGroup)));
             clusters.add(group);
+            servers.add(serverGroup);
+            agents.add(agentGroup);
         }
-        groups.add(new AnsibleViews.Group("k3s_servers", List.of(), clusters.stream().map(g -> g + "_servers").toList()));
-        groups.add(new AnsibleViews.Group("k3s_agents", List.of(), clusters.stream().map(g -> g + "_agents").toList()));
+        groups.add(new AnsibleViews.Group("k3s_servers", List.of(), servers));
+        groups.add(new AnsibleViews.Group("k3s_agents", List.of(), agents));
         groups.add(new AnsibleViews.Group("k3s_cluster", List.of(), clusters));
         List<K3sNode> k3s = K3sNodes.of(site);
         groups.add(new AnsibleViews.Group("nvidia_gpu", names(k3s.stream().filter(K3sNode::nvidiaGpu).map(K3sNode::name).toList()), List.of()));

@@ -98,11 +98,28 @@ public final class AnsibleViews {
 
     /**
      * One K3s cluster's variables, for its group: its name, group, first server, the variable that
-     * holds its token (each cluster has its own secret), its version, VIP and Flux settings.
+     * holds its token (each cluster has its own secret), its version, API address (the VIP, else the
+     * first server's node IP), what kube-vip does, the addresses a rebuilt first server looks for its
+     * cluster at, the load-balancer pool, Flux settings, and the HelmChart manifests K3s installs when
+     * there is no Flux.
+     *
+     * @param joinAddresses where a server with no datastore asks whether the cluster runs: the VIP, or
+     *                      without one every other server's address
+     * @param helmCharts manifest files (in the tree's k3s-manifests folder of the cluster) the first
+     *                   server puts in K3s's manifests folder
      */
     public record K3sCluster(String name, String group, String firstServer, String tokenVariable, String version,
-                             String apiVip, String apiInterface, String fluxVersion, String fluxSyncFile,
-                             String fluxRepository, boolean fluxDeployKey) {
+                             String apiAddress, String apiVip, String apiInterface, List<String> joinAddresses,
+                             String loadBalancerRanges, String fluxVersion, String fluxSyncFile,
+                             String fluxRepository, boolean fluxDeployKey, String manifestsDir, List<String> helmCharts) {
+    }
+
+    /**
+     * A manifest K3s's Helm controller installs (helm.cattle.io/v1 HelmChart), for a cluster without
+     * Flux: the same chart, version, namespace and values Flux would release.
+     */
+    public record HelmChart(String name, String namespace, String repositoryUrl, String chart, String version,
+                            dev.sitec.family.flux.YamlValue values) {
     }
 
     /**

@@ -25,6 +25,9 @@ public final class FluxFamily implements OutputFamily {
     static final String LONGHORN_REPOSITORY = "https://charts.longhorn.io";
     static final String NFS_REPOSITORY = "https://raw.githubusercontent.com/kubernetes-csi/csi-driver-nfs/master/charts";
     static final String NVIDIA_REPOSITORY = "https://nvidia.github.io/k8s-device-plugin";
+    static final String KUBE_VIP_REPOSITORY = "https://kube-vip.github.io/helm-charts";
+    /** kube-vip/helm-charts' kube-vip-cloud-provider chart 0.2.10: kube-vip-cloud-provider v0.0.12. */
+    public static final String CLOUD_PROVIDER_CHART_VERSION = "0.2.10";
     static final String LONGHORN_CLASS = "longhorn-replicated";
     static final String NVIDIA_RUNTIME = "nvidia";
 
@@ -115,12 +118,32 @@ public final class FluxFamily implements OutputFamily {
         return PlannedFile.of(dir + "kustomization.yaml", "flux/kustomization.yaml.ftl", new FluxViews.Kustomization(resources));
     }
 
+    /**
+     * The charts a cluster runs, as Flux releases them: the infrastructure controllers, then the apps.
+     * A cluster without Flux has K3s's Helm controller install the same (the Ansible family's HelmCharts).
+     */
+    public static List<FluxViews.Release> releases(Site site, Kubernetes k8s) {
+        List<K3sNode> nodes = K3sNodes.of(site, k8s);
+        boolean nvidia = nodes.stream().anyMatch(K3sNode::nvidiaGpu) && k8s.nvidiaDevicePlugin().isPresent();
+        List<FluxViews.Release> releases = new ArrayList<>(controllers(site, k8s, nodes, nvidia));
+        k8s.apps().values().forEach(app -> releases.add(app(app, nodes)));
+        return releases;
+    }
+
     private static List<FluxViews.Release> controllers(Site site, Kubernetes k8s, List<K3sNode> nodes, boolean nvidia) {
         List<FluxViews.Release> releases = new ArrayList<>();
         k8s.longhorn().ifPresent(longhorn -> releases.add(new FluxViews.Release("longhorn", "longhorn-system", true,
                 LONGHORN_REPOSITORY, "longhorn", longhorn.version(), YamlValue.of(longhornValues(longhorn, nodes)))));
         k8s.nfs().ifPresent(nfs -> releases.add(new FluxViews.Release("csi-driver-nfs", "kube-system", false,
                 NFS_REPOSITORY, "csi-driver-nfs", nfs.chartVersion(), YamlValue.of(JsonNodeFactory.instance.objectNode()))));
+        k8s.loadBalancer().ifPresent(pool -> {
+            // It hands each LoadBalancer Service an address from the pool (its ConfigMap, range-global);
+            // kube-vip on the servers announces it (svc_enable).
+            ObjectNode values = JsonNodeFactory.instance.objectNode();
+            values.putObject("cm").putObject("data").put("range-global", pool.rangeGlobal());
+            releases.add(new FluxViews.Release("kube-vip-cloud-provider", "kube-system", false, KUBE_VIP_REPOSITORY,
+                    "kube-vip-cloud-provider", CLOUD_PROVIDER_CHART_VERSION, YamlValue.of(values)));
+        });
         if (nvidia) {
             ObjectNode values = JsonNodeFactory.instance.objectNode();
             values.put("runtimeClassName", NVIDIA_RUNTIME);
@@ -139,12 +162,13 @@ public final class FluxFamily implements OutputFamily {
         ObjectNode settings = values.putObject("defaultSettings");
         settings.put("defaultDataPath", K3sNodes.LONGHORN_DATA_PATH);
         settings.put("defaultReplicaCount", longhorn.defaultReplicas());
-        // Replicas only on nodes with a dedicated Longhorn disk (labelled by Ansible), never on SD cards.
+        // Replicas only on the labelled nodes: those with a dedicated Longhorn disk (mounted at the data
+        // path) or a root disk that may hold them (the data path is then a folder of it); never SD cards.
         settings.put("createDefaultDiskLabeledNodes", true);
         // Longhorn must run where its disks are, accelerator nodes included: the manager and driver take
         // the tolerations, the components Longhorn starts itself take its taintToleration setting
         // (values.yaml: "key1=value1:effect; key2=value2:effect").
-        List<K3sNode.Taint> taints = nodes.stream().filter(n -> n.longhornDisk().isPresent())
+        List<K3sNode.Taint> taints = nodes.stream().filter(K3sNode::longhornReplicas)
                 .flatMap(n -> n.taints().stream()).distinct().sorted(java.util.Comparator.comparing(Object::toString)).toList();
         if (!taints.isEmpty()) {
             settings.put("taintToleration", String.join(";", taints.stream().map(Object::toString).toList()));
@@ -162,7 +186,8 @@ public final class FluxFamily implements OutputFamily {
         return list;
     }
 
-    private static FluxViews.Configs configs(Site site, Kubernetes k8s) {
+    /** The StorageClasses of the cluster's storage (Flux's configs layer, or K3s's manifests without Flux). */
+    public static FluxViews.Configs configs(Site site, Kubernetes k8s) {
         List<FluxViews.StorageClass> classes = new ArrayList<>();
         k8s.longhorn().ifPresent(longhorn -> {
             Map<String, String> parameters = new LinkedHashMap<>();

@@ -173,15 +173,31 @@ final class FirstInstall {
         List<Line> checks = new ArrayList<>();
         steps.k3s().forEach(k -> checks.add(new Line("ssh " + steps.adminUser() + "@" + k.firstAddress()
                 + " sudo k3s kubectl get nodes", "cluster " + k.name() + ": every node Ready")));
+        // Without Flux, K3s's Helm controller installs the charts: one helm-install-<chart> Job each.
+        steps.k3s().stream().filter(k -> !k.flux()).forEach(k -> checks.add(new Line("ssh " + steps.adminUser() + "@"
+                + k.firstAddress() + " sudo k3s kubectl get jobs -n kube-system",
+                "cluster " + k.name() + ": each helm-install-<chart> Job Complete")));
         steps.backups().forEach(b -> checks.add(new Line("ssh root@" + b.address() + " proxmox-backup-manager datastore list",
                 b.name() + "'s datastores")));
         String what = (steps.backups().isEmpty() ? "" : "The backup servers' datastores, ") + (steps.backups().isEmpty()
                 ? "The guests' users and keys" : "the guests' users and keys")
-                + steps.k3s().stream().map(k -> " (" + k.name() + ")").reduce((a, b) -> a + "," + b)
-                        .map(k -> ", and K3s" + k).orElse("") + ":";
+                + k3sClusters(steps) + ":";
         return new Stage("configure", List.of(), "Configure everything else (Ansible)", what,
                 List.of(Line.of("(cd ansible && ansible-playbook site.yml)")),
                 "the play recap shows `failed=0` for every host.", checks);
+    }
+
+    /** ", and K3s (cluster a)" or ", and K3s (clusters a and b)"; nothing without K3s. */
+    private static String k3sClusters(RunbookSteps steps) {
+        List<String> names = steps.k3s().stream().map(RunbookSteps.K3s::name).toList();
+        if (names.isEmpty()) {
+            return "";
+        }
+        if (names.size() == 1) {
+            return ", and K3s (cluster " + names.get(0) + ")";
+        }
+        return ", and K3s (clusters " + String.join(", ", names.subList(0, names.size() - 1)) + " and "
+                + names.get(names.size() - 1) + ")";
     }
 
     /** Where the Flux clusters read sitec's Flux tree in their repository. */

@@ -69,9 +69,9 @@ final class TopologyDiagram {
             List<String> storage = new ArrayList<>();
             k8s.longhorn().ifPresent(l -> storage.add("Longhorn ×" + l.defaultReplicas()));
             k8s.nfs().ifPresent(n -> storage.add("NFS from " + n.server()));
-            out.add("  " + id("k3s", k8s.name()) + "{{\"K3s " + k8s.name() + "<br/>API " + k8s.apiVip()
+            out.add("  " + id("k3s", k8s.name()) + "{{\"K3s " + k8s.name() + "<br/>API " + k8s.api()
                     + (storage.isEmpty() ? "" : "<br/>" + String.join(", ", storage)) + "\"}}");
-            site.networkContaining(k8s.apiVip()).ifPresent(n -> edges.add(id("k3s", k8s.name()) + " --- " + id("net", n.name())));
+            site.networkContaining(k8s.api()).ifPresent(n -> edges.add(id("k3s", k8s.name()) + " --- " + id("net", n.name())));
             k8s.nfs().ifPresent(n -> edges.add(id("k3s", k8s.name()) + " -. NFS .-> "
                     + drawnIn.getOrDefault(n.server(), id("guest", n.server()))));
         }

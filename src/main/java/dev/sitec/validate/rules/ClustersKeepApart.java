@@ -8,17 +8,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Two K3s clusters share nothing that identifies one: each has its own join token secret (a shared
  * token lets a node of one join the other), and its own Flux folder (one folder syncs one cluster).
- * Their names also name Ansible groups (k3s_<name>), so they may not be the ones sitec uses itself.
+ * Their names also name Ansible groups (k3s_cluster_<name>, '-' as '_'): two names that give one
+ * group are refused. Any name is the user's otherwise: sitec's own groups cannot collide with them.
  */
 public final class ClustersKeepApart implements SiteRule {
-
-    /** k3s_servers, k3s_agents and k3s_cluster are the groups across clusters. */
-    private static final Set<String> RESERVED = Set.of("servers", "agents", "cluster");
 
     @Override
     public List<Diagnostic> check(RuleContext context) {
@@ -27,14 +24,10 @@ public final class ClustersKeepApart implements SiteRule {
         Map<String, Kubernetes> folders = new HashMap<>();
         Map<String, Kubernetes> groups = new HashMap<>();
         for (Kubernetes k8s : context.site().kubernetes().values()) {
-            if (RESERVED.contains(k8s.name())) {
-                out.add(context.errorAtKey(k8s.origin(), "K3s cluster '" + k8s.name() + "' has a name sitec keeps for the"
-                        + " Ansible group k3s_" + k8s.name() + " across clusters").withHint("name the cluster otherwise"));
-            }
             Kubernetes sameGroup = groups.putIfAbsent(k8s.name().replace('-', '_'), k8s);
             if (sameGroup != null) {
                 out.add(context.errorAtKey(k8s.origin(), "K3s clusters '" + sameGroup.name() + "' and '" + k8s.name()
-                        + "' make the same Ansible group k3s_" + k8s.name().replace('-', '_'))
+                        + "' make the same Ansible group " + dev.sitec.family.ansible.AnsibleFamily.clusterGroup(k8s))
                         .withHint("rename one of them"));
             }
             Kubernetes sameToken = tokens.putIfAbsent(k8s.tokenSecret(), k8s);

@@ -61,8 +61,8 @@ final class Hosts {
         for (Machine m : site.machines().values()) {
             nicAddresses(out, new Host("machine", m.name(), m.origin()), m.nics());
         }
-        site.kubernetes().values().forEach(k -> out.add(new Address(new Host(k.key(), "api_vip", k.origin()),
-                k.apiVip(), Optional.empty(), k.origin().appendProperty("api_vip"))));
+        site.kubernetes().values().forEach(k -> k.apiVip().ifPresent(vip -> out.add(new Address(
+                new Host(k.key(), "api_vip", k.origin()), vip, Optional.empty(), k.origin().appendProperty("api_vip")))));
         return out;
     }
 

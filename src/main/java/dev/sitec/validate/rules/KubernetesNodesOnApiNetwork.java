@@ -14,8 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * K3s nodes reach the API VIP and each other on the network the VIP is on: every server and agent
- * needs an address there (its node-ip and flannel interface).
+ * K3s nodes reach the API and each other on the network the API is on (its VIP's, else the first
+ * server's first static address's): every server and agent needs an address there (its node-ip and
+ * flannel interface).
  */
 public final class KubernetesNodesOnApiNetwork implements SiteRule {
 
@@ -32,6 +33,11 @@ public final class KubernetesNodesOnApiNetwork implements SiteRule {
         return out;
     }
 
+    private static String where(Kubernetes k8s) {
+        return k8s.apiVip().map(vip -> "the API VIP " + vip)
+                .orElseGet(() -> "the API (first server '" + k8s.servers().get(0) + "', " + k8s.api() + ")");
+    }
+
     private static void check(List<Diagnostic> out, RuleContext context, Kubernetes k8s, Network network,
                               List<String> names, String list) {
         for (int i = 0; i < names.size(); i++) {
@@ -45,7 +51,7 @@ public final class KubernetesNodesOnApiNetwork implements SiteRule {
             if (nics.stream().noneMatch(n -> n.network().equals(network.name()))) {
                 JsonPointer at = k8s.origin().appendProperty(list).appendIndex(i);
                 out.add(context.errorAt(at, "'" + name + "' has no address on network '" + network.name()
-                        + "', where the API VIP " + k8s.apiVip() + " is")
+                        + "', where " + where(k8s) + " is")
                         .withHint("give '" + name + "' an address on '" + network.name() + "'"));
             }
         }

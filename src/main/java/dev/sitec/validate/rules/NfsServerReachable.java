@@ -35,7 +35,7 @@ public final class NfsServerReachable implements SiteRule {
         // Addresses on unknown networks, and nodes off the API network, are reported by their own rules.
         List<String> hosts = new ArrayList<>(k8s.nodes());
         hosts.add(server.name());
-        Optional<String> apiNetwork = context.site().networkContaining(k8s.apiVip()).map(n -> n.name());
+        Optional<String> apiNetwork = dev.sitec.model.K3sNodes.apiNetwork(context.site(), k8s).map(n -> n.name());
         for (String host : hosts) {
             Set<String> networks = NfsServer.networksOf(context.site(), host);
             if (!context.site().networks().keySet().containsAll(networks)

@@ -118,7 +118,7 @@ class RunbookTest {
                 "ssh root@10.10.10.13 qm set 840189274 --protection 0",
                 "ssh root@10.10.10.13 qmrestore pbs1:backup/vm/840189274/<timestamp> 840189274 --force 1",
                 "ssh root@10.10.10.13 qm start 840189274");
-        assertThat(runbook).contains("(cd ansible && ansible-playbook playbooks/k3s-upgrade.yml --limit k3s_homelab)",
+        assertThat(runbook).contains("(cd ansible && ansible-playbook playbooks/k3s-upgrade.yml --limit k3s_cluster_homelab)",
                 "latest\nv1.37.x release", "sudo k3s token rotate --new-token", "give `K3S_TOKEN` the new value");
     }
 
