@@ -12,10 +12,10 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = SitecCommand.Version.class,
         description = {"Show everything sitec derives for one named object and where it lands.",
-                "For a VM, container, node, machine, network, device or cluster: its identities (VMID, MACs,",
-                "addresses), its Terraform address, Ansible groups and files, K3s role, labels, taints and the Flux",
-                "objects that run on it, with the site lines they come from. For an image, profile or Flux app:",
-                "what it is, who uses it and the files it lands in. Writes nothing."})
+                "For a VM, container, node, machine, network, device or cluster: its identities (VMID, MACs, "
+                        + "addresses), its Terraform address, Ansible groups and files, K3s role, labels, taints and "
+                        + "the Flux objects that run on it, with the site lines they come from. For an image, profile "
+                        + "or Flux app: what it is, who uses it and the files it lands in. Writes nothing."})
 final class ExplainCommand implements Callable<Integer> {
 
     private final Invocation invocation;

@@ -3,13 +3,13 @@ package dev.sitec.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code -f/--file}: the site file every command reads. */
+/** {@code -f/--file}: the site file every command reads, or (init, import) writes. */
 public final class SiteFileOption {
 
     static final String DEFAULT_FILE = "site.yaml";
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = DEFAULT_FILE,
-            description = "The site file to read (default: ${DEFAULT-VALUE}).")
+            description = "The site file (default: ${DEFAULT-VALUE}): init and import write it, the other commands read it.")
     String file;
 
     static SiteFileOption of(String file) {
