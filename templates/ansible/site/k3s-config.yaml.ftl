@@ -11,7 +11,7 @@ server: "[=v.serverUrl]"
 <#if v.nodeIp??>
 node-ip: "[=v.nodeIp]"
 <#else>
-# On DHCP: K3s takes the node IP from the flannel interface.
+# On DHCP: K3s takes the node IP from the interface of the default route (k3s pkg/agent/config get).
 </#if>
 flannel-iface: "[=v.flannelIface]"
 <#if v.server>

@@ -7,3 +7,5 @@ k3s_server_binary:
 k3s_server_service: k3s
 # kube-vip announces the API VIP from the servers (ARP, leader election).
 k3s_server_kube_vip_version: v0.9.2
+# K3s's deploy controller applies what this folder holds.
+k3s_server_manifests_folder: /var/lib/rancher/k3s/server/manifests

@@ -30,46 +30,8 @@
   no_log: true
   notify: Restart K3s
 
-- name: Run kube-vip on the servers, for the API VIP and the LoadBalancer Services' addresses
-  ansible.builtin.template:
-    src: kube-vip.yaml.j2
-    dest: /var/lib/rancher/k3s/server/manifests/kube-vip.yaml
-    owner: root
-    group: root
-    mode: "0600"
-  when: k3s_api_vip | length > 0 or k3s_load_balancer_ranges | length > 0
-
-# K3s's deploy controller deletes what a manifest it applied made once the file is gone.
-- name: Remove kube-vip when the cluster has neither an API VIP nor a load-balancer pool
-  ansible.builtin.file:
-    path: /var/lib/rancher/k3s/server/manifests/kube-vip.yaml
-    state: absent
-  when: k3s_api_vip | length == 0 and k3s_load_balancer_ranges | length == 0
-
-- name: Put the cluster's HelmCharts and StorageClasses where K3s installs them (no Flux; first server only)
-  ansible.builtin.copy:
-    src: "{{ k3s_manifests_dir }}/{{ item }}"
-    dest: "/var/lib/rancher/k3s/server/manifests/sitec-{{ item }}"
-    owner: root
-    group: root
-    mode: "0600"
-  loop: "{{ k3s_manifests }}"
-  when: k3s_first_server | bool
-
-- name: List the manifests sitec put there before
-  ansible.builtin.find:
-    paths: /var/lib/rancher/k3s/server/manifests
-    patterns: "sitec-*.yaml"
-  register: k3s_server_sitec_manifests
-
-- name: Remove those the site no longer gives (K3s then uninstalls what they installed)
-  ansible.builtin.file:
-    path: "{{ item.path }}"
-    state: absent
-  loop: "{{ k3s_server_sitec_manifests.files }}"
-  loop_control:
-    label: "{{ item.path }}"
-  when: not k3s_first_server | bool or (item.path | basename | regex_replace('^sitec-', '')) not in k3s_manifests
+- name: Keep K3s's manifests folder as the site says (kube-vip; HelmCharts without Flux)
+  ansible.builtin.include_tasks: manifests.yml
 
 - name: Download and verify K3s {{ k3s_version }}
   ansible.builtin.get_url:
@@ -149,7 +111,13 @@
 - name: Restart this server now if its configuration changed (not right after its first start), before the next one
   ansible.builtin.meta: flush_handlers
 
+# `kubectl wait` fails at once while the Node object does not exist yet (kubernetes#83242), and K3s
+# may tell systemd it is up before its kubelet has registered the node: ask again until it is Ready.
 - name: Wait until the node is Ready
   ansible.builtin.command:
-    argv: [/usr/local/bin/k3s, kubectl, wait, --for=condition=Ready, "node/{{ inventory_hostname }}", --timeout=300s]
+    argv: [/usr/local/bin/k3s, kubectl, wait, --for=condition=Ready, "node/{{ inventory_hostname }}", --timeout=20s]
+  register: k3s_server_node_ready
+  until: k3s_server_node_ready.rc == 0
+  retries: 15
+  delay: 5
   changed_when: false

@@ -6,7 +6,7 @@ import java.util.SortedMap;
 /**
  * A K3s node as the Ansible and Flux families need it: where it is, what it runs on, and the
  * labels it registers with (the site's, plus those sitec derives from its hardware). An agent on
- * DHCP has no fixed node IP: K3s takes the address of its flannel interface.
+ * DHCP has no fixed node IP: K3s takes the address of the interface its default route leaves by.
  *
  * @param longhornDisk the node's dedicated Longhorn disk, mounted at Longhorn's data path
  * @param longhornReplicas Longhorn may keep replicas here: on its dedicated disk, else on its root disk

@@ -558,4 +558,80 @@ class AnsibleRolesOnFakeHostsTest {
         assertThat(run.lines()).contains("proxmox-backup-manager prune-job create sitec-main --store main --schedule daily"
                 + " --keep-last 3 --keep-daily 7 --keep-weekly 4 --keep-monthly 6");
     }
+
+    /** The k3s_server manifests task file on a server of sites/k3s-variants.yaml, its manifests folder a test folder. */
+    private FakeHosts.Run manifests(FakeHosts variants, String server, Path folder, String vars) {
+        return variants.play(server, "- name: Run the role\n  ansible.builtin.include_role:\n    name: k3s_server\n"
+                + "    tasks_from: manifests.yml\n  vars:\n    k3s_server_manifests_folder: " + folder + "\n" + vars.indent(4));
+    }
+
+    private FakeHosts k3sVariants(String name) throws Exception {
+        FakeHosts variants = new FakeHosts(dir.resolve(name), BrokenSite.of(Files.readString(Path.of("sites/k3s-variants.yaml"))));
+        variants.replaceInTree("ansible/roles/k3s_server/tasks/manifests.yml", "/usr/local/bin/k3s", "k3s");
+        return variants;
+    }
+
+    /**
+     * Issue 26, item 6 (its review). K3s's deploy controller deletes nothing when a file leaves its
+     * manifests folder, and keeps the file's Addon, named by the file name before its first dot, whose
+     * checksum then makes it skip the same file put back (k3s pkg/deploy/controller.go listFilesIn,
+     * deploy, basename; docs.k3s.io "Managing Packaged Components"). A manifest the cluster no longer
+     * has is deleted from it (a HelmChart's deletion makes the Helm controller uninstall the release),
+     * then its Addon, then the file; one that only moved to another first server is just removed.
+     */
+    @Test
+    void aManifestTheSiteDropsIsDeletedFromTheClusterThenItsAddonThenTheFile() throws Exception {
+        FakeHosts variants = k3sVariants("drop");
+        Path folder = Files.createDirectories(dir.resolve("manifests-1"));
+        Files.writeString(folder.resolve("sitec-helmchart-gone.yaml"), "kind: HelmChart\n");
+        Files.writeString(folder.resolve("traefik.yaml"), "kind: HelmChart\n");
+        FakeHosts.Run first = manifests(variants, "cluster-1", folder, "");
+        ok(first);
+        assertThat(first.lines()).containsExactly(
+                "k3s kubectl delete --ignore-not-found --wait=false -f " + folder + "/sitec-helmchart-gone.yaml",
+                "k3s kubectl delete addon --namespace kube-system --ignore-not-found sitec-helmchart-gone");
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("kube-vip.yaml",
+                    "sitec-helmchart-kube-vip-cloud-provider.yaml", "sitec-helmchart-longhorn.yaml", "sitec-helmchart-podinfo.yaml", "sitec-storageclasses.yaml", "traefik.yaml");
+        }
+        FakeHosts.Run again = manifests(variants, "cluster-1", folder, "");
+        ok(again);
+        assertThat(again.lines()).isEmpty();
+        assertThat(again.result().output()).contains("changed=0");
+
+        // cluster-2 held the HelmCharts when it was the first server: now cluster-1's, they only leave its folder.
+        Path second = Files.createDirectories(dir.resolve("manifests-2"));
+        Files.writeString(second.resolve("sitec-helmchart-podinfo.yaml"), "kind: HelmChart\n");
+        FakeHosts.Run moved = manifests(variants, "cluster-2", second, "");
+        ok(moved);
+        assertThat(moved.lines()).isEmpty();
+        try (var files = Files.list(second)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("kube-vip.yaml");
+        }
+
+        // Neither a VIP nor a pool any more: kube-vip leaves the cluster, then its file.
+        FakeHosts.Run noVip = manifests(variants, "cluster-2", second, "k3s_load_balancer_ranges: []\n");
+        ok(noVip);
+        assertThat(noVip.lines()).containsExactly(
+                "k3s kubectl delete --ignore-not-found --wait=false -f " + second + "/kube-vip.yaml",
+                "k3s kubectl delete addon --namespace kube-system --ignore-not-found kube-vip");
+        assertThat(second.resolve("kube-vip.yaml")).doesNotExist();
+    }
+
+    /**
+     * Longhorn's uninstall deletes every volume's data, and its chart's pre-delete hook refuses it until
+     * deleting-confirmation-flag is true (Longhorn 1.12 chart): the play stops, says how, and deletes nothing.
+     */
+    @Test
+    void longhornDroppedFromTheSiteStopsThePlayWithTheWayToUninstallIt() throws Exception {
+        FakeHosts variants = k3sVariants("longhorn");
+        Path folder = Files.createDirectories(dir.resolve("manifests"));
+        Files.writeString(folder.resolve("sitec-helmchart-longhorn.yaml"), "kind: HelmChart\n");
+        FakeHosts.Run run = manifests(variants, "cluster-1", folder, "k3s_manifests: [helmchart-podinfo.yaml]\n");
+        assertThat(run.result().exit()).isNotZero();
+        assertThat(run.result().output()).contains("Longhorn is no longer in site.yaml for cluster cluster",
+                "deleting-confirmation-flag");
+        assertThat(run.lines()).isEmpty();
+        assertThat(folder.resolve("sitec-helmchart-longhorn.yaml")).exists();
+    }
 }

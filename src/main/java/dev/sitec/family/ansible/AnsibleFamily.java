@@ -44,7 +44,7 @@ public final class AnsibleFamily implements OutputFamily {
             Map.entry("pbs", List.of("defaults/main.yml", "tasks/main.yml")),
             Map.entry("pdm", List.of("defaults/main.yml", "tasks/main.yml")),
             Map.entry("k3s_prereqs", List.of("defaults/main.yml", "tasks/main.yml", "tasks/raspberry_pi.yml", "handlers/main.yml")),
-            Map.entry("k3s_server", List.of("defaults/main.yml", "tasks/main.yml", "tasks/node_labels.yml", "handlers/main.yml",
+            Map.entry("k3s_server", List.of("defaults/main.yml", "tasks/main.yml", "tasks/node_labels.yml", "tasks/manifests.yml", "handlers/main.yml",
                     "templates/k3s.service.j2", "templates/kube-vip.yaml.j2")),
             Map.entry("k3s_agent", List.of("defaults/main.yml", "tasks/main.yml", "handlers/main.yml", "templates/k3s-agent.service.j2")),
             Map.entry("gpu", List.of("defaults/main.yml", "tasks/main.yml", "handlers/main.yml")),
