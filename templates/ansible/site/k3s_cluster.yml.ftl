@@ -44,3 +44,6 @@ k3s_manifests:
 <#else>
 k3s_manifests: []
 </#if>
+# Longhorn holds the volumes' data: the k3s_server role never uninstalls it by removing this manifest.
+k3s_longhorn_manifest: "[=v.longhornManifest]"
+

@@ -12,7 +12,7 @@ Variables (defaults in `defaults/main.yml`; sitec sets the site's values in the 
 - `k3s_first_server`
 - `k3s_api_address`, `k3s_api_vip` (empty without a VIP), `k3s_api_interface`, `k3s_join_addresses`
 - `k3s_load_balancer_ranges`
-- `k3s_manifests_dir`, `k3s_manifests`
+- `k3s_manifests_dir`, `k3s_manifests`, `k3s_longhorn_manifest`
 - `k3s_server_kube_vip_version`, `k3s_server_manifests_folder`
 
 A manifest the site no longer gives is deleted from the cluster before its file is removed (K3s itself

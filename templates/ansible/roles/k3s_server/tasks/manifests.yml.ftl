@@ -57,9 +57,9 @@
       Longhorn is no longer in site.yaml for cluster {{ k3s_cluster_name }}, and uninstalling it deletes every
       volume's data. To uninstall it on purpose: back up what you keep, then run on this server
       `k3s kubectl -n longhorn-system patch settings.longhorn.io deleting-confirmation-flag --type merge -p '{"value":"true"}'`,
-      `k3s kubectl delete -f {{ k3s_server_manifests_folder }}/sitec-helmchart-longhorn.yaml`,
+      `k3s kubectl delete -f {{ k3s_server_manifests_folder }}/sitec-{{ k3s_longhorn_manifest }}`,
       and remove that file; then run the play again. Otherwise, put Longhorn back in site.yaml.
-  when: "'sitec-helmchart-longhorn.yaml' in k3s_server_stale_manifests"
+  when: ('sitec-' + k3s_longhorn_manifest) in k3s_server_stale_manifests
 
 - name: Delete from the cluster what the stale manifests made
   ansible.builtin.command:

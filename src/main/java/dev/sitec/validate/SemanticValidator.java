@@ -5,6 +5,7 @@ import dev.sitec.load.SourceMap;
 import dev.sitec.model.Site;
 import dev.sitec.validate.rules.AddressesInsideNetworks;
 import dev.sitec.validate.rules.AddressesUnique;
+import dev.sitec.validate.rules.AppsClearOfKubeSystemHelmCharts;
 import dev.sitec.validate.rules.BackupReferencesResolve;
 import dev.sitec.validate.rules.BalloonFits;
 import dev.sitec.validate.rules.BtrfsOnlyOnProxmoxVe;
@@ -104,6 +105,7 @@ public final class SemanticValidator {
             new KubernetesNodesRunDebianOrUbuntu(),
             new ApiWithoutVipHasNoFailover(),
             new LoadBalancerPoolFits(),
+            new AppsClearOfKubeSystemHelmCharts(),
             new BalloonFits(),
             new ChartVersionsPinned(),
             new ChecksumsOnFixedUrls(),

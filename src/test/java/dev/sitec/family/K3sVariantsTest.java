@@ -145,6 +145,41 @@ class K3sVariantsTest {
                 .startsWith("kubernetes.agents.load_balancer.addresses[0]"));
     }
 
+    /**
+     * Without Flux every app is a HelmChart named after it in kube-system, as sitec's Longhorn and K3s's
+     * packaged Traefik are (k3s manifests/traefik.yaml): an app may not take one of their names (it
+     * crashed generate before: two planned files shared a path). With Flux each is its own HelmRelease.
+     */
+    @Test
+    void withoutFluxAnAppMayNotTakeTheNameOfAKubeSystemHelmChart() {
+        BrokenSite site = site().replace("""
+                    apps:
+                      podinfo:
+                        chart: { repository: https://stefanprodan.github.io/podinfo, name: podinfo, version: 6.9.2 }
+                        values: { replicaCount: 2, service: { type: LoadBalancer } }
+                """, """
+                    apps:
+                      longhorn:
+                        chart: { repository: https://charts.longhorn.io, name: longhorn, version: 1.12.1 }
+                      traefik:
+                        chart: { repository: https://traefik.github.io/charts, name: traefik, version: 37.1.0 }
+                      podinfo:
+                        chart: { repository: https://stefanprodan.github.io/podinfo, name: podinfo, version: 6.9.2 }
+                        values: { replicaCount: 2, service: { type: LoadBalancer } }
+                """);
+        assertThat(site.errors(dir)).containsExactly(
+                site.error("      longhorn:\n        chart", "longhorn", "app 'longhorn' of kubernetes.cluster has the name of a"
+                        + " chart sitec installs itself: without Flux, both would be the HelmChart longhorn in kube-system, and"
+                        + " one would overwrite the other", "say storage.longhorn on the cluster instead of an app"),
+                site.error("      traefik:", "traefik", "app 'traefik' of kubernetes.cluster has the name of a HelmChart K3s"
+                        + " keeps in kube-system for its packaged Traefik: without Flux, the app would be that HelmChart too,"
+                        + " and K3s and the app would overwrite each other", "give the app another name, e.g. traefik-app"));
+        // The Flux cluster 'agents' may have an app called traefik: a HelmRelease in its own namespace.
+        BrokenSite agents = site().replace("clusters/agents }\n    apps:\n", "clusters/agents }\n    apps:\n"
+                + "      traefik:\n        chart: { repository: https://traefik.github.io/charts, name: traefik, version: 37.1.0 }\n");
+        assertThat(agents.errors(dir)).isEmpty();
+    }
+
     @Test
     void aNodeOnAnRhelFamilyImageIsRefusedNamingItsDistribution() {
         BrokenSite site = site().replace("images:\n", "images:\n  alma: { arch: amd64, url: \"https://repo.almalinux.org/almalinux/9/cloud/x86_64/images/AlmaLinux-9-GenericCloud-9.6-20250522.x86_64.qcow2\" }\n")

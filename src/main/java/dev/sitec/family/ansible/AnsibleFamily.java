@@ -7,6 +7,7 @@ import dev.sitec.model.Filesystem;
 import dev.sitec.model.K3sNode;
 import dev.sitec.model.K3sNodes;
 import dev.sitec.model.Kubernetes;
+import dev.sitec.model.PlatformCharts;
 import dev.sitec.model.Network;
 import dev.sitec.model.PveNode;
 import dev.sitec.model.SecretRef;
@@ -266,7 +267,8 @@ public final class AnsibleFamily implements OutputFamily {
                 flux.map(Kubernetes.Flux::repository).orElse(""),
                 flux.map(Kubernetes.Flux::needsDeployKey).orElse(false),
                 "host_files/" + k8s.servers().get(0) + "/manifests",
-                manifests.stream().map(f -> f.path().substring(f.path().lastIndexOf('/') + 1)).toList());
+                manifests.stream().map(f -> f.path().substring(f.path().lastIndexOf('/') + 1)).toList(),
+                K3sManifests.helmChartFile(PlatformCharts.LONGHORN));
     }
 
     /** The node's labels as K3s and kubectl take them, key=value. */

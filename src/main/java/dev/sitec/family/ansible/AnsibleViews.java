@@ -107,11 +107,13 @@ public final class AnsibleViews {
      *                      without one every other server's address
      * @param helmCharts manifest files (in the tree's k3s-manifests folder of the cluster) the first
      *                   server puts in K3s's manifests folder
+     * @param longhornManifest the name Longhorn's HelmChart file has there, which the role never removes
      */
     public record K3sCluster(String name, String group, String firstServer, String tokenVariable, String version,
                              String apiAddress, String apiVip, String apiInterface, List<String> joinAddresses,
                              String loadBalancerRanges, String fluxVersion, String fluxSyncFile,
-                             String fluxRepository, boolean fluxDeployKey, String manifestsDir, List<String> helmCharts) {
+                             String fluxRepository, boolean fluxDeployKey, String manifestsDir, List<String> helmCharts,
+                             String longhornManifest) {
     }
 
     /**

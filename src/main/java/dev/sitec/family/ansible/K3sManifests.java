@@ -25,13 +25,18 @@ final class K3sManifests {
                 release.version(), release.values());
     }
 
+    /** The file a release's HelmChart is kept in, in the tree and (prefixed sitec-) on the server. */
+    static String helmChartFile(String release) {
+        return "helmchart-" + release + ".yaml";
+    }
+
     static List<PlannedFile> of(Site site, Kubernetes k8s, String dir) {
         List<PlannedFile> files = new ArrayList<>();
         if (!k8s.installsWithHelmController()) {
             return files;
         }
         for (FluxViews.Release release : FluxFamily.releases(site, k8s)) {
-            files.add(PlannedFile.of(dir + "helmchart-" + release.name() + ".yaml", "ansible/site/helmchart.yaml.ftl",
+            files.add(PlannedFile.of(dir + helmChartFile(release.name()), "ansible/site/helmchart.yaml.ftl",
                     helmChart(release)));
         }
         FluxViews.Configs configs = FluxFamily.configs(site, k8s);

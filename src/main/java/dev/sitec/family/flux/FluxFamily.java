@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sitec.model.K3sNode;
 import dev.sitec.model.K3sNodes;
 import dev.sitec.model.Kubernetes;
+import dev.sitec.model.PlatformCharts;
 import dev.sitec.model.NfsServer;
 import dev.sitec.model.Site;
 import dev.sitec.plan.OutputFamily;
@@ -132,23 +133,23 @@ public final class FluxFamily implements OutputFamily {
 
     private static List<FluxViews.Release> controllers(Site site, Kubernetes k8s, List<K3sNode> nodes, boolean nvidia) {
         List<FluxViews.Release> releases = new ArrayList<>();
-        k8s.longhorn().ifPresent(longhorn -> releases.add(new FluxViews.Release("longhorn", "longhorn-system", true,
+        k8s.longhorn().ifPresent(longhorn -> releases.add(new FluxViews.Release(PlatformCharts.LONGHORN, "longhorn-system", true,
                 LONGHORN_REPOSITORY, "longhorn", longhorn.version(), YamlValue.of(longhornValues(longhorn, nodes)))));
-        k8s.nfs().ifPresent(nfs -> releases.add(new FluxViews.Release("csi-driver-nfs", "kube-system", false,
+        k8s.nfs().ifPresent(nfs -> releases.add(new FluxViews.Release(PlatformCharts.NFS_DRIVER, "kube-system", false,
                 NFS_REPOSITORY, "csi-driver-nfs", nfs.chartVersion(), YamlValue.of(JsonNodeFactory.instance.objectNode()))));
         k8s.loadBalancer().ifPresent(pool -> {
             // It hands each LoadBalancer Service an address from the pool (its ConfigMap, range-global);
             // kube-vip on the servers announces it (svc_enable).
             ObjectNode values = JsonNodeFactory.instance.objectNode();
             values.putObject("cm").putObject("data").put("range-global", pool.rangeGlobal());
-            releases.add(new FluxViews.Release("kube-vip-cloud-provider", "kube-system", false, KUBE_VIP_REPOSITORY,
+            releases.add(new FluxViews.Release(PlatformCharts.CLOUD_PROVIDER, "kube-system", false, KUBE_VIP_REPOSITORY,
                     "kube-vip-cloud-provider", CLOUD_PROVIDER_CHART_VERSION, YamlValue.of(values)));
         });
         if (nvidia) {
             ObjectNode values = JsonNodeFactory.instance.objectNode();
             values.put("runtimeClassName", NVIDIA_RUNTIME);
             values.putObject("nodeSelector").put(K3sNodes.GPU_LABEL, "nvidia");
-            releases.add(new FluxViews.Release("nvidia-device-plugin", "nvidia-device-plugin", true, NVIDIA_REPOSITORY,
+            releases.add(new FluxViews.Release(PlatformCharts.NVIDIA_DEVICE_PLUGIN, "nvidia-device-plugin", true, NVIDIA_REPOSITORY,
                     "nvidia-device-plugin", k8s.nvidiaDevicePlugin().get(), YamlValue.of(values)));
         }
         return releases;
