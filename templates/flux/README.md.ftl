@@ -4,7 +4,13 @@ The GitOps tree of <#if v.clusters?size == 1>the [=v.clusters[0].name] cluster<#
 flux2-kustomize-helm-example, one set of folders per cluster:
 
 <#list v.clusters as c>
+<#if c.bootstrap>
 - `[=c.clusterFolder]/`: cluster [=c.name]'s Git source (`flux-system.yaml`) and one Flux Kustomization per layer.
+<#else>
+- `[=c.clusterFolder]/`: one Flux Kustomization per layer of cluster [=c.name], whose Flux runs from your own tree:
+  list this folder in that tree's `kustomization.yaml` (`resources:`, relative to it), as you would another
+  folder; its Kustomizations read the `flux-system` GitRepository your bootstrap made.
+</#if>
 </#list>
 - `infrastructure/<cluster>/controllers/`: Helm releases that bring drivers and CRDs (Longhorn, csi-driver-nfs,
   NVIDIA's device plugin when a GPU exists).
@@ -12,9 +18,13 @@ flux2-kustomize-helm-example, one set of folders per cluster:
   RuntimeClass the device plugin runs with is K3s's own (its packaged `runtimes.yaml` manifest).
 - `apps/<cluster>/`: the cluster's applications, one folder each; after the configs.
 
-Flux is installed by the Ansible `flux_bootstrap` role (Flux [=v.clusters[0].fluxVersion]) from each cluster's first
-server; it creates the deploy key secret from site.yaml's `flux_git_deploy_key` and applies `flux-system.yaml`.
-No secret value is in this tree.
+<#if v.clusters?filter(c -> c.bootstrap)?has_content>
+Flux is installed by the Ansible `flux_bootstrap` role (Flux [=v.clusters?filter(c -> c.bootstrap)?first.fluxVersion]) from the first server of each
+cluster it bootstraps; it creates the deploy key secret from site.yaml's `flux_git_deploy_key` and applies
+`flux-system.yaml`. No secret value is in this tree.
+<#else>
+sitec bootstraps no Flux here: each cluster's Flux runs from its owner's tree. No secret value is in this tree.
+</#if>
 
 Nodes mount NFS volumes from an address of the NFS server that every K3s node reaches (a pod with an NFS volume,
 and csi-driver-nfs's controller, may run on any node): on a network every node has an address on, a storage

@@ -6,8 +6,9 @@
       ansible.builtin.meta: end_host
       when: not k3s_first_server | bool
 
-    # A cluster without flux: in site.yaml has nothing to bootstrap: K3s's Helm controller installs its charts.
-    - name: Skip a cluster that has no Flux
+    # A cluster without flux: in site.yaml has nothing to bootstrap (K3s's Helm controller installs its
+    # charts), nor one whose Flux runs from its owner's tree (flux.bootstrap: false).
+    - name: Skip a cluster whose Flux sitec does not bootstrap
       ansible.builtin.meta: end_host
       when: k3s_flux_version | length == 0
 

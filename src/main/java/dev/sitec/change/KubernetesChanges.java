@@ -229,8 +229,9 @@ final class KubernetesChanges {
     private static void storage(Scope scope, Kubernetes before, Kubernetes after, List<Change> changes) {
         JsonPointer at = scope.at().appendProperty("storage");
         if (before.longhorn().isPresent() && after.longhorn().isEmpty()) {
-            changes.add(Change.of(ChangeKind.DESTROYS_DATA, scope.subject(), "longhorn removed", "Flux uninstalls Longhorn and its"
-                    + " volumes with it", at));
+            changes.add(Change.of(ChangeKind.DESTROYS_DATA, scope.subject(), "longhorn removed", after.installsWithHelmController()
+                    ? "the k3s play stops rather than uninstall Longhorn and its volumes, and says how to do it by hand"
+                    : "Flux uninstalls Longhorn and its volumes with it", at));
         } else if (!before.longhorn().equals(after.longhorn())) {
             changes.add(Change.of(IN_PLACE, scope.subject(), "longhorn " + Show.of(before.longhorn()) + " -> "
                     + Show.of(after.longhorn()), FLUX, at));
@@ -246,8 +247,13 @@ final class KubernetesChanges {
                     + Show.of(after.nvidiaDevicePlugin()), FLUX, scope.at().appendProperty("gpu")));
         }
         if (!before.flux().equals(after.flux())) {
+            boolean ownersTree = after.flux().filter(f -> !f.bootstrap()).isPresent();
+            boolean takesOver = before.flux().filter(f -> !f.bootstrap()).isPresent() && !ownersTree && after.flux().isPresent();
             changes.add(Change.of(IN_PLACE, scope.subject(), "flux " + Show.of(before.flux()) + " -> " + Show.of(after.flux()),
-                    "the playbook bootstraps Flux again with these settings", scope.at().appendProperty("flux")));
+                    ownersTree ? "sitec bootstraps no Flux there: the owner's tree must list the cluster's folder"
+                            : takesOver ? "the playbook bootstraps Flux with sitec's sync: the flux-system Kustomization then"
+                                    + " syncs " + after.flux().orElseThrow().syncPath() + ", no longer the owner's tree"
+                            : "the playbook bootstraps Flux again with these settings", scope.at().appendProperty("flux")));
         }
         Map<String, Kubernetes.App> oldApps = before.apps();
         Map<String, Kubernetes.App> newApps = after.apps();

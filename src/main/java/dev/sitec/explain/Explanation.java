@@ -338,7 +338,7 @@ public final class Explanation {
         line("token", "secret " + k8s.tokenSecret());
         line("Ansible", "group " + dev.sitec.family.ansible.AnsibleFamily.clusterGroup(k8s) + " (--limit it)");
         k8s.flux().ifPresent(f -> line("Flux", "flux/" + f.path() + "/, flux/infrastructure/" + k8s.name() + "/, flux/apps/"
-                + k8s.name() + "/"));
+                + k8s.name() + "/" + (f.bootstrap() ? "" : "; bootstrapped by its owner, whose tree lists " + f.syncPath())));
         if (k8s.flux().isEmpty()) {
             line("charts", "no Flux: HelmCharts for K3s's Helm controller in ansible/host_files/" + k8s.servers().get(0)
                     + "/manifests/");

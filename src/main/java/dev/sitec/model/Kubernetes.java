@@ -105,7 +105,12 @@ public record Kubernetes(String name, JsonPointer origin, String version, Option
         public static final String DEFAULT_CHART_VERSION = "4.12.0";
     }
 
-    public record Flux(String repository, String branch, String path, String version, String tree) {
+    /**
+     * @param bootstrap false when the cluster's Flux runs already from the owner's own tree (flux
+     *                  bootstrap made its flux-system source and sync): sitec then neither bootstraps
+     *                  Flux nor writes a sync, and the owner's tree includes the cluster's folder
+     */
+    public record Flux(String repository, String branch, String path, String version, String tree, boolean bootstrap) {
 
         public static final String DEFAULT_TREE = "generated/flux";
 
@@ -114,9 +119,12 @@ public record Kubernetes(String name, JsonPointer origin, String version, Option
             return tree + "/" + path;
         }
 
-        /** Flux reads an ssh:// repository with a deploy key (the flux_git_deploy_key secret). */
+        /**
+         * sitec's bootstrap makes Flux read an ssh:// repository with a deploy key (the
+         * flux_git_deploy_key secret); a Flux the owner bootstrapped has its own.
+         */
         public boolean needsDeployKey() {
-            return repository.startsWith("ssh://");
+            return bootstrap && repository.startsWith("ssh://");
         }
     }
 

@@ -77,7 +77,7 @@ public final class KubernetesReader {
         Optional<Kubernetes.Flux> flux = Optional.of(n.path("flux")).filter(JsonNode::isObject)
                 .map(f -> new Kubernetes.Flux(f.path("repository").asText(), f.path("branch").asText(),
                         f.path("path").asText(), text(f, "version").orElse(ModelBuilder.DEFAULT_FLUX_VERSION),
-                        text(f, "tree").orElse(Kubernetes.Flux.DEFAULT_TREE)));
+                        text(f, "tree").orElse(Kubernetes.Flux.DEFAULT_TREE), f.path("bootstrap").asBoolean(true)));
         SortedMap<String, Kubernetes.App> apps = named(n.path("apps"), at.appendProperty("apps"), (a, appAt) -> {
             JsonNode chart = a.path("chart");
             return new Kubernetes.App(name(appAt), appAt, chart.path("repository").asText(), chart.path("name").asText(),

@@ -51,7 +51,9 @@ class TwoK3sClustersTest {
                 .contains("k3s_cluster_first_server: !unsafe \"test-cp-1\"\nk3s_token: \"{{ sitec_secret_k3s_token_test }}\"\n",
                         "k3s_version: !unsafe \"v1.37.1+k3s1\"", "k3s_api_vip: !unsafe \"10.20.0.30\"");
         assertThat(files.get("ansible/host_files/test-cp-1/k3s-server.yaml").text()).contains("  - \"10.20.0.30\"");
-        assertThat(files).containsKeys("flux/clusters/prod/flux-system.yaml", "flux/clusters/test/flux-system.yaml",
+        // The test cluster's Flux is bootstrapped by its owner (flux.bootstrap: false): no sync of sitec's.
+        assertThat(files).doesNotContainKey("flux/clusters/test/flux-system.yaml");
+        assertThat(files).containsKeys("flux/clusters/prod/flux-system.yaml", "flux/clusters/test/infrastructure.yaml",
                 "flux/infrastructure/prod/controllers/longhorn.yaml", "flux/apps/prod/podinfo/release.yaml",
                 "flux/apps/test/podinfo/release.yaml");
         assertThat(files).doesNotContainKey("flux/infrastructure/test/controllers/longhorn.yaml");
@@ -90,8 +92,8 @@ class TwoK3sClustersTest {
 
     @Test
     void eachClusterSyncsItsOwnFluxFolder() {
-        BrokenSite site = site().replace("branch: main, path: clusters/test }", "branch: test, path: clusters/prod }");
-        assertThat(site.errors(dir)).containsExactly(site.error("branch: test, path: clusters/prod }", "clusters/prod",
+        BrokenSite site = site().replace("branch: main, path: clusters/test,", "branch: test, path: clusters/prod,");
+        assertThat(site.errors(dir)).containsExactly(site.error("branch: test, path: clusters/prod,", "clusters/prod",
                 "K3s clusters 'prod' and 'test' sync the same Flux folder clusters/prod",
                 "give cluster 'test' its own path, e.g. clusters/test"));
     }
@@ -128,4 +130,22 @@ class TwoK3sClustersTest {
     private static dev.sitec.model.Site model(BrokenSite site) {
         return new dev.sitec.SiteCompiler().validateText(site.text(), "site.yaml").site().orElseThrow();
     }
+
+    /**
+     * Issue 26, item 12: sitec taking over the Flux its owner bootstrapped replaces the owner's sync
+     * path with its own; plan says so. Handing it back says what the owner's tree must do.
+     */
+    @Test
+    void planSaysWhoseSyncTheClusterFollows() {
+        BrokenSite owned = site();
+        BrokenSite bootstrapped = site().replace("path: clusters/test, bootstrap: false }", "path: clusters/test }");
+        assertThat(dev.sitec.change.SiteComparison.compare(model(owned), model(bootstrapped))
+                .changes()).singleElement().satisfies(c -> assertThat(c.cause()).contains("the playbook bootstraps"
+                        + " Flux with sitec's sync: the flux-system Kustomization then syncs generated/flux/clusters/test, no"
+                        + " longer the owner's tree"));
+        assertThat(dev.sitec.change.SiteComparison.compare(model(bootstrapped), model(owned))
+                .changes()).singleElement().satisfies(c -> assertThat(c.cause()).contains("sitec bootstraps no Flux"
+                        + " there: the owner's tree must list the cluster's folder"));
+    }
+
 }

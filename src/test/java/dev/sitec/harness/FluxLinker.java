@@ -62,6 +62,14 @@ final class FluxLinker {
                     ? "" : doc.namespace();
             defined.computeIfAbsent(doc.kind(), k -> new HashSet<>()).add(ns + "/" + doc.name());
         }
+        // A cluster folder without flux-system.yaml belongs to a Flux its owner bootstrapped
+        // (flux.bootstrap: false): that bootstrap made the flux-system GitRepository its layers read.
+        boolean ownerBootstrapped = docs.stream().map(Doc::file).filter(f -> f.startsWith("flux/clusters/"))
+                .map(f -> f.substring(0, f.lastIndexOf('/') + 1))
+                .anyMatch(folder -> !Files.isRegularFile(root.resolve(folder + "flux-system.yaml")));
+        if (ownerBootstrapped) {
+            defined.computeIfAbsent("GitRepository", k -> new HashSet<>()).add("flux-system/flux-system");
+        }
         Set<String> namespaces = new HashSet<>(BUILTIN_NAMESPACES);
         defined.getOrDefault("Namespace", Set.of()).forEach(n -> namespaces.add(n.substring(1)));
         Set<String> storageClasses = new HashSet<>(BUILTIN_STORAGE_CLASSES);

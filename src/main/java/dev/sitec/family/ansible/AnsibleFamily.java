@@ -250,7 +250,8 @@ public final class AnsibleFamily implements OutputFamily {
 
     private static AnsibleViews.K3sCluster k3sCluster(Site site, Kubernetes k8s, List<K3sNode> nodes, List<PlannedFile> manifests) {
         List<String> serverInterfaces = nodes.stream().filter(K3sNode::isServer).map(K3sNode::nodeInterface).distinct().toList();
-        var flux = k8s.flux();
+        // Flux whose sync sitec makes: none for a cluster whose Flux runs from its owner's tree.
+        var flux = k8s.flux().filter(Kubernetes.Flux::bootstrap);
         // A server with no datastore asks here whether its cluster runs: behind the VIP, or without one
         // at every other server (a rebuilt first server joins the servers that kept the cluster).
         List<String> join = k8s.apiVip().map(vip -> List.of(vip.toString())).orElseGet(() -> nodes.stream()

@@ -2,6 +2,7 @@ package dev.sitec.family.ansible;
 
 import dev.sitec.model.K3sNode;
 import dev.sitec.model.K3sNodes;
+import dev.sitec.model.Kubernetes;
 import dev.sitec.model.Site;
 import java.util.List;
 import java.util.function.Predicate;
@@ -33,7 +34,7 @@ enum AnsiblePart {
             List.of("k3s_prereqs", "k3s_server", "k3s_agent"), List.of(), site -> !site.kubernetes().isEmpty()),
     GPU(null, null, List.of(), List.of("gpu"), List.of(), AnsiblePart::hasNvidiaGpu),
     FLUX("playbooks/flux.yml", "Bootstrap Flux", List.of(), List.of("flux_bootstrap"), List.of(),
-            site -> site.kubernetes().values().stream().anyMatch(k -> k.flux().isPresent()));
+            site -> site.kubernetes().values().stream().anyMatch(k -> k.flux().filter(Kubernetes.Flux::bootstrap).isPresent()));
 
     private final String play;
     private final String title;

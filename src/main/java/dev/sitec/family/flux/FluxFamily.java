@@ -60,7 +60,7 @@ public final class FluxFamily implements OutputFamily {
         String own = "./" + flux.tree() + "/";
         return new FluxViews.Cluster(k8s.name(), flux.repository(), flux.branch(), flux.needsDeployKey(),
                 "./" + flux.syncPath(), own + infrastructure(k8s) + "controllers", own + infrastructure(k8s) + "configs",
-                own + apps(k8s), !k8s.apps().isEmpty(), flux.version(), flux.path());
+                own + apps(k8s), !k8s.apps().isEmpty(), flux.version(), flux.path(), flux.bootstrap());
     }
 
     private static String infrastructure(Kubernetes k8s) {
@@ -74,8 +74,13 @@ public final class FluxFamily implements OutputFamily {
     private static List<PlannedFile> cluster(Site site, Kubernetes k8s, FluxViews.Cluster cluster) {
         List<PlannedFile> files = new ArrayList<>();
         String clusterDir = "flux/" + k8s.flux().orElseThrow().path() + "/";
-        List<String> clusterResources = new ArrayList<>(List.of("flux-system.yaml", "infrastructure.yaml"));
-        files.add(PlannedFile.of(clusterDir + "flux-system.yaml", "flux/cluster/flux-system.yaml.ftl", cluster));
+        List<String> clusterResources = new ArrayList<>();
+        // Without bootstrap the owner's tree holds the flux-system source and sync, and includes this folder.
+        if (cluster.bootstrap()) {
+            clusterResources.add("flux-system.yaml");
+            files.add(PlannedFile.of(clusterDir + "flux-system.yaml", "flux/cluster/flux-system.yaml.ftl", cluster));
+        }
+        clusterResources.add("infrastructure.yaml");
         files.add(PlannedFile.of(clusterDir + "infrastructure.yaml", "flux/cluster/infrastructure.yaml.ftl", cluster));
         if (cluster.hasApps()) {
             clusterResources.add("apps.yaml");

@@ -12,7 +12,7 @@ public final class FluxViews {
     /** The cluster folder: the Git source, and one Flux Kustomization per layer. */
     public record Cluster(String name, String repository, String branch, boolean deployKey, String syncPath,
                           String controllersPath, String configsPath, String appsPath, boolean hasApps,
-                          String fluxVersion, String clusterFolder) {
+                          String fluxVersion, String clusterFolder, boolean bootstrap) {
     }
 
     /** The Flux tree's README: its clusters. */

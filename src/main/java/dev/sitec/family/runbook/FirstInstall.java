@@ -218,11 +218,18 @@ final class FirstInstall {
                 + (key.source() == SecretRef.Source.FILE ? "`" + key.reference() + "`" : "in `" + key.reference() + "`")
                 + ": add its public half" + (key.source() == SecretRef.Source.FILE ? " (`" + key.reference() + ".pub`)" : "")
                 + " to the repository on the Git host as a read-only deploy key before you push. ";
+        // A cluster whose Flux runs from its owner's tree reads sitec's folder once that tree lists it.
+        String include = site.kubernetes().values().stream()
+                .flatMap(k -> k.flux().filter(f -> !f.bootstrap()).map(f -> "\n\nCluster " + k.name() + "'s Flux runs from"
+                        + " your own tree: list `" + f.syncPath() + "` in that tree's `kustomization.yaml` (`resources:`,\nrelative"
+                        + " to it) in the same commit; its Kustomizations read the `flux-system` GitRepository your\nbootstrap made.")
+                        .stream())
+                .collect(java.util.stream.Collectors.joining());
         return java.util.Optional.of(new Stage(null, List.of(), "Let Flux deliver the apps",
                 keyNote + "Commit and push this folder's `flux/` to the repository site.yaml names; Flux reconciles it."
                         + " Flux reads it at `" + trees(site) + "` from the repository's root, so that root is the\nfolder that"
                         + " holds `site.yaml` (generate warns when the tree is written elsewhere; `flux.tree` says where\nit is"
-                        + " when the repository is laid out otherwise).",
+                        + " when the repository is laid out otherwise)." + include,
                 List.of(Line.of("git add flux && git commit -m 'Flux: the apps of site.yaml' && git push")),
                 "each cluster's Kustomizations are ready.",
                 delivered.stream().map(k -> new Line("ssh " + steps.adminUser() + "@" + k.firstAddress()
