@@ -40,6 +40,7 @@ PLACEHOLDER = re.compile(r'<[a-z][a-z -]*>')
 # The Day 2 blocks the rehearsal runs: those that change the lab through Terraform (a cattle VM's -replace).
 APPLY = re.compile(r'(^|[\s;(])terraform\s.*\bapply\b')
 MUTATIONS = ('drop-init', 'drop-token', 'replace-no-chdir')
+SITEC = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(HERE))), 'bin', 'sitec')
 
 
 def load_yaml(path):
@@ -276,6 +277,34 @@ class Rehearsal(object):
         return rows, ok
 
 
+    def doctor(self):
+        """`sitec doctor` beside the site, once the first install ran: against the fake (each cluster's
+        --api, as a user would name it), over the stand-in ssh and git, with the token the Proxmox play
+        wrote in HOME. Every check must pass: root SSH and each node's hostname, the token and its
+        privileges (GET /access/permissions), the datastores, the Flux deploy key."""
+        with open(os.path.join(self.run, 'ready.json'), encoding='utf-8') as fh:
+            ready = json.load(fh)
+        argv = [SITEC, 'doctor', '-f', os.path.join(self.run, 'site.yaml')]
+        for cluster, spec in sorted(ready.items()):
+            argv += ['--api', cluster + '=' + spec['endpoint'].rstrip('/')]
+        env = self.env([])
+        env['SITEC_DAEMON'] = '0'
+        log = os.path.join(self.work, 'doctor.log')
+        started = time.time()
+        with open(log, 'w', encoding='utf-8') as out:
+            code = subprocess.run(argv, cwd=self.run, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                  stdin=subprocess.DEVNULL).returncode
+        with open(log, encoding='utf-8', errors='replace') as fh:
+            lines = fh.read().splitlines()
+        checked = len([l for l in lines if l.startswith(('ok', 'FAIL', 'fail'))]) or len(lines)
+        if code == 0:
+            result = 'ok'
+        else:
+            failed = [l for l in lines if 'fail' in l.lower()] or lines[-1:]
+            result = 'FAILED (exit {0}): {1}'.format(code, (failed[0] if failed else '').strip()[:200])
+        return [('sitec doctor (against the fake)', checked, result, time.time() - started)], code == 0
+
+
 def table(name, rows):
     print('  {0:<56} {1:>4}  {2:>6}  {3}'.format('stage (' + name + ')', 'cmds', 'time', 'result'))
     for label, count, result, took in rows:
@@ -306,6 +335,9 @@ def main(argv):
     if ok:
         more, ok = rehearsal.converged()
         rows += more
+        more, ok_doctor = rehearsal.doctor()
+        rows += more
+        ok = ok and ok_doctor
         day2 = [b for b in blocks if b.kind.startswith('day 2')]
         more, ok2 = rehearsal.execute(first_install + day2, secrets, snapshots, first=len(first_install)) if ok else ([], False)
         rows += more
