@@ -183,7 +183,7 @@ class RealLabsRulesTest {
         void containerNamesAreUniqueAmongAllHosts() {
             BrokenSite site = site().replace("  pihole:\n", "  builder:\n");
             assertThat(site.errors(dir)).extracting(d -> d.message())
-                    .containsExactly("hostname 'builder' of container is already used by vm 'builder' (line 150)");
+                    .containsExactly("hostname 'builder' of container is already used by vm 'builder' (line 154)");
         }
 
         @Test
