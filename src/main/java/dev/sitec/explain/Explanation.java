@@ -142,8 +142,11 @@ public final class Explanation {
                     + (d.allFunctions() ? ", all its functions" : "") + (d.primaryGpu() ? ", the VM's display (x-vga)" : ""));
             line("passed to", site.vms().values().stream().filter(vm -> vm.passthrough().contains(name)).map(Vm::name)
                     .collect(Collectors.joining(", ")));
-            line("Terraform", d.type() == Device.Type.PCI ? "a PCI resource mapping, " + name + ", in terraform/clusters/"
-                    + site.expectNode(d.node()).cluster() : "none: Ansible attaches USB devices by port, as root");
+            line("Terraform", d.type() == Device.Type.USB ? "none: Ansible attaches USB devices by port, as root"
+                    : d.pciAddress().isEmpty() ? "none: the cluster's mapping " + name + " (existing, without an address)"
+                    + " is used by its name and left as it is"
+                    : "a PCI resource mapping, " + name + ", in terraform/clusters/" + site.expectNode(d.node()).cluster()
+                    + (d.existing() ? " (existing: adopted by an import block)" : ""));
             found = true;
         }
         return found;
@@ -224,7 +227,7 @@ public final class Explanation {
         line("address", node.address().toString(), node.origin().appendProperty("address"));
         line("installed", node.bootDisks().isPresent() ? "by sitec: an answer file and ISO script in installer/" + node.name() + "/"
                 : "already (sitec does not install it)");
-        line("guests' datastore", node.vmDatastore());
+        line("guests' datastore", node.defaultDatastore().orElse("none: no guest on it needs one"));
         if (!node.devices().isEmpty()) {
             line("devices", String.join(", ", new TreeSet<>(node.devices().keySet())));
         }

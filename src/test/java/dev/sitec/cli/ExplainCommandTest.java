@@ -73,6 +73,21 @@ class ExplainCommandTest {
                 .contains("  tags               cattle, lxc, media, sitec (from the site: media)\n");
     }
 
+    /** Issue 26, item 10: a mapping adopted without an address, and a node that needs no datastore. */
+    @Test
+    void whatTheSiteLeavesOutIsExplained(@org.junit.jupiter.api.io.TempDir Path dir) {
+        String site = dev.sitec.KeptSites.finishedCopy(Path.of("sites/real-labs.yaml"), dir).toString();
+        CliTest.Run hba = sitec("explain", "hba", "-f", site);
+        assertThat(hba.exit()).as(hba.err()).isZero();
+        assertThat(hba.out()).contains("  what               pci 1000:0097 on node pve-b\n", "  passed to          nas\n",
+                "  Terraform          none: the cluster's mapping hba (existing, without an address) is used by its name"
+                        + " and left as it is\n");
+        assertThat(sitec("explain", "igpu", "-f", site).out())
+                .contains("  Terraform          a PCI resource mapping, igpu, in terraform/clusters/home\n");
+        assertThat(sitec("explain", "pve-c", "-f", site).out())
+                .contains("  guests' datastore  none: no guest on it needs one\n", "  guests             -\n");
+    }
+
     /** Issue 25: images, Flux apps and profiles are explained too, with who uses them and where they land. */
     @Test
     void imagesAppsAndProfilesAreExplained() {

@@ -78,9 +78,11 @@ final class VmViews {
      * check_hostpci_perm, for the old value too), so the VM keeps it, and its first apply changes nothing.
      */
     static VmView.Pci pci(Vm vm, Device device, boolean q35) {
-        String address = device.pciAddress().orElseThrow();
-        String id = !vm.existing() || device.existing() ? null
-                : device.allFunctions() ? address.substring(0, address.lastIndexOf('.')) : address;
+        String id = null;
+        if (vm.existing() && !device.existing()) {
+            String address = device.pciAddress().orElseThrow();
+            id = device.allFunctions() ? address.substring(0, address.lastIndexOf('.')) : address;
+        }
         return new VmView.Pci(device.name(), id, q35, device.primaryGpu());
     }
 
