@@ -159,6 +159,9 @@ vms:
 <#if vm.passthrough?has_content>
     passthrough: [<#list vm.passthrough as p>[=v.yaml(p)]<#sep>, </#list>]
 </#if>
+<#if vm.tags?has_content>
+    tags: [<#list vm.tags as t>[=v.yaml(t)]<#sep>, </#list>]
+</#if>
 <#if vm.onBoot??>
     on_boot: false
 </#if>

@@ -53,9 +53,9 @@ Add it under `proxmox.clusters.<cluster>.nodes` (with `mac`, `interface` and `bo
 install it), `sitec generate`, build and boot its ISO (`installer/<node>/prepare-iso.sh isos`), then
 `make proxmox`: it joins the cluster. Check with `pvecm status`.
 <#else>
-Install Proxmox VE on it, add it under `proxmox.clusters.<cluster>.nodes` with its `address` and `datastore`,
-`sitec generate`, `ssh-copy-id root@<address>`, then `make proxmox`: it joins the cluster. Check with
-`pvecm status`.
+Install Proxmox VE on it, add it under `proxmox.clusters.<cluster>.nodes` with its `address` (and the
+`datastore` its guests' disks go to, once it runs guests), `sitec generate`, `ssh-copy-id root@<address>`, then
+`make proxmox`: it joins the cluster. Check with `pvecm status`.
 </#if>
 
 ### Add a VM

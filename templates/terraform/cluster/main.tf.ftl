@@ -215,6 +215,18 @@ resource "proxmox_hardware_mapping_pci" "device" {
   }]
 }
 
+<#if v.pciMappingsByName?has_content>
+# Every PCI mapping a VM may use, by name: those above, and those the cluster has that the site adopts
+# without an address ([=v.pciMappingsByName?join(", ")]), which Terraform leaves as they are.
+locals {
+  pci_mapping_names = merge({ for name, m in proxmox_hardware_mapping_pci.device : name => m.name }, {
+<#list v.pciMappingsByName as m>
+    "[=m]" = "[=m]"
+</#list>
+  })
+}
+
+</#if>
 resource "proxmox_virtual_environment_pool" "role" {
   for_each = local.pools
 
@@ -284,7 +296,11 @@ module "vm" {
   }]
 
   nics = [for nic in each.value.nics : { bridge = <@nicBridge/>, mac_address = nic.mac_address, mtu = nic.mtu }]
+<#if v.pciMappingsByName?has_content>
+  pci  = [for device in each.value.pci : merge(device, { mapping = device.id == null ? local.pci_mapping_names[device.mapping] : null })]
+<#else>
   pci  = [for device in each.value.pci : merge(device, { mapping = device.id == null ? proxmox_hardware_mapping_pci.device[device.mapping].name : null })]
+</#if>
 
   cloud_init = each.value.cloud_init ? {
     user_data      = file("${local.cloud_init_dir}/${each.key}/user-data")

@@ -87,15 +87,7 @@ final class ContainerDraft {
                         + path);
             }
         });
-        List<String> tags = new ArrayList<>();
-        for (String tag : Values.text(config, "tags", "").split(";")) {
-            if (tag.matches("[a-z0-9][a-z0-9_.-]{0,63}")) {
-                tags.add(tag);
-            } else if (!tag.isEmpty()) {
-                draft.unexpressed(ct, "tag " + tag + " is not a tag the site can hold (lowercase letters, digits, _ . -)");
-            }
-        }
-        tags.sort(null);
+        List<String> tags = DraftTags.of(draft, ct, DraftTags.ownOfContainer());
         config.properties().forEach(e -> {
             if (e.getKey().equals("lxc")) {
                 draft.unexpressed(ct, "its raw lxc.* keys are not expressed; PVE keeps them (the provider does not read"

@@ -97,8 +97,8 @@ public record DraftView(String source, String version, String name, String domai
     public record Vm(String name, String node, int vmId, Map<String, String> notes, int cores, int memoryMib,
                      Integer balloonMinMib, String os, String firmware, String machine, boolean agent,
                      boolean serialConsole, String cpuType, String scsiController, Boolean agentTrim, String datastore,
-                     List<Disk> disks, List<Nic> nics, List<String> passthrough, Boolean onBoot, Startup startup,
-                     String description) {
+                     List<Disk> disks, List<Nic> nics, List<String> passthrough, List<String> tags, Boolean onBoot,
+                     Startup startup, String description) {
         public Vm {
             notes = comments(notes);
         }

@@ -127,9 +127,7 @@ final class VmDraft {
                         .filter(k -> !Set.of("mapping", "pcie", "host", "x-vga").contains(k)).sorted()
                         .forEach(k -> draft.unexpressed(vm, e.getKey() + " option " + k + " is not expressed: the first"
                                 + " apply drops it, " + AND_RESTARTS)));
-        if (config.hasNonNull("tags")) {
-            draft.unexpressed(vm, "tags " + config.path("tags").asText() + " give way to sitec's");
-        }
+        List<String> tags = DraftTags.of(draft, vm, DraftTags.ownOfVm(windows));
         String cpuType = cpuType(vm, notes);
         String scsi = Values.text(config, "scsihw", "");
         if (scsi.isEmpty()) {
@@ -145,7 +143,7 @@ final class VmDraft {
         return Optional.of(new DraftView.Vm(name, vm.node(), vm.vmId(), notes, cores, memory, balloon,
                 windows ? "windows" : null, uefi ? "uefi" : "bios", q35 ? "q35" : "i440fx",
                 agent, Values.text(config, "serial0", "").equals("socket"), cpuType, scsi, agentTrim, datastore, disks,
-                nicViews, passthrough, onBoot, startup,
+                nicViews, passthrough, tags, onBoot, startup,
                 description.isEmpty() ? null : description));
     }
 

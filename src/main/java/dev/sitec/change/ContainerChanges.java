@@ -44,7 +44,8 @@ final class ContainerChanges {
                     "a memory change restarts the container (" + CONTAINER_GO + ", containerUpdate)"),
             new Attribute<>("swapMib", "swap_mib", ct -> String.valueOf(ct.swapMib()), REBOOT,
                     "a memory change restarts the container (" + CONTAINER_GO + ", containerUpdate)"),
-            new Attribute<>("tags", "tags", ct -> Show.of(ct.tags()), IN_PLACE, null),
+            // PVE keeps tags sorted, and the module sorts them: a tag moved in the list is no change.
+            new Attribute<>("tags", "tags", ct -> Show.of(new java.util.TreeSet<>(ct.tags())), IN_PLACE, null),
             new Attribute<>("onBoot", "on_boot", ct -> String.valueOf(ct.onBoot()), IN_PLACE, null),
             new Attribute<>("startup", "startup", ct -> Show.of(ct.startup()), IN_PLACE, null),
             new Attribute<>("description", "description", ct -> Show.of(ct.description()), IN_PLACE, null));

@@ -61,6 +61,8 @@ final class VmChanges {
             new Attribute<>("scsiController", "scsi_controller", vm -> Show.of(vm.scsiController()), IN_PLACE,
                     "the SCSI controller is read when the VM is created (the module ignores scsi_hardware after: a"
                     + " change would restart the VM, " + VM_GO + " vmUpdate): the running VM keeps its own"),
+            // PVE keeps tags sorted, and the module sorts them: a tag moved in the list is no change.
+            new Attribute<>("tags", "tags", vm -> Show.of(new java.util.TreeSet<>(vm.tags())), IN_PLACE, null),
             new Attribute<>("onBoot", "on_boot", vm -> String.valueOf(vm.onBoot()), IN_PLACE, null),
             new Attribute<>("description", "description", vm -> Show.of(vm.description()), IN_PLACE, null),
             new Attribute<>("startup", "startup", vm -> Show.of(vm.startup()), IN_PLACE, null));

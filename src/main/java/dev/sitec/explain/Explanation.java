@@ -1,5 +1,6 @@
 package dev.sitec.explain;
 
+import dev.sitec.family.terraform.GuestTags;
 import dev.sitec.family.terraform.TerraformRoots;
 import com.fasterxml.jackson.core.JsonPointer;
 import dev.sitec.diagnostic.Hints;
@@ -141,8 +142,11 @@ public final class Explanation {
                     + (d.allFunctions() ? ", all its functions" : "") + (d.primaryGpu() ? ", the VM's display (x-vga)" : ""));
             line("passed to", site.vms().values().stream().filter(vm -> vm.passthrough().contains(name)).map(Vm::name)
                     .collect(Collectors.joining(", ")));
-            line("Terraform", d.type() == Device.Type.PCI ? "a PCI resource mapping, " + name + ", in terraform/clusters/"
-                    + site.expectNode(d.node()).cluster() : "none: Ansible attaches USB devices by port, as root");
+            line("Terraform", d.type() == Device.Type.USB ? "none: Ansible attaches USB devices by port, as root"
+                    : d.pciAddress().isEmpty() ? "none: the cluster's mapping " + name + " (existing, without an address)"
+                    + " is used by its name and left as it is"
+                    : "a PCI resource mapping, " + name + ", in terraform/clusters/" + site.expectNode(d.node()).cluster()
+                    + (d.existing() ? " (existing: adopted by an import block)" : ""));
             found = true;
         }
         return found;
@@ -172,10 +176,16 @@ public final class Explanation {
         if (!vm.passthrough().isEmpty()) {
             line("passthrough", String.join(", ", vm.passthrough()), vm.origin().appendProperty("passthrough"));
         }
+        tags(GuestTags.of(site, vm), vm.tags());
         line("Terraform", TerraformRoots.address(vm) + " in " + TerraformRoots.root(site.clusterOf(vm)));
         adopted(vm.existing(), vm.node(), vm.vmId(), vm.origin());
         k3s(vm.name());
         host(vm.name());
+    }
+
+    /** A guest's Proxmox tags: sitec's own and the site's, which are named. */
+    private void tags(List<String> all, List<String> site) {
+        line("tags", String.join(", ", all) + (site.isEmpty() ? "" : " (from the site: " + String.join(", ", site) + ")"));
     }
 
     /** An existing guest: the import block that adopts it, with the provider's id. */
@@ -195,6 +205,7 @@ public final class Explanation {
                 + site.datastoreOf(ct));
         nics(ct.nics(), ct.origin().appendProperty("address"));
         line("template", ct.template(), JsonPointer.compile("/images/" + ct.template()));
+        tags(GuestTags.of(ct), ct.tags());
         line("Terraform", TerraformRoots.address(ct) + " in " + TerraformRoots.root(site.expectNode(ct.node()).cluster()));
         adopted(ct.existing(), ct.node(), ct.vmId(), ct.origin());
         host(ct.name());
@@ -216,7 +227,7 @@ public final class Explanation {
         line("address", node.address().toString(), node.origin().appendProperty("address"));
         line("installed", node.bootDisks().isPresent() ? "by sitec: an answer file and ISO script in installer/" + node.name() + "/"
                 : "already (sitec does not install it)");
-        line("guests' datastore", node.vmDatastore());
+        line("guests' datastore", node.defaultDatastore().orElse("none: no guest on it needs one"));
         if (!node.devices().isEmpty()) {
             line("devices", String.join(", ", new TreeSet<>(node.devices().keySet())));
         }
@@ -275,6 +286,9 @@ public final class Explanation {
                 + d.datastore().map(ds -> " on " + ds).orElse("") + ", " + d.purpose().name().toLowerCase(java.util.Locale.ROOT))
                 .collect(Collectors.joining("; "))));
         profile.datastore().ifPresent(d -> line("datastore", d));
+        if (!profile.tags().isEmpty()) {
+            line("tags", String.join(", ", profile.tags()) + " (added to its VMs')", profile.origin().appendProperty("tags"));
+        }
         if (!profile.labels().isEmpty()) {
             line("labels", profile.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
         }

@@ -13,10 +13,12 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -41,7 +43,8 @@ final class GuestReader {
     static Profile profile(JsonNode n, JsonPointer at) {
         return new Profile(name(at), at, text(n, "image"), optionalInt(n, "cores"), optionalInt(n, "memory_mib"),
                 n.has("disks") ? Optional.of(disks(n.path("disks"))) : Optional.empty(), stringMap(n.path("labels")),
-                text(n, "datastore"), text(n, "os").map(GuestOs::of), optionalInt(n, "balloon_min_mib"));
+                text(n, "datastore"), text(n, "os").map(GuestOs::of), optionalInt(n, "balloon_min_mib"),
+                strings(n.path("tags")));
     }
 
     Vm vm(JsonNode n, JsonPointer at) {
@@ -57,6 +60,8 @@ final class GuestReader {
                 Optional.empty())));
         SortedMap<String, String> labels = new TreeMap<>(profile.map(Profile::labels).orElse(Map.of()));
         labels.putAll(stringMap(n.path("labels")));
+        Set<String> tags = new LinkedHashSet<>(profile.map(Profile::tags).orElse(List.of()));
+        tags.addAll(strings(n.path("tags")));
         Map<String, String> macOverrides = stringMap(n.path("macs"));
         List<Nic> nics = guestNics(vmName, n.path("address"), macOverrides);
         OptionalInt explicitId = optionalInt(n, "vm_id");
@@ -68,7 +73,7 @@ final class GuestReader {
                 : profile.map(Profile::balloonMinMib).orElse(OptionalInt.empty());
         return new Vm(vmName, at, n.path("node").asText(), profileName, image,
                 lifecycle(n), cores, memory, disks, strings(n.path("passthrough")), nics,
-                Collections.unmodifiableSortedMap(labels),
+                Collections.unmodifiableSortedMap(labels), List.copyOf(tags),
                 explicitId.orElseGet(() -> VmIds.derive(vmName)), explicitId.isPresent(),
                 n.path("on_boot").asBoolean(true), text(n, "description"),
                 text(n, "datastore").or(() -> profile.flatMap(Profile::datastore)), os, windows, balloon,

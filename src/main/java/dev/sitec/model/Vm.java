@@ -8,13 +8,14 @@ import java.util.SortedMap;
 
 /**
  * A virtual machine with its profile applied and its identities derived: {@code vmId} and the NICs'
- * MACs depend on its own name only, so they stay put when other VMs come and go.
+ * MACs depend on its own name only, so they stay put when other VMs come and go. Its {@code tags} are
+ * the site's (its profile's, then its own, each once); the Terraform view adds sitec's own.
  */
 public record Vm(String name, JsonPointer origin, String node, Optional<String> profile, Optional<String> image,
                  Lifecycle lifecycle, int cores, int memoryMib, List<VmDisk> disks, List<String> passthrough,
-                 List<Nic> nics, SortedMap<String, String> labels, int vmId, boolean vmIdExplicit, boolean onBoot,
-                 Optional<String> description, Optional<String> datastore, GuestOs os, Optional<Windows> windows,
-                 OptionalInt balloonMinMib, Optional<Startup> startup, boolean allowReplace,
+                 List<Nic> nics, SortedMap<String, String> labels, List<String> tags, int vmId, boolean vmIdExplicit,
+                 boolean onBoot, Optional<String> description, Optional<String> datastore, GuestOs os,
+                 Optional<Windows> windows, OptionalInt balloonMinMib, Optional<Startup> startup, boolean allowReplace,
                  boolean existing, Optional<Firmware> firmware, Optional<Machine> machine, Optional<Boolean> agent,
                  Optional<Boolean> serialConsole, Optional<String> cpuType, Optional<String> scsiController,
                  Optional<Boolean> agentTrim) {
@@ -37,6 +38,7 @@ public record Vm(String name, JsonPointer origin, String node, Optional<String> 
         disks = List.copyOf(disks);
         passthrough = List.copyOf(passthrough);
         nics = List.copyOf(nics);
+        tags = List.copyOf(tags);
     }
 
     public boolean isPet() {

@@ -129,7 +129,7 @@ class HostileTextTest {
                 "proxmox/clusters/K/nodes/K/devices/K/address", "proxmox/clusters/K/nodes/K/devices/K/id",
                 "proxmox/clusters/K/nodes/K/devices/K/subsystem_id", "proxmox/clusters/K/nodes/K/devices/K/port",
                 "vms/K/node", "vms/K/os", "vms/K/firmware", "vms/K/machine", "vms/K/cpu_type", "vms/K/scsi_controller",
-                "vms/K/datastore", "vms/K/disks/#0/interface", "vms/K/disks/#0/datastore", "vms/K/disks/#0/format", "vms/K/address/K", "vms/K/macs/K", "vms/K/passthrough/#0", "vms/K/description",
+                "vms/K/datastore", "vms/K/disks/#0/interface", "vms/K/disks/#0/datastore", "vms/K/disks/#0/format", "vms/K/address/K", "vms/K/macs/K", "vms/K/passthrough/#0", "vms/K/tags/#0", "vms/K/description",
                 "containers/K/node", "containers/K/template", "containers/K/disk/datastore", "containers/K/address/K",
                 "containers/K/macs/K", "containers/K/features/#0", "containers/K/mounts/#0/host_path",
                 "containers/K/mounts/#0/path", "containers/K/mounts/#1/datastore", "containers/K/mounts/#1/path",
@@ -148,7 +148,7 @@ class HostileTextTest {
         DraftView.Startup startup = new DraftView.Startup(1, 2, 3);
         List<DraftView.Nic> nics = List.of(new DraftView.Nic(k, t, t, t));
         DraftView.Vm vm = new DraftView.Vm(k, t, 101, notes, 2, 2048, 1024, t, t, t, true, false, t, t, false, t,
-                List.of(new DraftView.Disk(8, t, t, t, t)), nics, List.of(t), false, startup, t);
+                List.of(new DraftView.Disk(8, t, t, t, t)), nics, List.of(t), List.of(t), false, startup, t);
         DraftView.Container ct = new DraftView.Container(k, t, 102, t, notes, 1, 512, 512, 8, t, nics, false,
                 List.of(t), List.of(new DraftView.Mount(t, t, null, null), new DraftView.Mount(t, null, t, 4)), List.of(t),
                 List.of(t), false, startup, t);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sitec.Compilation;
 import dev.sitec.SiteCompiler;
 import dev.sitec.diagnostic.Severity;
+import dev.sitec.family.terraform.GuestTags;
 import dev.sitec.model.Container;
 import dev.sitec.model.Site;
 import dev.sitec.model.Vm;
@@ -90,6 +91,7 @@ class ImportRoundTripTest {
                     disks.put(disk.slot(), site.datastoreOf(vm, disk));
                 }
                 assertThat(disks).as("VM %d's disks by slot and storage", vmId).isEqualTo(recordedDisks(config));
+                assertThat(GuestTags.of(site, vm)).as("VM %d's tags", vmId).containsAll(recordedTags(config));
                 checked++;
             } else if (type.equals("lxc") && containers.containsKey(vmId)) {
                 Container ct = containers.get(vmId);
@@ -97,6 +99,7 @@ class ImportRoundTripTest {
                 assertThat(ct.existing()).isTrue();
                 assertThat(site.datastoreOf(ct)).isEqualTo(config.path("rootfs").asText().split(":")[0]);
                 assertThat(ct.unprivileged()).isEqualTo(config.path("unprivileged").asInt(0) == 1);
+                assertThat(GuestTags.of(ct)).as("container %d's tags", vmId).containsAll(recordedTags(config));
                 checked++;
             }
         }
@@ -130,6 +133,15 @@ class ImportRoundTripTest {
                 .map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElseThrow();
         assertThat(runbook).contains("The first `apply` imports the guests of " + clusterName + " that exist already: ");
         vms.values().forEach(vm -> assertThat(runbook).contains(vm.name()));
+    }
+
+    /**
+     * Issue 26, item 2: the recorded guest's tags the site can hold (lower case), which the first apply
+     * must keep: the generated guest has each, with sitec's own beside them.
+     */
+    private static java.util.List<String> recordedTags(JsonNode config) {
+        return java.util.Arrays.stream(config.path("tags").asText("").split("[;,\\s]+"))
+                .filter(t -> t.matches("[a-z0-9][a-z0-9_.-]*")).toList();
     }
 
     /** The recorded VM's disks (not CD-ROMs, not the cloud-init drive), by slot, with their storage. */

@@ -91,6 +91,17 @@ class ComparedComponentsTest {
         assertThat(change.at()).hasToString("/proxmox/clusters/pve/nodes/pve1/interface");
     }
 
+    /** Issue 26, item 2: a VM's tags are compared, and reported at the VM's tags key. */
+    @Test
+    void aVmsTagChangeIsReportedAtItsRealKey() {
+        dev.sitec.BrokenSite before = dev.sitec.BrokenSite.realLabs();
+        Change change = SiteComparison.compare(ChangeClassificationTest.site(before), ChangeClassificationTest.site(
+                before.replace("tags: [gaming, windows]", "tags: [windows]"))).changes().get(0);
+        assertThat(change.kind()).isEqualTo(ChangeKind.IN_PLACE);
+        assertThat(change.detail()).isEqualTo("tags [gaming, windows] -> [windows]");
+        assertThat(change.at()).hasToString("/vms/desktop/tags");
+    }
+
     private static <T> Set<String> classified(List<Attribute<T>> attributes, Set<String> apart) {
         Set<String> names = new HashSet<>(apart);
         attributes.forEach(a -> names.add(a.component()));

@@ -53,12 +53,39 @@ class ExplainCommandTest {
         assertThat(run.out()).contains("  lifecycle          pet: protected (prevent_destroy), not backed up: the site has no"
                         + " backup server\n", "  disk virtio0       20 GiB on local-zfs, system\n",
                 "  adopted            exists already: an import block (id \"pve-c/104\") adopts it in the first plan"
-                        + "   [" + site + ":94]\n",
-                "  cpu                kvm64 (set in the site; a change restarts the VM)   [" + site + ":100]\n",
+                        + "   [" + site + ":95]\n",
+                "  cpu                kvm64 (set in the site; a change restarts the VM)   [" + site + ":101]\n",
                 "  SCSI controller    lsi (read when the VM is created: the running VM keeps its own)   [" + site
-                        + ":101]\n");
+                        + ":102]\n");
         assertThat(sitec("explain", "pihole", "-f", site).out())
                 .contains("  adopted            exists already: an import block (id \"pve-a/106\") adopts it");
+    }
+
+    /** Issue 26, item 2: a guest's Proxmox tags, sitec's own and the site's (each once), the site's named. */
+    @Test
+    void aGuestsTagsAreShown(@org.junit.jupiter.api.io.TempDir Path dir) {
+        String site = dev.sitec.KeptSites.finishedCopy(Path.of("sites/real-labs.yaml"), dir).toString();
+        CliTest.Run desktop = sitec("explain", "desktop", "-f", site);
+        assertThat(desktop.exit()).as(desktop.err()).isZero();
+        assertThat(desktop.out()).contains("  tags               cattle, gaming, sitec, windows (from the site: gaming, windows)\n");
+        assertThat(sitec("explain", "k3s-1", "-f", site).out()).contains("  tags               cattle, k3s-server, sitec\n");
+        assertThat(sitec("explain", "jellyfin", "-f", site).out())
+                .contains("  tags               cattle, lxc, media, sitec (from the site: media)\n");
+    }
+
+    /** Issue 26, item 10: a mapping adopted without an address, and a node that needs no datastore. */
+    @Test
+    void whatTheSiteLeavesOutIsExplained(@org.junit.jupiter.api.io.TempDir Path dir) {
+        String site = dev.sitec.KeptSites.finishedCopy(Path.of("sites/real-labs.yaml"), dir).toString();
+        CliTest.Run hba = sitec("explain", "hba", "-f", site);
+        assertThat(hba.exit()).as(hba.err()).isZero();
+        assertThat(hba.out()).contains("  what               pci 1000:0097 on node pve-b\n", "  passed to          nas\n",
+                "  Terraform          none: the cluster's mapping hba (existing, without an address) is used by its name"
+                        + " and left as it is\n");
+        assertThat(sitec("explain", "igpu", "-f", site).out())
+                .contains("  Terraform          a PCI resource mapping, igpu, in terraform/clusters/home\n");
+        assertThat(sitec("explain", "pve-c", "-f", site).out())
+                .contains("  guests' datastore  none: no guest on it needs one\n", "  guests             -\n");
     }
 
     /** Issue 25: images, Flux apps and profiles are explained too, with who uses them and where they land. */

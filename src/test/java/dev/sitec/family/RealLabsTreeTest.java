@@ -119,6 +119,36 @@ class RealLabsTreeTest {
         assertThat(file("ansible/inventory/host_vars/lab-1.yml")).contains("proxmox_node_snippets_datastore: !unsafe \"nas\"");
     }
 
+    /** Issue 26, item 10: a node that runs no guests checks no datastore; it has none to check. */
+    @Test
+    void aNodeWithoutGuestsHasNoDatastores() {
+        assertThat(file("ansible/inventory/host_vars/pve-c.yml")).contains("proxmox_node_datastores: []\n");
+    }
+
+    /**
+     * Issue 26, item 10: a mapping adopted without an address is the cluster's, used by name: neither
+     * made nor imported (its map cannot be said), while one with its address is managed as before.
+     */
+    @Test
+    void aMappingAdoptedWithoutAnAddressIsUsedByName() {
+        String main = file(HOME);
+        assertThat(entry(main, "nas")).contains("pci = [{ mapping = \"hba\", id = null, pcie = true, xvga = false }]");
+        assertThat(main).contains("  pci_mappings = {\n    \"igpu\" = {\n").doesNotContain("    \"hba\" = {\n")
+                .doesNotContain("to = proxmox_hardware_mapping_pci.device[\"hba\"]")
+                .contains("  pci_mapping_names = merge({ for name, m in proxmox_hardware_mapping_pci.device : name => m.name }, {\n"
+                        + "    \"hba\" = \"hba\"\n  })\n")
+                .contains("mapping = device.id == null ? local.pci_mapping_names[device.mapping] : null");
+        assertThat(file(LAB)).doesNotContain("pci_mapping_names")
+                .contains("mapping = device.id == null ? proxmox_hardware_mapping_pci.device[device.mapping].name : null");
+    }
+
+    /** Issue 26, item 2: a VM's tags, sitec's own and the site's, each once, sorted. */
+    @Test
+    void aVmHasItsTagsAndSitecs() {
+        assertThat(entry(file(HOME), "desktop")).contains("tags        = [\"cattle\", \"gaming\", \"sitec\", \"windows\"]");
+        assertThat(entry(file(HOME), "haos")).contains("tags        = [\"appliance\", \"home-automation\", \"iot\", \"pet\", \"sitec\"]");
+    }
+
     @Test
     void containersAreBuiltByTerraformAndFinishedByAnsibleAsRoot() {
         String main = file(HOME);

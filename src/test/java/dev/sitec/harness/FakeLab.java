@@ -41,6 +41,9 @@ public final class FakeLab {
     private FakeLab() {
     }
 
+    /** The path the fake's copy of a PCI mapping the site adopts without an address has. */
+    static final String UNSAID_PCI_PATH = "0000:ff:00.0";
+
     /** Where the PVE installer's `local` dir storage lives (pve-manager's default storage.cfg). */
     static final String LOCAL_PATH = "/var/lib/vz";
 
@@ -163,8 +166,9 @@ public final class FakeLab {
                     m.put("type", d.type().name().toLowerCase(Locale.ROOT));
                     m.put("node", d.node());
                     m.put("id", d.id());
-                    d.pciAddress().ifPresent(a -> m.put("path", a));
-                    d.usbPort().ifPresent(p -> m.put("path", p));
+                    // A mapping the site adopts without an address has one in PVE all the same; the site
+                    // does not say it, and Terraform never reads it: any will do.
+                    m.put("path", d.pciAddress().or(d::usbPort).orElse(UNSAID_PCI_PATH));
                     d.subsystemId().ifPresent(s -> m.put("subsystem_id", s));
                     if (d.iommuGroup().isPresent()) {
                         m.put("iommu_group", d.iommuGroup().getAsInt());
@@ -285,7 +289,7 @@ public final class FakeLab {
             if (d.type() != Device.Type.PCI) {
                 continue;
             }
-            String address = d.pciAddress().orElseThrow();
+            String address = d.pciAddress().orElse(UNSAID_PCI_PATH);
             hostpci.add((d.existing() ? "mapping=" + d.name()
                     : d.allFunctions() ? address.substring(0, address.lastIndexOf('.')) : address)
                     + (d.primaryGpu() ? ",x-vga=1" : ""));

@@ -122,6 +122,21 @@ class ProviderPlanTest {
         assertThat(cattle.actions()).as(cattle.output()).containsExactly("delete", "create");
     }
 
+    /**
+     * Issue 26, item 2: the site's tags on a VM, beside sitec's own, change it in place (plan calls it
+     * in-place: tags are neither ForceNew nor among vmUpdate's rebootRequired settings).
+     */
+    @Test
+    void aVmsNewTagIsAnUpdate() throws Exception {
+        ObjectNode state = vmState("pve1", 123, 32, "local-lvm");
+        ((ObjectNode) state.path("resources").get(0).path("instances").get(0).path("attributes"))
+                .putArray("tags").add("cattle").add("sitec");
+        Planned plan = planVm(vm -> vm.putArray("tags").add("sitec").add("web").add("cattle"), state);
+        assertThat(plan.actions()).as(plan.output()).containsExactly("update");
+        assertThat(plan.replacedBy()).isEmpty();
+        assertThat(plan.output()).contains("+ \"web\"");
+    }
+
     // --- containers (proxmoxtf/resource/container/container.go) ---
 
     @Test
@@ -185,6 +200,17 @@ class ProviderPlanTest {
                 .put("type", "ubuntu");
         Planned plan = planContainer(ct -> { }, detected);
         assertThat(plan.actions()).as(plan.output()).doesNotContain("delete", "create");
+    }
+
+    @Test
+    void aContainersNewTagIsAnUpdate() throws Exception {
+        ObjectNode state = containerState(8, "local-lvm", "local:vztmpl/debian-12.tar.zst", true);
+        ((ObjectNode) state.path("resources").get(0).path("instances").get(0).path("attributes"))
+                .putArray("tags").add("cattle").add("lxc").add("sitec");
+        Planned plan = planContainer(ct -> ct.putArray("tags").add("sitec").add("media").add("lxc").add("cattle"), state);
+        assertThat(plan.actions()).as(plan.output()).containsExactly("update");
+        assertThat(plan.replacedBy()).isEmpty();
+        assertThat(plan.output()).contains("+ \"media\"");
     }
 
     @Test

@@ -39,6 +39,19 @@ class ModelBuilderTest {
         assertThat(truenas.cores()).isEqualTo(4);
     }
 
+    /** Issue 26, item 2: a VM's tags are its profile's and its own, each once, in the site's order. */
+    @Test
+    void aVmsTagsAreItsProfilesAndItsOwn() {
+        Site site = BrokenSite.reference()
+                .replace("    memory_mib: 16384\n", "    memory_mib: 16384\n    tags: [workers, gpu-pool]\n")
+                .replace("    labels: { accelerator: nvidia }\n", "    labels: { accelerator: nvidia }\n    tags: [nvidia, gpu-pool]\n")
+                .validate(dir).site().orElseThrow();
+        assertThat(site.vms().get("k3s-w-gpu").tags()).containsExactly("workers", "gpu-pool", "nvidia");
+        assertThat(site.vms().get("k3s-w-1").tags()).containsExactly("workers", "gpu-pool");
+        assertThat(site.vms().get("pdm").tags()).isEmpty();
+        assertThat(site.profiles().get("k3s-agent").tags()).containsExactly("workers", "gpu-pool");
+    }
+
     @Test
     void nicsFollowTheDeclaredOrder() {
         Vm truenas = reference().vms().get("truenas");

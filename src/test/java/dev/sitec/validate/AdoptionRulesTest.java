@@ -56,6 +56,7 @@ class AdoptionRulesTest {
         assertThat(site.errors(dir)).containsExactly(site.error("              existing: true", "existing",
                 "'existing' is not allowed in proxmox.clusters.pve.nodes.pve.devices.coral",
                 "existing: The cluster has a PCI mapping of this name already (made by hand, or in the UI): Terraform"
-                        + " adopts it instead of creating it again, which PVE refuses (pci only; sitec import writes it)."));
+                        + " adopts it instead of creating it again, which PVE refuses (pci only; sitec import writes it). With an"
+                        + " address Terraform manages it from then on; without one it is left as it is, and used by its name."));
     }
 }

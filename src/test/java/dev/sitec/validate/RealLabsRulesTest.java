@@ -111,12 +111,49 @@ class RealLabsRulesTest {
 
     @Nested
     class InstalledHosts {
+        /** Issue 26, item 10: an installed node names its datastore when a guest on it names none. */
         @Test
         void anInstalledNodeNamesItsDatastore() {
             BrokenSite site = site().replace("          datastore: ceph-rbd\n          devices:", "          devices:");
             assertThat(site.errors(dir)).containsExactly(site.error("        pve-a:", "pve-a",
-                    "node 'pve-a' has no boot_disks, so sitec does not know which datastore its guests' disks go to",
-                    "add datastore: <storage id> (as 'pvesm status' lists it, e.g. local-lvm or local-zfs)"));
+                    "node 'pve-a' has no boot_disks, so sitec does not know which datastore the disks of vm 'desktop',"
+                            + " vm 'k3s-1', container 'files' go to",
+                    "add datastore: <storage id> to the node (as 'pvesm status' lists it, e.g. local-lvm or local-zfs),"
+                            + " or name one on each of them"));
+        }
+
+        /**
+         * Issue 26, item 10: a node whose guests name their own datastores, or that runs none (pve-c, the
+         * quorum's third vote), needs none; one guest that names none is named.
+         */
+        @Test
+        void aNodeNeedsADatastoreOnlyForAGuestThatNamesNone() {
+            BrokenSite named = site().replace("          datastore: ceph-rbd\n          devices:", "          devices:")
+                    .replace("    node: pve-a\n    image: debian-13\n", "    node: pve-a\n    image: debian-13\n    datastore: ceph-rbd\n")
+                    .replace("    os: windows\n", "    os: windows\n    datastore: ssd-local\n")
+                    .replace("    lifecycle: \"pet\"   # quoted: tests edit the other pets' unquoted line\n",
+                            "    lifecycle: \"pet\"   # quoted: tests edit the other pets' unquoted line\n"
+                                    + "    disk: { size_gib: 8, datastore: ceph-rbd }\n");
+            assertThat(named.errors(dir)).isEmpty();
+            BrokenSite site = named.replace(
+                            "    disk: { size_gib: 4, datastore: ceph-rbd }\n", "    disk: { size_gib: 4 }\n");
+            assertThat(site.errors(dir)).containsExactly(site.error("        pve-a:", "pve-a",
+                    "node 'pve-a' has no boot_disks, so sitec does not know which datastore the disks of container"
+                            + " 'pihole' go to",
+                    "add datastore: <storage id> to the node (as 'pvesm status' lists it, e.g. local-lvm or local-zfs),"
+                            + " or name one on the guest"));
+        }
+
+        /** Issue 26, item 10: a PCI device needs its address, but a mapping the cluster has already. */
+        @Test
+        void aPciDeviceNeedsAnAddressUnlessItsMappingExists() {
+            BrokenSite site = site().replace("hba: { type: pci, id: \"1000:0097\", existing: true }",
+                    "hba: { type: pci, id: \"1000:0097\" }");
+            assertThat(site.errors(dir)).containsExactly(site.error("hba: { type: pci", "hba",
+                    "proxmox.clusters.home.nodes.pve-b.devices.hba is missing the required key 'address'", null));
+            assertThat(site().replace("hba: { type: pci, id: \"1000:0097\", existing: true }",
+                    "hba: { type: pci, id: \"1000:0097\", existing: false }").errors(dir)).hasSize(1);
+            assertThat(site().errors(dir)).isEmpty();
         }
 
         @Test
@@ -174,16 +211,16 @@ class RealLabsRulesTest {
 
         @Test
         void aContainersNodeExists() {
-            BrokenSite site = site().replace("  pihole:\n    node: pve-a", "  pihole:\n    node: pve-c");
-            assertThat(site.errors(dir)).containsExactly(site.error("node: pve-c", "pve-c",
-                    "container 'pihole' refers to unknown node 'pve-c'", "did you mean 'pve-a'?"));
+            BrokenSite site = site().replace("  pihole:\n    node: pve-a", "  pihole:\n    node: pve-aa");
+            assertThat(site.errors(dir)).containsExactly(site.error("node: pve-aa", "pve-aa",
+                    "container 'pihole' refers to unknown node 'pve-aa'", "did you mean 'pve-a'?"));
         }
 
         @Test
         void containerNamesAreUniqueAmongAllHosts() {
             BrokenSite site = site().replace("  pihole:\n", "  builder:\n");
             assertThat(site.errors(dir)).extracting(d -> d.message())
-                    .containsExactly("hostname 'builder' of container is already used by vm 'builder' (line 150)");
+                    .containsExactly("hostname 'builder' of container is already used by vm 'builder' (line 161)");
         }
 
         @Test

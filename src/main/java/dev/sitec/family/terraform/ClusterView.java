@@ -2,9 +2,14 @@ package dev.sitec.family.terraform;
 
 import java.util.List;
 
-/** Everything a cluster's Terraform root lays out. */
+/**
+ * Everything a cluster's Terraform root lays out. {@code pciMappingsByName} are the PCI mappings the
+ * cluster has, adopted without an address: sitec cannot say their map, so it leaves them as they are,
+ * and its VMs use them by name.
+ */
 public record ClusterView(String name, String endpoint, String providerVersion, List<Node> nodes,
                           List<Download> downloads, List<Upload> uploads, List<PciMapping> pciMappings,
+                          List<String> pciMappingsByName,
                           List<Vnet> vnets, String sdnZone, String sdnBridge, int sdnMtu, List<Pool> pools,
                           List<VmView> vms, List<ContainerView> containers, List<Backup> backups, Backend backend,
                           List<String> applyLines, String domain, List<String> sshKeys,

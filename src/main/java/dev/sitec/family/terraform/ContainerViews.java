@@ -7,7 +7,6 @@ import dev.sitec.model.Nic;
 import dev.sitec.model.Site;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /** Decides each container's settings in the provider's terms. */
 final class ContainerViews {
@@ -19,8 +18,6 @@ final class ContainerViews {
     }
 
     static ContainerView of(Site site, Container ct, String templateKey) {
-        TreeSet<String> tags = new TreeSet<>(List.of("sitec", ct.lifecycle().id(), "lxc"));
-        tags.addAll(ct.tags());
         Optional<Nic> primary = site.primaryNic(ct.nics());
         List<ContainerView.Ip> ips = ct.nics().stream().map(nic -> {
             Network network = site.network(nic.network());
@@ -45,6 +42,6 @@ final class ContainerViews {
                 ct.startup().map(s -> s.order()).orElse(DEFAULT_STARTUP_ORDER),
                 ct.startup().flatMap(s -> VmViews.boxed(s.upDelaySeconds())).orElse(null),
                 ct.startup().flatMap(s -> VmViews.boxed(s.downDelaySeconds())).orElse(null),
-                List.copyOf(tags), ct.nics().stream().map(nic -> VmViews.nic(site, nic)).toList(), ips, volumes, dns, ct.allowReplace(), ct.existing());
+                GuestTags.of(ct), ct.nics().stream().map(nic -> VmViews.nic(site, nic)).toList(), ips, volumes, dns, ct.allowReplace(), ct.existing());
     }
 }

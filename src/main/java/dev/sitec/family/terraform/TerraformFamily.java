@@ -137,6 +137,7 @@ public final class TerraformFamily implements OutputFamily {
         return new ClusterView(cluster.name(), cluster.endpoint(), PROVIDER_VERSION,
                 cluster.nodes().values().stream().map(n -> new ClusterView.Node(n.name(), n.address().toString())).toList(),
                 List.copyOf(downloads.values()), uploads, pciMappings(cluster),
+                devices(cluster, Device.Type.PCI).filter(d -> d.pciAddress().isEmpty()).map(Device::name).toList(),
                 tagged.stream().map(TerraformFamily::vnet).toList(), SDN_ZONE, sdnBridge,
                 tagged.stream().mapToInt(Network::mtu).max().orElse(Network.DEFAULT_MTU),
                 List.copyOf(pools.values()), vmViews, containerViews, backups(site, cluster, vms, containers),
@@ -182,8 +183,13 @@ public final class TerraformFamily implements OutputFamily {
         return (name.endsWith(".img") ? name.substring(0, name.length() - 4) : name) + ".qcow2";
     }
 
+    /**
+     * The PCI mappings Terraform manages: each the site gives an address, made or, marked existing,
+     * adopted. One adopted without an address (a rule allows that for existing ones only) is left as
+     * the cluster has it: its map cannot be said without the device's path.
+     */
     private static List<ClusterView.PciMapping> pciMappings(Cluster cluster) {
-        return devices(cluster, Device.Type.PCI).map(d -> {
+        return devices(cluster, Device.Type.PCI).filter(d -> d.pciAddress().isPresent()).map(d -> {
             String address = d.pciAddress().orElseThrow();
             // Without the function number the mapping covers every function of the device.
             String path = d.allFunctions() ? address.substring(0, address.lastIndexOf('.')) : address;

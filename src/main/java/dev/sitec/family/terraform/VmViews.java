@@ -10,7 +10,6 @@ import dev.sitec.model.Vm;
 import dev.sitec.model.VmDisk;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /** Decides each VM's settings in the provider's terms. */
 final class VmViews {
@@ -47,14 +46,6 @@ final class VmViews {
             disks.add(new VmView.Disk(disk.slot(), disk.sizeGib(), site.datastoreOf(vm, disk), disk.fileFormat(),
                     boot ? importKey : null, boot ? importFile : null));
         }
-        TreeSet<String> tags = new TreeSet<>(List.of("sitec", vm.lifecycle().id()));
-        vm.profile().ifPresent(tags::add);
-        if (role.k3sTag() != null) {
-            tags.add(role.k3sTag());
-        }
-        if (vm.os() != GuestOs.LINUX) {
-            tags.add(vm.os().id());
-        }
         // An adopted VM keeps its notes as PVE has them (sitec import writes them into the site): a
         // prefix of sitec's would change them at the first apply.
         String description = vm.existing() ? vm.description().orElse("")
@@ -75,7 +66,7 @@ final class VmViews {
                 vm.startup().map(s -> s.order()).orElse(role.startupOrder()),
                 vm.startup().flatMap(s -> boxed(s.upDelaySeconds())).orElse(role.upDelaySeconds()),
                 vm.startup().flatMap(s -> boxed(s.downDelaySeconds())).orElse(null),
-                List.copyOf(tags), disks, vm.nics().stream().map(nic -> nic(site, nic)).toList(),
+                GuestTags.of(vm, role), disks, vm.nics().stream().map(nic -> nic(site, nic)).toList(),
                 devices.stream().filter(d -> d.type() == Device.Type.PCI).map(d -> pci(vm, d, q35)).toList(),
                 vm.nics().stream().map(n -> new VmView.Address(n.network(),
                         n.address().map(Object::toString).orElse("dhcp"))).toList(), vm.allowReplace(), vm.existing());
@@ -87,9 +78,11 @@ final class VmViews {
      * check_hostpci_perm, for the old value too), so the VM keeps it, and its first apply changes nothing.
      */
     static VmView.Pci pci(Vm vm, Device device, boolean q35) {
-        String address = device.pciAddress().orElseThrow();
-        String id = !vm.existing() || device.existing() ? null
-                : device.allFunctions() ? address.substring(0, address.lastIndexOf('.')) : address;
+        String id = null;
+        if (vm.existing() && !device.existing()) {
+            String address = device.pciAddress().orElseThrow();
+            id = device.allFunctions() ? address.substring(0, address.lastIndexOf('.')) : address;
+        }
         return new VmView.Pci(device.name(), id, q35, device.primaryGpu());
     }
 
