@@ -69,6 +69,55 @@ class ComparedComponentsTest {
         keysIn(schema.path("properties").path("terraform"), HostAttributes.TERRAFORM);
     }
 
+    /**
+     * The other direction (issue 27, item 2): a property added to the schema is compared by plan, as an
+     * Attribute with its key, or is listed here with where plan compares it; else this fails.
+     */
+    @Test
+    void everySchemaPropertyOfAGuestOrHostIsCompared() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode defs = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Path.of("schema/site.schema.json").toFile()).path("$defs");
+        compared(defs.path("vm"), VmChanges.ATTRIBUTES, java.util.Map.ofEntries(
+                java.util.Map.entry("profile", "resolved into the VM's own values, which are compared"),
+                java.util.Map.entry("image", "VmChanges: the image, with what a change of it rebuilds"),
+                java.util.Map.entry("lifecycle", "GuestLifecycle: cattle and pet"),
+                java.util.Map.entry("allow_replace", "GuestLifecycle: what a pet allows"),
+                java.util.Map.entry("existing", "GuestLifecycle: adoption"),
+                java.util.Map.entry("disks", "VmChanges: disk by disk"),
+                java.util.Map.entry("passthrough", "VmChanges: device by device"),
+                java.util.Map.entry("address", "VmChanges: NIC by NIC"),
+                java.util.Map.entry("macs", "VmChanges: NIC by NIC"),
+                java.util.Map.entry("datastore", "VmChanges: disk by disk (each disk's datastore)"),
+                java.util.Map.entry("labels", "KubernetesChanges: a K3s node's labels")));
+        compared(defs.path("container"), ContainerChanges.ATTRIBUTES, java.util.Map.ofEntries(
+                java.util.Map.entry("lifecycle", "GuestLifecycle: cattle and pet"),
+                java.util.Map.entry("allow_replace", "GuestLifecycle: what a pet allows"),
+                java.util.Map.entry("existing", "GuestLifecycle: adoption"),
+                java.util.Map.entry("disk", "ContainerChanges: the root disk"),
+                java.util.Map.entry("address", "ContainerChanges: NIC by NIC"),
+                java.util.Map.entry("macs", "ContainerChanges: NIC by NIC"),
+                java.util.Map.entry("features", "ContainerChanges: feature by feature"),
+                java.util.Map.entry("mounts", "ContainerChanges: mount by mount"),
+                java.util.Map.entry("devices", "ContainerChanges: device by device")));
+        compared(defs.path("pveNode"), HostAttributes.NODE, java.util.Map.of());
+        compared(defs.path("backupServer"), HostAttributes.BACKUP_SERVER, java.util.Map.of());
+        compared(defs.path("machine"), HostAttributes.MACHINE, java.util.Map.of(
+                "longhorn_disk", "KubernetesChanges: a K3s node's Longhorn disk",
+                "labels", "KubernetesChanges: a K3s node's labels"));
+        compared(defs.path("app"), HostAttributes.APP, java.util.Map.of());
+    }
+
+    private static <T> void compared(com.fasterxml.jackson.databind.JsonNode definition, List<Attribute<T>> attributes,
+                                     java.util.Map<String, String> apart) {
+        Set<String> keys = attributes.stream().map(Attribute::key).collect(Collectors.toSet());
+        List<String> properties = new java.util.ArrayList<>();
+        definition.path("properties").fieldNames().forEachRemaining(properties::add);
+        assertThat(properties).isNotEmpty();
+        assertThat(properties).as("schema properties plan compares neither as an Attribute nor apart")
+                .allMatch(p -> keys.contains(p) || apart.containsKey(p));
+        assertThat(apart.keySet()).as("keys listed as compared apart are properties of the schema").allMatch(properties::contains);
+    }
+
     private static <T> void keysIn(com.fasterxml.jackson.databind.JsonNode definition, List<Attribute<T>> attributes) {
         assertThat(definition.path("properties").isObject()).as("a definition with properties").isTrue();
         for (Attribute<T> attribute : attributes) {
