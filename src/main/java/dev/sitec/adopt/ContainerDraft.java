@@ -87,7 +87,7 @@ final class ContainerDraft {
                         + path);
             }
         });
-        List<String> tags = DraftTags.of(draft, ct, DraftTags.ownOfContainer());
+        List<String> tags = DraftTags.of(draft, ct, DraftTags.own(java.util.Set.of()));
         config.properties().forEach(e -> {
             if (e.getKey().equals("lxc")) {
                 draft.unexpressed(ct, "its raw lxc.* keys are not expressed; PVE keeps them (the provider does not read"

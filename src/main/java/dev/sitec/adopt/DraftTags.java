@@ -1,8 +1,6 @@
 package dev.sitec.adopt;
 
-import dev.sitec.family.terraform.GuestTags;
-import dev.sitec.model.GuestOs;
-import dev.sitec.model.Lifecycle;
+import dev.sitec.model.SitecTags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,29 +9,26 @@ import java.util.regex.Pattern;
 
 /**
  * A guest's Proxmox tags as the site writes them: PVE's, but those sitec adds to the guest as it is
- * drafted (a pet; see {@link GuestTags}), which the site does not repeat, and those the site cannot
+ * drafted and any sitec gave it before (SitecTags), which the site does not repeat, and those the site cannot
  * hold, which are said.
  */
 final class DraftTags {
 
     /** What the site holds as a tag: schema/site.schema.json, $defs/tags. */
-    private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
+    private static final Pattern TAG = Pattern.compile("[a-z0-9_][a-z0-9_+.-]*");
 
     private DraftTags() {
     }
 
-    /** sitec's own tags on a drafted VM: every drafted guest is a pet; Windows is the one OS import writes. */
-    static Set<String> ownOfVm(boolean windows) {
-        Set<String> own = new TreeSet<>(Set.of(GuestTags.SITEC, Lifecycle.PET.id()));
-        if (windows) {
-            own.add(GuestOs.WINDOWS.id());
-        }
+    /**
+     * sitec's own tags, which the site does not write: the first apply gives a drafted guest those it
+     * is (a pet, Windows, a container), and one sitec made before may carry others (cattle, its K3s
+     * role, its profile's name), which would contradict what the site now says.
+     */
+    static Set<String> own(Set<String> profiles) {
+        Set<String> own = new TreeSet<>(SitecTags.reserved());
+        own.addAll(profiles);
         return own;
-    }
-
-    /** sitec's own tags on a drafted container. */
-    static Set<String> ownOfContainer() {
-        return Set.of(GuestTags.SITEC, Lifecycle.PET.id(), GuestTags.LXC);
     }
 
     /** PVE's tags (a list split as pve-common PVE::Tools::split_list does) the site writes, sorted. */
@@ -45,7 +40,8 @@ final class DraftTags {
                     tags.add(tag);
                 }
             } else if (!tag.isEmpty()) {
-                draft.unexpressed(guest, "tag " + tag + " is not a tag the site can hold (lowercase letters, digits, _ . -)");
+                draft.unexpressed(guest, "tag " + tag + " is not a tag the site can hold (lowercase letters, digits, _ + . -):"
+                        + " the first apply removes it from the guest");
             }
         }
         return List.copyOf(tags);

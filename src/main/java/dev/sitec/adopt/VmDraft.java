@@ -127,7 +127,7 @@ final class VmDraft {
                         .filter(k -> !Set.of("mapping", "pcie", "host", "x-vga").contains(k)).sorted()
                         .forEach(k -> draft.unexpressed(vm, e.getKey() + " option " + k + " is not expressed: the first"
                                 + " apply drops it, " + AND_RESTARTS)));
-        List<String> tags = DraftTags.of(draft, vm, DraftTags.ownOfVm(windows));
+        List<String> tags = DraftTags.of(draft, vm, DraftTags.own(java.util.Set.of()));
         String cpuType = cpuType(vm, notes);
         String scsi = Values.text(config, "scsihw", "");
         if (scsi.isEmpty()) {

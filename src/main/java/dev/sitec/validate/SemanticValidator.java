@@ -54,6 +54,7 @@ import dev.sitec.validate.rules.RaidHasEnoughDisks;
 import dev.sitec.validate.rules.RequiredSecretsDeclared;
 import dev.sitec.validate.rules.StaticAddressesWhereNeeded;
 import dev.sitec.validate.rules.TaggedNetworksShareOneBridge;
+import dev.sitec.validate.rules.TagsAreNotSitecs;
 import dev.sitec.validate.rules.VlansUnique;
 import dev.sitec.validate.rules.VmIdsUnique;
 import dev.sitec.validate.rules.VmReferencesResolve;
@@ -106,6 +107,7 @@ public final class SemanticValidator {
             new ApiWithoutVipHasNoFailover(),
             new LoadBalancerPoolFits(),
             new AppsClearOfKubeSystemHelmCharts(),
+            new TagsAreNotSitecs(),
             new BalloonFits(),
             new ChartVersionsPinned(),
             new ChecksumsOnFixedUrls(),

@@ -184,6 +184,24 @@ class RealLabsRulesTest {
 
     @Nested
     class Containers {
+        /**
+         * Issue 26, item 2 (its review): sitec's own tags say what a guest is; a site's tag may not be
+         * one of them, nor a profile's name (GuestTags; PVE keeps one of each, pve-guest-common
+         * GuestHelpers get_unique_tags, so the guest would say both).
+         */
+        @Test
+        void aGuestsOwnTagsAreNotSitecs() {
+            BrokenSite site = site().replace("tags: [home-automation, iot]", "tags: [home-automation, pet, iot, cattle]")
+                    .replace("tags: [media]", "tags: [media, lxc]");
+            assertThat(site.errors(dir)).containsExactly(
+                    site.error("    tags: [home-automation, pet", "tags", "vm 'haos' has tags pet, cattle, which sitec gives"
+                            + " guests itself to say what they are (sitec, cattle, pet, lxc, k3s-server, k3s-agent, windows,"
+                            + " appliance, a profile's name)", "drop them: sitec tags each guest with what it is"),
+                    site.error("    tags: [media, lxc]", "tags", "container 'jellyfin' has tag lxc, which sitec gives guests"
+                            + " itself to say what they are (sitec, cattle, pet, lxc, k3s-server, k3s-agent, windows,"
+                            + " appliance, a profile's name)", "drop it: sitec tags each guest with what it is"));
+        }
+
         @Test
         void aContainerIsBuiltFromATemplate() {
             BrokenSite site = site().replace("    template: debian-12-lxc\n    cores: 2", "    template: debian-13\n    cores: 2");

@@ -58,6 +58,6 @@ enum VmRole {
 
     /** The Proxmox tag for a K3s role, if the VM has one. */
     String k3sTag() {
-        return this == K3S_SERVER ? "k3s-server" : this == K3S_AGENT ? "k3s-agent" : null;
+        return this == K3S_SERVER ? dev.sitec.model.SitecTags.K3S_SERVER : this == K3S_AGENT ? dev.sitec.model.SitecTags.K3S_AGENT : null;
     }
 }
