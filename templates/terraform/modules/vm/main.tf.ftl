@@ -97,6 +97,20 @@ resource "proxmox_virtual_environment_file" "cloud_init" {
     }
   }
 
+  # A clone of a template VM: the provider clones it (on the template's node, then migrates it when
+  # the template's storage is not shared), then applies this resource's settings to the copy and grows
+  # each disk this resource names on the same interface; it never shrinks one (proxmoxtf/resource/vm
+  # vm.go vmCreateClone, resource/vm/disk/disk.go UpdateClone). Every clone attribute is ForceNew.
+  dynamic "clone" {
+    for_each = var.clone == null ? [] : [var.clone]
+    content {
+      vm_id        = clone.value.vm_id
+      node_name    = clone.value.node
+      full         = clone.value.full
+      datastore_id = clone.value.datastore
+    }
+  }
+
   dynamic "disk" {
     for_each = var.disks
     content {

@@ -78,7 +78,19 @@ final class VmViews {
                 List.copyOf(tags), disks, vm.nics().stream().map(nic -> nic(site, nic)).toList(),
                 devices.stream().filter(d -> d.type() == Device.Type.PCI).map(d -> pci(vm, d, q35)).toList(),
                 vm.nics().stream().map(n -> new VmView.Address(n.network(),
-                        n.address().map(Object::toString).orElse("dhcp"))).toList(), vm.allowReplace(), vm.existing());
+                        n.address().map(Object::toString).orElse("dhcp"))).toList(), vm.allowReplace(), vm.existing(),
+                clone(site, vm));
+    }
+
+    /**
+     * The clone block of a VM whose image is a template VM, or null. A full copy goes to the VM's
+     * datastore; a linked clone stays on the template's (a rule refuses any other).
+     */
+    static VmView.Clone clone(Site site, Vm vm) {
+        return site.templateOf(vm).map(t -> {
+            boolean linked = site.linkedClone(vm);
+            return new VmView.Clone(t.vmId(), t.node(), !linked, linked ? null : site.datastoreOf(vm));
+        }).orElse(null);
     }
 
     /**
