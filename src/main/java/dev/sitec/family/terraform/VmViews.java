@@ -87,6 +87,9 @@ final class VmViews {
      * datastore; a linked clone stays on the template's (a rule refuses any other).
      */
     static VmView.Clone clone(Site site, Vm vm) {
+        if (vm.existing()) {
+            return null; // adopted as it is: a clone block (ForceNew) would replace it at the first apply
+        }
         return site.templateOf(vm).map(t -> {
             boolean linked = site.linkedClone(vm);
             return new VmView.Clone(t.vmId(), t.node(), !linked, linked ? null : site.datastoreOf(vm));
