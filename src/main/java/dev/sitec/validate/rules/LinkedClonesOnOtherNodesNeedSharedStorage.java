@@ -27,8 +27,8 @@ public final class LinkedClonesOnOtherNodesNeedSharedStorage implements SiteRule
                 continue;
             }
             Image.Template t = image.template().get();
-            if (t.shared() || t.node().equals(vm.node())) {
-                continue;
+            if (t.shared() || t.node().equals(vm.node()) || context.site().findNode(t.node()).isEmpty()) {
+                continue; // an unknown node is reported by TemplatesOnSiteNodes
             }
             String datastore = context.site().datastoreOf(t).orElse("its node's");
             out.add(context.errorAt(RuleContext.field(vm.origin(), "node"), "vm '" + vm.name() + "' is a linked clone of"
