@@ -97,10 +97,11 @@ resource "proxmox_virtual_environment_file" "cloud_init" {
     }
   }
 
-  # A clone of a template VM: the provider clones it (on the template's node, then migrates it when
-  # the template's storage is not shared), then applies this resource's settings to the copy and grows
-  # each disk this resource names on the same interface; it never shrinks one (proxmoxtf/resource/vm
-  # vm.go vmCreateClone, resource/vm/disk/disk.go UpdateClone). Every clone attribute is ForceNew.
+  # A clone of a template VM: the provider clones it (onto this node directly when the template's
+  # disks are on shared storage; else on the template's node, then migrates the copy with its disks),
+  # applies this resource's settings to the copy, and grows each disk named here on the same interface;
+  # it never shrinks one (proxmoxtf/resource/vm/vm.go vmCreateClone, resource/vm/disk/disk.go
+  # UpdateClone). Every clone attribute is ForceNew: a new source replaces the VM.
   dynamic "clone" {
     for_each = var.clone == null ? [] : [var.clone]
     content {
