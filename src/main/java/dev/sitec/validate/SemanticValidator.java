@@ -28,6 +28,7 @@ import dev.sitec.validate.rules.LonghornReplicasFitNodes;
 import dev.sitec.validate.rules.AcceleratorsReachPods;
 import dev.sitec.validate.rules.GuestImagesFit;
 import dev.sitec.validate.rules.TemplatesOnSiteNodes;
+import dev.sitec.validate.rules.TemplateVmIdsFree;
 import dev.sitec.validate.rules.ClonesInTheTemplatesCluster;
 import dev.sitec.validate.rules.LinkedClonesOnTheTemplatesDatastore;
 import dev.sitec.validate.rules.LinkedClonesOnOtherNodesNeedSharedStorage;
@@ -105,6 +106,7 @@ public final class SemanticValidator {
             new ImagesFitTargets(),
             new GuestImagesFit(),
             new TemplatesOnSiteNodes(),
+            new TemplateVmIdsFree(),
             new ClonesInTheTemplatesCluster(),
             new LinkedClonesOnTheTemplatesDatastore(),
             new LinkedClonesOnOtherNodesNeedSharedStorage(),

@@ -99,4 +99,19 @@ class ClonesRulesTest {
                 "images.debian-12 is missing the required key 'vm_id'",
                 "'url' is not allowed in images.debian-12");
     }
+
+    @Test
+    void aGuestDoesNotTakeATemplatesVmId() {
+        BrokenSite site = site().replace("  web:\n    node: pve1\n", "  web:\n    node: pve1\n    vm_id: 9001\n");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("vm_id: 9001\n    image", "9001",
+                "VMID 9001 of vm 'web' is the template VM that image 'ubuntu-24' names", "choose another vm_id"));
+    }
+
+    @Test
+    void twoTemplateImagesAreTwoTemplates() {
+        BrokenSite site = site().replace("    vm_id: 9001\n", "    vm_id: 9000\n");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("vm_id: 9000\n    node: pve1\n    datastore", "9000",
+                "template image 'ubuntu-24' names VM 9000, which template image 'debian-12' names too",
+                "give each template VM its own image, once"));
+    }
 }
