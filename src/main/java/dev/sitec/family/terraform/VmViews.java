@@ -36,7 +36,9 @@ final class VmViews {
         List<Device> devices = site.passthroughOf(vm);
         boolean pci = devices.stream().anyMatch(d -> d.type() == Device.Type.PCI);
         boolean windows = vm.os() == GuestOs.WINDOWS;
-        boolean uefiAppliance = vm.os() == GuestOs.APPLIANCE && site.imageOf(vm).filter(Image::uefi).isPresent();
+        // An appliance's disk image, or a template VM, boots as it was made: UEFI when the image says so.
+        boolean uefiAppliance = site.imageOf(vm).filter(Image::uefi)
+                .filter(i -> vm.os() == GuestOs.APPLIANCE || i.isTemplate()).isPresent();
         // An adopted VM says its firmware and chipset: changing either breaks its boot or renames its NICs.
         boolean uefi = vm.firmware().map(f -> f == Vm.Firmware.UEFI).orElse(pci || windows || uefiAppliance);
         boolean q35 = vm.machine().map(m -> m == Vm.Machine.Q35).orElse(uefi);
