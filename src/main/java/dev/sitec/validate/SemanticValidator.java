@@ -29,6 +29,7 @@ import dev.sitec.validate.rules.AcceleratorsReachPods;
 import dev.sitec.validate.rules.GuestImagesFit;
 import dev.sitec.validate.rules.TemplatesOnSiteNodes;
 import dev.sitec.validate.rules.TemplateVmIdsFree;
+import dev.sitec.validate.rules.LinkedOnlyForClones;
 import dev.sitec.validate.rules.ClonesInTheTemplatesCluster;
 import dev.sitec.validate.rules.LinkedClonesOnTheTemplatesDatastore;
 import dev.sitec.validate.rules.LinkedClonesOnOtherNodesNeedSharedStorage;
@@ -107,6 +108,7 @@ public final class SemanticValidator {
             new GuestImagesFit(),
             new TemplatesOnSiteNodes(),
             new TemplateVmIdsFree(),
+            new LinkedOnlyForClones(),
             new ClonesInTheTemplatesCluster(),
             new LinkedClonesOnTheTemplatesDatastore(),
             new LinkedClonesOnOtherNodesNeedSharedStorage(),

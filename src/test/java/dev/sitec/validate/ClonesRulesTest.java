@@ -114,4 +114,16 @@ class ClonesRulesTest {
                 "template image 'ubuntu-24' names VM 9000, which template image 'debian-12' names too",
                 "give each template VM its own image, once"));
     }
+
+    @Test
+    void linkedIsOnlyForAClone() {
+        BrokenSite site = site()
+                .replace("images:\n", "images:\n  debian-cloud:\n    arch: amd64\n"
+                        + "    url: https://cloud.debian.org/images/cloud/bookworm/20250901-2222/debian-12-genericcloud-amd64-20250901-2222.qcow2\n")
+                .replace("    image: debian-12\n    linked: true\n", "    image: debian-cloud\n    linked: true\n");
+        assertThat(site.diagnostics(dir)).containsExactly(site.error("    linked: true\n    address", "true",
+                "vm 'cache' says linked, but it is built from image 'debian-cloud', which is not a template VM: only a"
+                        + " clone of a template is linked or a full copy",
+                "leave out linked, or give 'cache' an image of kind: template"));
+    }
 }
