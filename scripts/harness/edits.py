@@ -118,7 +118,24 @@ class Fake(object):
         for node in self.nodes:
             for task in self.get('/nodes/{0}/tasks'.format(node), limit=100000) or []:
                 found[task['upid']] = task
+                if task.get('type') in ('qmclone', 'vzclone'):
+                    self.clone_target(node, task)
         return found
+
+    CLONE_LOG = re.compile(r'creating a clone of (?:VM|container) \d+ with ID (\d+)')
+
+    def clone_target(self, node, task):
+        """A clone's task is the source's (its UPID names the template's VMID: qemu-server API2/Qemu.pm
+        clone_vm forks qmclone with $vmid), and its log says the new VMID ("creating a clone of VM $vmid
+        with ID $newid"): the task is the new guest's, which it created."""
+        log = self.get('/nodes/{0}/tasks/{1}/log'.format(node, urllib.parse.quote(task['upid'], safe='')),
+                       limit=1000) or []
+        for line in log:
+            found = self.CLONE_LOG.search(str(line.get('t', '')))
+            if found:
+                task['source_id'] = task.get('id')
+                task['id'] = found.group(1)
+                return
 
     def pending(self, kind, node, vmid):
         """The keys whose new value waits for the guest's restart (PVE's pending section)."""

@@ -67,10 +67,23 @@ networks:
 
 images:
 <#list v.images as i>
+<#if i.vmId??>
+  [=v.yaml(i.name)]:<#if i.note??>   # [=i.note?no_esc]</#if>
+    kind: template
+    vm_id: [=i.vmId?c]
+    node: [=v.yaml(i.node)]
+<#if i.datastore??>
+    datastore: [=v.yaml(i.datastore)]
+</#if>
+<#if i.shared>
+    shared: true
+</#if>
+<#else>
   [=v.yaml(i.name)]:
     kind: [=v.yaml(i.kind)]
     arch: [=v.yaml(i.arch)]
     url: [=v.quoted(i.url)]
+</#if>
 </#list>
 </#if>
 

@@ -25,6 +25,8 @@ networks:
 
 images:
   debian: { arch: amd64, url: "https://cloud.debian.org/images/cloud/trixie/20250924-2245/debian-13-genericcloud-amd64-20250924-2245.qcow2" }
+  # A template VM already on the cluster (Packer, or qm template) works too: VMs naming it are cloned.
+  # debian-tpl: { kind: template, vm_id: 9000, node: [=v.nodes[0].name] }
 
 proxmox:
   clusters:

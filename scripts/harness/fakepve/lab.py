@@ -69,6 +69,8 @@ def _storage(sid, spec, all_nodes):
              'avail': 8 * 1024 ** 4}
     if sorted(spec['nodes']) != sorted(all_nodes):
         store['nodes'] = ','.join(spec['nodes'])
+    if spec.get('shared'):
+        store['shared'] = 1
     if kind in ('dir', 'btrfs'):
         store['path'] = '/var/lib/vz' if sid == 'local' else '/mnt/pve/' + sid
     elif kind in ('lvmthin', 'lvm'):
@@ -149,6 +151,32 @@ def _existing_vm(pve, vm):
     pve.add_vm(vmid, vm['name'], node=vm['node'], status='running', config=config)
 
 
+# A template's boot disk as a cloud image's is once imported: small, for its clones to grow.
+TEMPLATE_DISK_GIB = 3
+
+
+def _template_vm(pve, t):
+    """A template VM as `qm template` leaves it (qemu-server API2/Qemu.pm template): template: 1, its
+    disks renamed to base volumes (base-<vmid>-disk-<n>, which linked clones are made from), stopped;
+    with a cloud-init drive on ide2 and a serial console, as a cloud-image template is usually made.
+    """
+    vmid = t['vm_id']
+    volid = _volume(pve, t['datastore'], vmid, 0, TEMPLATE_DISK_GIB * GIB)
+    sid, name = volid.split(':', 1)
+    base = name.replace('vm-{0}-'.format(vmid), 'base-{0}-'.format(vmid))
+    pve.storages[sid]['volumes'][base] = pve.storages[sid]['volumes'].pop(name)
+    config = {'name': t['name'], 'cores': 1, 'sockets': 1, 'memory': '1024', 'ostype': 'l26',
+              'scsihw': 'virtio-scsi-single', 'template': 1, 'agent': '1', 'serial0': 'socket',
+              'scsi0': '{0}:{1},iothread=1,size={2}G'.format(sid, base, TEMPLATE_DISK_GIB),
+              'ide2': '{0}:vm-{1}-cloudinit,media=cdrom'.format(sid, vmid),
+              'net0': 'virtio=BC:24:11:00:90:00,bridge=vmbr0', 'boot': 'order=scsi0',
+              'smbios1': 'uuid={0}'.format(uuid.uuid4()), 'vmgenid': str(uuid.uuid4()),
+              'meta': 'creation-qemu=10.0.2,ctime={0}'.format(int(time.time()) - 86400)}
+    if t.get('uefi'):
+        config['bios'] = 'ovmf'
+    pve.add_vm(vmid, t['name'], node=t['node'], status='stopped', config=config, template=True)
+
+
 def _existing_ct(pve, ct):
     vmid = ct['vm_id']
     config = {'hostname': ct['name'], 'cores': ct['cores'], 'memory': ct['memory_mib'], 'swap': ct['swap_mib'],
@@ -206,6 +234,8 @@ def build(name, cluster, token, host, password):
         _existing_vm(pve, vm)
     for ct in cluster['containers']:
         _existing_ct(pve, ct)
+    for t in cluster.get('templates', []):
+        _template_vm(pve, t)
     for mapping in cluster['mappings']:
         entry = ['node={0}'.format(mapping['node']), 'path={0}'.format(mapping['path']),
                  'id={0}'.format(mapping['id'])]

@@ -7,7 +7,8 @@ argv, working folder, exit code), to the log its config names. The config, `.sta
 same bin folder, says where the site's lab (FakeLab's JSON), the fakes (serve.py's ready.json), the
 real tools and the PVE command stand-ins (scripts/harness/fakepve/pve_cli.py) are.
 
-    ssh, ssh-copy-id                   record; a host the site does not have fails as ssh would
+    ssh, ssh-copy-id                   record; a host the site does not have fails as ssh would; qm and
+                                       pct on a PVE node run fakepve/pve_cli.py against its cluster's fake
     curl                               writes a small file to its --output
     proxmox-auto-install-assistant     validate-answer, prepare-iso (writes its --output)
     ansible-galaxy                     checks the requirements file parses; installs nothing
@@ -95,6 +96,10 @@ def ssh():
     if remote.strip() == 'hostname':
         print(name)
         return record(0, host=name)
+    # qm and pct on a PVE node (the runbook's check that a template VM is there, `qm config 9000`): the
+    # PVE command stand-ins (fakepve/pve_cli.py), against the fake of the node's cluster.
+    if kind == 'pve' and command and command[0] in ('qm', 'pct'):
+        return pve_command(name, command)
     for prefix, kinds, output in CANNED:
         if remote.startswith(prefix):
             if kind not in kinds:
@@ -104,6 +109,19 @@ def ssh():
                 print(output)
             return record(0, host=name)
     return record(0, host=name)
+
+
+def pve_command(node, command):
+    """A qm or pct command run on a PVE node: pve_cli.py as that node, on its cluster's fake (as root@pam)."""
+    with open(CONFIG['ready'], encoding='utf-8') as fh:
+        ready = json.load(fh)
+    for spec in ready.values():
+        if node in spec['ssh_nodes']:
+            env = dict(os.environ, SITEC_FAKEPVE_ENDPOINT=spec['endpoint'], SITEC_FAKEPVE_PASSWORD=spec['root_password'],
+                       SITEC_FAKEPVE_NODE=node, SITEC_FAKEPVE_CLI_LOG=CONFIG['pve_log'])
+            code = subprocess.call([os.path.join(CONFIG['pve_bin'], command[0])] + command[1:], env=env)
+            return record(code, host=node)
+    return fail('node {0} is in no fake cluster'.format(node))
 
 
 def curl():

@@ -85,6 +85,7 @@ locals {
       datastore   = "[=vm.datastore]"
       snippets    = "[=vm.snippetsDatastore]"
       iso         = <#if vm.isoKey??>"[=vm.isoKey]"<#else>null</#if>
+      clone       = <#if vm.cloneOf??>{ vm_id = [=vm.cloneOf.vmId?c], node = "[=vm.cloneOf.node]", full = [=vm.cloneOf.full?c], datastore = <#if vm.cloneOf.datastore??>"[=vm.cloneOf.datastore]"<#else>null</#if> }<#else>null</#if>
       cloud_init  = [=vm.cloudInit?c]
       agent       = [=vm.agent?c]
       agent_trim  = [=vm.agentTrim?c]
@@ -287,6 +288,7 @@ module "vm" {
   datastore_id          = each.value.datastore
   snippets_datastore_id = each.value.snippets
   iso_file_id           = each.value.iso == null ? null : local.iso_ids[each.value.iso]
+  clone                 = each.value.clone
   disks = [for disk in each.value.disks : {
     interface    = disk.interface
     size_gib     = disk.size_gib

@@ -118,6 +118,7 @@ locals {
       datastore   = "local-zfs"
       snippets    = "local"
       iso         = null
+      clone       = null
       cloud_init  = true
       agent       = true
       agent_trim  = true
@@ -164,6 +165,7 @@ locals {
       datastore   = "local-zfs"
       snippets    = "local"
       iso         = null
+      clone       = null
       cloud_init  = true
       agent       = true
       agent_trim  = true
@@ -210,6 +212,7 @@ locals {
       datastore   = "local-lvm"
       snippets    = "local"
       iso         = null
+      clone       = null
       cloud_init  = true
       agent       = true
       agent_trim  = true
@@ -256,6 +259,7 @@ locals {
       datastore   = "local-zfs"
       snippets    = "local"
       iso         = null
+      clone       = null
       cloud_init  = true
       agent       = true
       agent_trim  = true
@@ -304,6 +308,7 @@ locals {
       datastore   = "local-zfs"
       snippets    = "local"
       iso         = null
+      clone       = null
       cloud_init  = true
       agent       = true
       agent_trim  = true
@@ -352,6 +357,7 @@ locals {
       datastore   = "local-lvm"
       snippets    = "local"
       iso         = null
+      clone       = null
       cloud_init  = true
       agent       = true
       agent_trim  = true
@@ -400,6 +406,7 @@ locals {
       datastore   = "local-lvm"
       snippets    = "local"
       iso         = "pve3/pdm-auto"
+      clone       = null
       cloud_init  = false
       agent       = false
       agent_trim  = true
@@ -446,6 +453,7 @@ locals {
       datastore   = "local-zfs"
       snippets    = "local"
       iso         = "pve1/truenas-scale"
+      clone       = null
       cloud_init  = false
       agent       = false
       agent_trim  = true
@@ -588,6 +596,7 @@ module "vm" {
   datastore_id          = each.value.datastore
   snippets_datastore_id = each.value.snippets
   iso_file_id           = each.value.iso == null ? null : local.iso_ids[each.value.iso]
+  clone                 = each.value.clone
   disks = [for disk in each.value.disks : {
     interface    = disk.interface
     size_gib     = disk.size_gib

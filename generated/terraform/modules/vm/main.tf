@@ -100,6 +100,21 @@ resource "proxmox_virtual_environment_vm" "cattle" {
     }
   }
 
+  # A clone of a template VM: the provider clones it (onto this node directly when the template's
+  # disks are on shared storage; else on the template's node, then migrates the copy with its disks),
+  # applies this resource's settings to the copy, and grows each disk named here on the same interface;
+  # it never shrinks one (proxmoxtf/resource/vm/vm.go vmCreateClone, resource/vm/disk/disk.go
+  # UpdateClone). Every clone attribute is ForceNew: a new source replaces the VM.
+  dynamic "clone" {
+    for_each = var.clone == null ? [] : [var.clone]
+    content {
+      vm_id        = clone.value.vm_id
+      node_name    = clone.value.node
+      full         = clone.value.full
+      datastore_id = clone.value.datastore
+    }
+  }
+
   dynamic "disk" {
     for_each = var.disks
     content {
@@ -265,6 +280,21 @@ resource "proxmox_virtual_environment_vm" "pet" {
     content {
       datastore_id = var.datastore_id
       version      = "v2.0"
+    }
+  }
+
+  # A clone of a template VM: the provider clones it (onto this node directly when the template's
+  # disks are on shared storage; else on the template's node, then migrates the copy with its disks),
+  # applies this resource's settings to the copy, and grows each disk named here on the same interface;
+  # it never shrinks one (proxmoxtf/resource/vm/vm.go vmCreateClone, resource/vm/disk/disk.go
+  # UpdateClone). Every clone attribute is ForceNew: a new source replaces the VM.
+  dynamic "clone" {
+    for_each = var.clone == null ? [] : [var.clone]
+    content {
+      vm_id        = clone.value.vm_id
+      node_name    = clone.value.node
+      full         = clone.value.full
+      datastore_id = clone.value.datastore
     }
   }
 

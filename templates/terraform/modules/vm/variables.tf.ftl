@@ -183,6 +183,17 @@ variable "disks" {
   }
 }
 
+variable "clone" {
+  description = "The template VM this VM is cloned from (its VMID and node), a full copy or a linked clone, and the datastore a full copy goes to (null for a linked clone); null for a VM from a downloaded image or an ISO. Read at create: a change replaces the VM."
+  type = object({
+    vm_id     = number
+    node      = string
+    full      = optional(bool, true)
+    datastore = optional(string)
+  })
+  default = null
+}
+
 variable "iso_file_id" {
   description = "File id of an installer ISO to attach as a CD-ROM, or null."
   type        = string

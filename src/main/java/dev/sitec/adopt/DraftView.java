@@ -74,9 +74,18 @@ public record DraftView(String source, String version, String name, String domai
         }
     }
 
-    public record Image(String name, String kind, String arch, String url, String note) {
+    /**
+     * An image: a download (kind, arch, url), or a template VM on the cluster (kind template, its
+     * VMID and node, the datastore its disks are on when not the node's, and whether that is shared).
+     */
+    public record Image(String name, String kind, String arch, String url, String note, Integer vmId, String node,
+                        String datastore, boolean shared) {
         public Image {
             note = comment(note);
+        }
+
+        public Image(String name, String kind, String arch, String url, String note) {
+            this(name, kind, arch, url, note, null, null, null, false);
         }
     }
 

@@ -59,9 +59,14 @@ public final class SiteDraft {
         Map<PveCluster.Guest, List<NicFact>> nicsByGuest = new LinkedHashMap<>();
         List<NicFact> allNics = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<PveCluster.Guest> templates = new ArrayList<>();
         for (PveCluster.Guest guest : cluster.guests()) {
             if (guest.template()) {
-                skipped.add(guest.describe() + ": a template, not a guest; clone it by hand or leave it");
+                if (guest.kind() == PveCluster.Kind.QEMU) {
+                    templates.add(guest);
+                } else {
+                    skipped.add(guest.describe() + ": a container template, not a guest; clone it by hand or leave it");
+                }
                 continue;
             }
             List<NicFact> nics = readable(guest, () -> NicFact.of(guest));
@@ -70,6 +75,7 @@ public final class SiteDraft {
         }
         NetworkPlan networks = new NetworkPlan(cluster, allNics);
         Drafting draft = new Drafting(cluster, networks, nodeDatastores(cluster));
+        templates.forEach(t -> readable(t, () -> templateImage(cluster, draft, t)));
         draft.notAdopted.addAll(cluster.unread());
         draft.notAdopted.addAll(skipped);
         draft.unexpressed.addAll(networks.unexpressed());
@@ -231,6 +237,54 @@ public final class SiteDraft {
                         + storage.path("server").asText() + "): not expressed; PVE keeps it");
             }
         }
+    }
+
+    /**
+     * Storage types PVE treats as shared by every node (pve-storage src/PVE/Storage/Plugin.pm
+     * {@code @SHARED_STORAGE}); any other is shared when its configuration says shared: 1.
+     */
+    private static final java.util.Set<String> SHARED_TYPES = java.util.Set.of("iscsi", "nfs", "cifs", "rbd", "cephfs",
+            "iscsidirect", "glusterfs", "zfs", "drbd", "pbs");
+
+    /**
+     * A template VM (template: 1) becomes an image of kind template, which VMs of the site may be cloned
+     * from: its VMID and node, the storage its first disk is on (written when not the node's datastore),
+     * and whether that storage is shared.
+     */
+    private static Void templateImage(PveCluster cluster, Drafting draft, PveCluster.Guest guest) {
+        String name = Names.label(guest.name());
+        if (name.isEmpty()) {
+            name = "template-" + guest.vmId();
+        }
+        if (draft.images.containsKey(name)) {
+            name = name + "-" + guest.vmId();
+        }
+        Optional<String> storage = Optional.empty();
+        var fields = guest.config().fields();
+        List<String> keys = new ArrayList<>();
+        fields.forEachRemaining(e -> keys.add(e.getKey()));
+        keys.sort(Comparator.naturalOrder());
+        for (String key : keys) {
+            String value = guest.config().path(key).asText();
+            if (Drives.isDisk(key, value)) {
+                PropertyString p = PropertyString.parse(value);
+                storage = p.bare().or(() -> p.get("volume")).flatMap(Drafting::storageOf);
+                if (storage.isPresent()) {
+                    break;
+                }
+            }
+        }
+        String datastore = storage.filter(s -> !s.equals(draft.nodeDatastores.get(guest.node()))).orElse(null);
+        boolean shared = false;
+        for (JsonNode j : cluster.storages()) {
+            if (storage.isPresent() && j.path("storage").asText().equals(storage.get())) {
+                shared = j.path("shared").asInt(0) == 1 || SHARED_TYPES.contains(j.path("type").asText());
+            }
+        }
+        draft.images.put(name, new DraftView.Image(name, "template", "amd64", null,
+                "template VM " + guest.vmId() + " (" + Shown.bare(guest.name()) + "): VMs with image: " + name
+                        + " are cloned from it", guest.vmId(), guest.node(), datastore, shared));
+        return null;
     }
 
     /** Each node's datastore: the storage most of its guests' disks are on, else its best images storage. */

@@ -61,11 +61,19 @@ final class HostChanges {
         changes.addAll(compared(HostAttributes.TERRAFORM, "terraform", before.terraform(), after.terraform(),
                 JsonPointer.compile("/terraform")));
         // Images are downloads, not hosts: their changes are in-place.
-        changes.addAll(each(IN_PLACE, "image", before.images(), after.images(), dev.sitec.model.Image::origin,
+        changes.addAll(each(IN_PLACE, "image", downloads(before, false), downloads(after, false), dev.sitec.model.Image::origin,
                 JsonPointer.compile("/images"), "Terraform downloads it to the nodes that need it",
                 "Terraform deletes its download; guests made from it keep their disks",
                 (old, now) -> Show.of(old).equals(Show.of(now)) ? List.of() : List.of(Change.of(IN_PLACE, "image " + now.name(),
                         "changed", "Terraform downloads it again; running guests keep their disks", now.origin()))));
+        // A template image is a VM already on the cluster: sitec neither makes nor removes it; what a
+        // change does to its clones is each clone's own change (VmChanges: a new clone source replaces it).
+        changes.addAll(each(IN_PLACE, "image", downloads(before, true), downloads(after, true), dev.sitec.model.Image::origin,
+                JsonPointer.compile("/images"), "a template VM on the cluster: nothing is downloaded, VMs naming it are"
+                        + " cloned from it", "the template VM stays on the cluster: sitec never removes it",
+                (old, now) -> Show.of(old).equals(Show.of(now)) ? List.of() : List.of(Change.of(IN_PLACE, "image " + now.name(),
+                        "changed", "the template VM itself is not touched; its clones' changes are listed with each VM",
+                        now.origin()))));
         return changes;
     }
 
@@ -158,6 +166,17 @@ final class HostChanges {
     }
 
     /** Added, removed and changed entries of one named collection. */
+    /** The site's images that are template VMs (true), or the ones downloaded (false). */
+    private static Map<String, dev.sitec.model.Image> downloads(Site site, boolean templates) {
+        Map<String, dev.sitec.model.Image> out = new java.util.TreeMap<>();
+        site.images().forEach((name, image) -> {
+            if (image.isTemplate() == templates) {
+                out.put(name, image);
+            }
+        });
+        return out;
+    }
+
     static <T> List<Change> each(ChangeKind kind, String what, Map<String, T> before, Map<String, T> after,
                                  Function<T, JsonPointer> origin, JsonPointer collection, String added, String removed,
                                  BiFunction<T, T, List<Change>> changed) {

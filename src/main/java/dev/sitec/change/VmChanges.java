@@ -69,11 +69,11 @@ final class VmChanges {
 
     /**
      * Components compared elsewhere or not at all: the profile acts through the values it gives; the
-     * datastore through each disk's; the labels through the K3s node; image, lifecycle, disks, NICs
-     * and passthrough have rules of their own below.
+     * datastore through each disk's (and a full clone's); the labels through the K3s node; image (and
+     * linked, through the clone source), lifecycle, disks, NICs and passthrough have rules of their own below.
      */
     static final Set<String> COMPARED_APART = Set.of("name", "origin", "profile", "vmIdExplicit", "datastore",
-            "labels", "image", "lifecycle", "disks", "nics", "allowReplace", "existing", "passthrough");
+            "labels", "image", "lifecycle", "disks", "nics", "allowReplace", "existing", "passthrough", "linked");
 
     /** What a cloud-init guest knows of its NICs, and since when (sitec's meta-data keeps one instance-id). */
     private static final String FIRST_BOOT = "its network-config, which cloud-init applies when the instance first boots"
@@ -124,6 +124,9 @@ final class VmChanges {
             change.map(c -> c.kind() == REPLACE ? GuestLifecycle.destroying(c, old, now, "be replaced") : c)
                     .ifPresent(changes::add);
         }
+        java.util.Optional<Change> clone = clone(beforeSite, before, afterSite, after, now);
+        replaced |= clone.isPresent();
+        clone.map(c -> GuestLifecycle.destroying(c, old, now, "be replaced")).ifPresent(changes::add);
         changes.addAll(passthrough(beforeSite, before, afterSite, after, now));
         changes.addAll(GuestLifecycle.lifecycle(old, now));
         image(beforeSite, before, afterSite, after, now).ifPresent(changes::add);
@@ -158,8 +161,41 @@ final class VmChanges {
                         + after.node() + " --online --with-local-disks --targetstorage " + target);
     }
 
+    /**
+     * The template VM a VM is cloned from, as the module's clone block says it: the source's VMID and
+     * node, full or linked, and a full copy's datastore; none for a VM not cloned (or adopted as it is).
+     */
+    static String cloneSource(Site site, Vm vm) {
+        if (vm.existing()) {
+            return Show.NONE;
+        }
+        return site.templateOf(vm).map(t -> "VM " + t.vmId() + " on " + t.node() + (site.linkedClone(vm) ? ", linked"
+                : ", full copy on " + site.datastoreOf(vm))).orElse(Show.NONE);
+    }
+
+    /**
+     * A VM whose clone source changes (another template, VMID or node, full or linked, a full copy's
+     * datastore, or a clone that becomes a VM from a downloaded image or the other way) is made again:
+     * every attribute of the provider's clone block is ForceNew (bpg/proxmox proxmoxtf/resource/vm/vm.go,
+     * the clone schema), and the block is only read when the VM is created (vmCreateClone).
+     */
+    private static java.util.Optional<Change> clone(Site beforeSite, Vm before, Site afterSite, Vm after,
+                                                    GuestIdentity now) {
+        String old = cloneSource(beforeSite, before);
+        String fresh = cloneSource(afterSite, after);
+        if (old.equals(fresh)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Change.of(REPLACE, now.subject(), "clone source " + old + " -> " + fresh,
+                "the provider's clone block is ForceNew (" + VM_GO + ", clone schema): the VM is made again, a new"
+                + " copy of its template, and its disks' data is lost", after.origin().appendProperty("image")));
+    }
+
     private static java.util.Optional<Change> image(Site beforeSite, Vm before, Site afterSite, Vm after,
                                                     GuestIdentity now) {
+        if (!cloneSource(beforeSite, before).equals(cloneSource(afterSite, after))) {
+            return java.util.Optional.empty(); // the clone change says it: the VM is replaced
+        }
         String old = beforeSite.imageOf(before).map(Image::url).orElse(Show.NONE);
         String fresh = afterSite.imageOf(after).map(Image::url).orElse(Show.NONE);
         if (old.equals(fresh)) {

@@ -94,7 +94,7 @@ final class ImportCommand implements Callable<Integer> {
         DraftView draft = imported.draft();
         invocation.out().println("wrote " + site.displayName() + " from " + draft.source() + " (Proxmox VE " + draft.version()
                 + "): " + Console.count(draft.vms().size(), "VM") + " and " + Console.count(draft.containers().size(),
-                "container") + " to adopt, " + Console.count(imported.toReview(), "value") + " to review, "
+                "container") + " to adopt, " + templates(draft) + Console.count(imported.toReview(), "value") + " to review, "
                 + Console.count(draft.unexpressed().size(), "thing") + " the site cannot say (listed at its end)");
         if (!UnfinishedSite.otherErrors(check).isEmpty()) {
             Console.report(check, invocation.err(), Console.colour(invocation));
@@ -176,5 +176,11 @@ final class ImportCommand implements Callable<Integer> {
         invocation.err().println("sitec: " + message);
         invocation.err().println("    hint: " + hint);
         return ExitCodes.INVALID;
+    }
+
+    /** The template VMs import wrote as images of kind template, which the site's VMs may be cloned from. */
+    private static String templates(DraftView draft) {
+        long n = draft.images().stream().filter(i -> i.vmId() != null).count();
+        return n == 0 ? "" : Console.count(n, "template VM") + " as images to clone from, ";
     }
 }

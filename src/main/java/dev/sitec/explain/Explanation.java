@@ -173,6 +173,10 @@ public final class Explanation {
         nics(vm.nics(), vm.origin().appendProperty("address"));
         vm.image().ifPresent(i -> line("image", i + " (" + site.imageOf(vm).orElseThrow().kind().name().toLowerCase(java.util.Locale.ROOT)
                 .replace('_', ' ') + ")", JsonPointer.compile("/images/" + i)));
+        site.templateOf(vm).ifPresent(t -> line("clone", (site.linkedClone(vm) ? "linked" : "full") + " clone of VM "
+                + t.vmId() + " on " + t.node() + (t.node().equals(vm.node()) ? ""
+                : t.shared() ? ", made on " + vm.node() + " (shared storage)" : ", made on " + t.node() + " and migrated to " + vm.node())
+                + "; a new source replaces the VM", vm.origin().appendProperty(vm.linked().isPresent() ? "linked" : "image")));
         if (!vm.passthrough().isEmpty()) {
             line("passthrough", String.join(", ", vm.passthrough()), vm.origin().appendProperty("passthrough"));
         }
@@ -246,10 +250,17 @@ public final class Explanation {
             case CLOUD_IMAGE -> "cloud image (a disk image cloud-init configures)";
             case ISO -> "ISO (an installer)";
             case LXC -> "container template";
+            case TEMPLATE -> "template VM (VMs are cloned from it)";
         } + ", " + image.arch().name().toLowerCase(java.util.Locale.ROOT));
-        line("url", image.url(), image.origin().appendProperty("url"));
-        line("file", image.storedFileName() + image.compression().map(c -> " (downloaded as " + image.fileName() + ")").orElse(""));
-        line("checksum", image.checksum().map(c -> c.algorithm() + ", checked on download").orElse("none: the download is not checked"));
+        image.template().ifPresentOrElse(t -> {
+            line("template", "VM " + t.vmId() + " on " + t.node() + ", disks on " + site.datastoreOf(t).orElse("its node's datastore")
+                    + (t.shared() ? " (shared)" : " (local to the node)"), image.origin().appendProperty("vm_id"));
+            line("clones", t.linked() ? "linked by default" : "full copies by default; nothing is downloaded");
+        }, () -> {
+            line("url", image.url(), image.origin().appendProperty("url"));
+            line("file", image.storedFileName() + image.compression().map(c -> " (downloaded as " + image.fileName() + ")").orElse(""));
+            line("checksum", image.checksum().map(c -> c.algorithm() + ", checked on download").orElse("none: the download is not checked"));
+        });
         List<String> users = new ArrayList<>();
         site.vms().values().stream().filter(vm -> vm.image().filter(image.name()::equals).isPresent())
                 .forEach(vm -> users.add("vm " + vm.name()));

@@ -83,7 +83,8 @@ final class GuestReader {
                 n.has("agent") ? Optional.of(n.path("agent").asBoolean()) : Optional.empty(),
                 n.has("serial_console") ? Optional.of(n.path("serial_console").asBoolean()) : Optional.empty(),
                 text(n, "cpu_type"), text(n, "scsi_controller"),
-                n.has("agent_trim") ? Optional.of(n.path("agent_trim").asBoolean()) : Optional.empty());
+                n.has("agent_trim") ? Optional.of(n.path("agent_trim").asBoolean()) : Optional.empty(),
+                n.has("linked") ? Optional.of(n.path("linked").asBoolean()) : Optional.empty());
     }
 
     Container container(JsonNode n, JsonPointer at) {

@@ -6,13 +6,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A downloadable image: a disk image (a cloud image configured by cloud-init, or an appliance's disk),
- * an installer ISO, or an LXC container template.
+ * An image: a downloadable disk image (a cloud image configured by cloud-init, or an appliance's disk),
+ * an installer ISO, or an LXC container template; or a template VM that already exists on a node,
+ * which VMs are cloned from ({@code template}, with no URL).
  */
 public record Image(String name, JsonPointer origin, Kind kind, Arch arch, String url, Optional<Checksum> checksum,
-                    boolean uefi, Optional<Distribution> declaredDistribution) {
+                    boolean uefi, Optional<Distribution> declaredDistribution, Optional<Template> template) {
 
-    public enum Kind { CLOUD_IMAGE, ISO, LXC }
+    public enum Kind { CLOUD_IMAGE, ISO, LXC, TEMPLATE }
+
+    /**
+     * A template VM on the cluster (PVE's template: 1), cloned by VMs naming the image: its VMID and
+     * node; the datastore its disks are on, when the site says (else the node's datastore); whether
+     * that datastore is shared storage every node reaches; and whether its clones are linked.
+     */
+    public record Template(int vmId, String node, Optional<String> datastore, boolean shared, boolean linked) {
+    }
+
+    public Image(String name, JsonPointer origin, Kind kind, Arch arch, String url, Optional<Checksum> checksum,
+                 boolean uefi, Optional<Distribution> declaredDistribution) {
+        this(name, origin, kind, arch, url, checksum, uefi, declaredDistribution, Optional.empty());
+    }
+
+    /** A template VM VMs are cloned from, rather than a file to download. */
+    public boolean isTemplate() {
+        return kind == Kind.TEMPLATE;
+    }
 
     /** A checksum as the download tools name it: algorithm and hex digest. */
     public record Checksum(String algorithm, String hex) {

@@ -83,11 +83,16 @@ public final class ModelBuilder {
         Image.Kind kind = switch (n.path("kind").asText()) {
             case "iso" -> Image.Kind.ISO;
             case "lxc" -> Image.Kind.LXC;
+            case "template" -> Image.Kind.TEMPLATE;
             default -> Image.Kind.CLOUD_IMAGE;
         };
+        Optional<Image.Template> template = kind == Image.Kind.TEMPLATE
+                ? Optional.of(new Image.Template(n.path("vm_id").asInt(), n.path("node").asText(), text(n, "datastore"),
+                        n.path("shared").asBoolean(false), n.path("linked").asBoolean(false)))
+                : Optional.empty();
         return new Image(name(at), at, kind, Arch.valueOf(n.path("arch").asText("amd64").toUpperCase(java.util.Locale.ROOT)),
                 n.path("url").asText(), text(n, "checksum").map(Image.Checksum::parse),
-                "uefi".equals(n.path("firmware").asText()), text(n, "os").flatMap(Distribution::of));
+                "uefi".equals(n.path("firmware").asText()), text(n, "os").flatMap(Distribution::of), template);
     }
 
     private static Installer installer(JsonNode n) {

@@ -80,11 +80,27 @@ public record Site(SiteInfo info, SortedMap<String, SecretRef> secrets, SortedMa
     }
 
     /**
-     * A Linux VM from a disk image is configured by cloud-init (and then reached by Ansible as the
-     * admin user); an ISO install, a Windows VM or an appliance configures itself.
+     * A Linux VM from a disk image, or cloned from a template VM, is configured by cloud-init (and then
+     * reached by Ansible as the admin user); an ISO install, a Windows VM or an appliance configures itself.
      */
     public boolean configuredByCloudInit(Vm vm) {
-        return vm.os() == GuestOs.LINUX && imageOf(vm).filter(i -> i.kind() == Image.Kind.CLOUD_IMAGE).isPresent();
+        return vm.os() == GuestOs.LINUX
+                && imageOf(vm).filter(i -> i.kind() == Image.Kind.CLOUD_IMAGE || i.isTemplate()).isPresent();
+    }
+
+    /** The template VM a VM is cloned from, when its image is one. */
+    public Optional<Image.Template> templateOf(Vm vm) {
+        return imageOf(vm).flatMap(Image::template);
+    }
+
+    /** Whether a VM cloned from a template is a linked clone: its own linked, else its image's (default full). */
+    public boolean linkedClone(Vm vm) {
+        return templateOf(vm).map(t -> vm.linked().orElse(t.linked())).orElse(false);
+    }
+
+    /** The datastore a template's disks are on: the one the image names, else its node's (if the site has the node). */
+    public Optional<String> datastoreOf(Image.Template template) {
+        return template.datastore().or(() -> findNode(template.node()).flatMap(PveNode::defaultDatastore));
     }
 
     /** The image a VM is built from; none for a VM adopted as it is (existing, built some other way). */

@@ -18,7 +18,7 @@ public record Vm(String name, JsonPointer origin, String node, Optional<String> 
                  Optional<Windows> windows, OptionalInt balloonMinMib, Optional<Startup> startup, boolean allowReplace,
                  boolean existing, Optional<Firmware> firmware, Optional<Machine> machine, Optional<Boolean> agent,
                  Optional<Boolean> serialConsole, Optional<String> cpuType, Optional<String> scsiController,
-                 Optional<Boolean> agentTrim) {
+                 Optional<Boolean> agentTrim, Optional<Boolean> linked) {
 
     /** The firmware a VM boots with, when the site says (an adopted VM keeps its own). */
     public enum Firmware { BIOS, UEFI }

@@ -28,6 +28,12 @@ import dev.sitec.validate.rules.SdCardsHoldNoEtcdOrLonghorn;
 import dev.sitec.validate.rules.LonghornReplicasFitNodes;
 import dev.sitec.validate.rules.AcceleratorsReachPods;
 import dev.sitec.validate.rules.GuestImagesFit;
+import dev.sitec.validate.rules.TemplatesOnSiteNodes;
+import dev.sitec.validate.rules.TemplateVmIdsFree;
+import dev.sitec.validate.rules.LinkedOnlyForClones;
+import dev.sitec.validate.rules.ClonesInTheTemplatesCluster;
+import dev.sitec.validate.rules.LinkedClonesOnTheTemplatesDatastore;
+import dev.sitec.validate.rules.LinkedClonesOnOtherNodesNeedSharedStorage;
 import dev.sitec.validate.rules.HostnamesUnique;
 import dev.sitec.validate.rules.ImagesFitTargets;
 import dev.sitec.validate.rules.InstalledHostsOnVmbr0;
@@ -102,6 +108,12 @@ public final class SemanticValidator {
             new KubernetesNodesOnApiNetwork(),
             new ImagesFitTargets(),
             new GuestImagesFit(),
+            new TemplatesOnSiteNodes(),
+            new TemplateVmIdsFree(),
+            new LinkedOnlyForClones(),
+            new ClonesInTheTemplatesCluster(),
+            new LinkedClonesOnTheTemplatesDatastore(),
+            new LinkedClonesOnOtherNodesNeedSharedStorage(),
             new KubernetesNodesRunLinux(),
             new KubernetesNodesRunDebianOrUbuntu(),
             new ApiWithoutVipHasNoFailover(),

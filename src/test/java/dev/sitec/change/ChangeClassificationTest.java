@@ -170,7 +170,26 @@ class ChangeClassificationTest {
                 row("a pet container's memory restarts it", realLabs(),
                         s -> s.replace("    lifecycle: pet\n    template: debian-12-lxc\n",
                                 "    lifecycle: pet\n    template: debian-12-lxc\n    memory_mib: 1024\n"),
-                        List.of("reboot container pihole: memory_mib 512 -> 1024")));
+                        List.of("reboot container pihole: memory_mib 512 -> 1024")),
+                // Issue 26, item 1: every attribute of the provider's clone block is ForceNew (bpg/proxmox
+                // v0.111.1 proxmoxtf/resource/vm/vm.go, the clone schema): a new source makes the VM again.
+                row("a clone's template rebuilt under a new VMID replaces its clones", clones(),
+                        s -> s.replace("    vm_id: 9000\n", "    vm_id: 9100\n"),
+                        List.of("replace vm cache: clone source VM 9000 on pve1, linked -> VM 9100 on pve1, linked",
+                                "replace vm web: clone source VM 9000 on pve1, full copy on local-lvm -> VM 9100 on pve1, full copy on local-lvm",
+                                "replace vm worker: clone source VM 9000 on pve1, full copy on local-lvm -> VM 9100 on pve1, full copy on local-lvm",
+                                "in-place image debian-12: changed")),
+                row("a full clone made linked is replaced", clones(),
+                        s -> s.replace("  web:\n    node: pve1\n    image: debian-12\n", "  web:\n    node: pve1\n    image: debian-12\n    linked: true\n"),
+                        List.of("replace vm web: clone source VM 9000 on pve1, full copy on local-lvm -> VM 9000 on pve1, linked")),
+                row("a clone's disk grown in place", clones(),
+                        s -> s.replace("disks: [{ size_gib: 20 }]", "disks: [{ size_gib: 30 }]"),
+                        List.of("in-place vm web: disk scsi0 20 -> 30 GiB")),
+                row("a VM from a downloaded image made a clone is replaced", oneNode(),
+                        s -> s.replace("images:\n", "images:\n  debian-tpl: { kind: template, vm_id: 9000, node: pve, os: debian }\n")
+                                .replace("  runner:\n    node: pve\n    image: debian-12\n", "  runner:\n    node: pve\n    image: debian-tpl\n"),
+                        List.of("replace vm runner: clone source none -> VM 9000 on pve, full copy on local-lvm",
+                                "in-place image debian-tpl: added")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -227,6 +246,22 @@ class ChangeClassificationTest {
 
     private static BrokenSite realLabs() {
         return BrokenSite.realLabs();
+    }
+
+    private static BrokenSite clones() {
+        return kept("sites/clones.yaml");
+    }
+
+    private static BrokenSite oneNode() {
+        return kept("sites/one-node.yaml");
+    }
+
+    private static BrokenSite kept(String path) {
+        try {
+            return BrokenSite.of(java.nio.file.Files.readString(java.nio.file.Path.of(path)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Arguments row(String name, BrokenSite site, UnaryOperator<BrokenSite> edit, List<String> expected) {

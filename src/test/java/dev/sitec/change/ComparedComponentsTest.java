@@ -80,6 +80,7 @@ class ComparedComponentsTest {
         compared(defs.path("vm"), VmChanges.ATTRIBUTES, java.util.Map.ofEntries(
                 java.util.Map.entry("profile", "resolved into the VM's own values, which are compared"),
                 java.util.Map.entry("image", "VmChanges: the image, with what a change of it rebuilds"),
+                java.util.Map.entry("linked", "VmChanges: the clone source, whose change replaces the VM"),
                 java.util.Map.entry("lifecycle", "GuestLifecycle: cattle and pet"),
                 java.util.Map.entry("allow_replace", "GuestLifecycle: what a pet allows"),
                 java.util.Map.entry("existing", "GuestLifecycle: adoption"),

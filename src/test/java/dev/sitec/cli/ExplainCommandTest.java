@@ -53,10 +53,10 @@ class ExplainCommandTest {
         assertThat(run.out()).contains("  lifecycle          pet: protected (prevent_destroy), not backed up: the site has no"
                         + " backup server\n", "  disk virtio0       20 GiB on local-zfs, system\n",
                 "  adopted            exists already: an import block (id \"pve-c/104\") adopts it in the first plan"
-                        + "   [" + site + ":95]\n",
-                "  cpu                kvm64 (set in the site; a change restarts the VM)   [" + site + ":101]\n",
+                        + "   [" + site + ":106]\n",
+                "  cpu                kvm64 (set in the site; a change restarts the VM)   [" + site + ":112]\n",
                 "  SCSI controller    lsi (read when the VM is created: the running VM keeps its own)   [" + site
-                        + ":102]\n");
+                        + ":113]\n");
         assertThat(sitec("explain", "pihole", "-f", site).out())
                 .contains("  adopted            exists already: an import block (id \"pve-a/106\") adopts it");
     }
@@ -118,6 +118,30 @@ class ExplainCommandTest {
                   VMs                k3s-w-1, k3s-w-gpu, k3s-w-tpu (their own keys override the profile's)
                 """);
         assertThat(sitec("explain", "podinf").err()).endsWith("    hint: did you mean 'podinfo'?\n");
+    }
+
+    /**
+     * Issue 26, item 1: a template image says which VM it is and where its disks are; a clone says how it
+     * is made (bpg/proxmox v0.111.1 vm.go vmCreateClone: directly on shared storage, else cloned on the
+     * template's node and migrated) and that a new source replaces it.
+     */
+    @Test
+    void templatesAndTheirClonesAreExplained() {
+        assertThat(sitec("explain", "ubuntu-24", "-f", "sites/clones.yaml").out()).isEqualTo("""
+                image ubuntu-24 (sites/clones.yaml:38:3)
+                  kind               template VM (VMs are cloned from it), amd64
+                  template           VM 9001 on pve1, disks on ceph-vm (shared)   [sites/clones.yaml:40]
+                  clones             linked by default
+                  used by            vm runner
+                """);
+        assertThat(sitec("explain", "worker", "-f", "sites/clones.yaml").out()).contains("""
+                  image              debian-12 (template)   [sites/clones.yaml:33]
+                  clone              full clone of VM 9000 on pve1, made on pve1 and migrated to pve2; a new source replaces the VM   [sites/clones.yaml:66]
+                """);
+        assertThat(sitec("explain", "runner", "-f", "sites/clones.yaml").out()).contains(
+                "  clone              linked clone of VM 9001 on pve1, made on pve2 (shared storage); a new source replaces the VM");
+        assertThat(sitec("explain", "cache", "-f", "sites/clones.yaml").out()).contains(
+                "  clone              linked clone of VM 9000 on pve1; a new source replaces the VM   [sites/clones.yaml:74]");
     }
 
     /** Issue 25: a node lists its containers beside its VMs; one core is "1 core". */

@@ -56,7 +56,8 @@ class ImportCommandTest {
         CliTest.Run run = run("import", "--from", from, "-f", "lab.yaml");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("wrote lab.yaml from " + from + " (Proxmox VE 8.4.1): 4 VMs and 2 containers to"
-                + " adopt, 15 values to review, 17 things the site cannot say (listed at its end)\n");
+                + " adopt, 2 template VMs as images to clone from, 15 values to review, 16 things the site cannot say"
+                + " (listed at its end)\n");
         String written = Files.readString(dir.resolve("lab.yaml"));
         assertThat(written).doesNotContain(TOKEN);
         CliTest.Run again = run("import", "--from", from, "-f", "lab.yaml");

@@ -31,7 +31,9 @@ import java.util.TreeSet;
  * subscription), their bridges, the storages the nodes have (what the PVE installer makes on a node
  * sitec installs, or the datastores an installed node's site names), and the guests and device
  * mappings the site marks {@code existing: true}, with the identities the site gives them (node,
- * VMID, MACs, disks), which the generated import blocks adopt.
+ * VMID, MACs, disks), which the generated import blocks adopt; and the template VMs the site's
+ * {@code kind: template} images name, which its VMs are cloned from (on their datastore, shared with
+ * every node of the cluster when the image says so).
  *
  * <p>Prints JSON on stdout: {@code {"clusters": {name: {...}}}}. Exit 2 when the site does not compile.
  * Not a part of sitec: a test-side tool (the rehearsal compiles it against target/sitec.jar).
@@ -136,6 +138,27 @@ public final class FakeLab {
                 vms.add(vm(site, vm));
             }
         }
+        List<Object> templates = new ArrayList<>();
+        for (var image : site.images().values()) {
+            var t = image.template().orElse(null);
+            if (t == null || !cluster.nodes().containsKey(t.node())) {
+                continue;
+            }
+            String ds = site.datastoreOf(t).orElseThrow();
+            for (String node : t.shared() ? cluster.nodes().keySet() : java.util.Set.of(t.node())) {
+                storage(storages, ds, guessType(ds), "images,rootdir", node);
+            }
+            if (t.shared()) {
+                storages.get(ds).put("shared", true);
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", image.name());
+            m.put("vm_id", t.vmId());
+            m.put("node", t.node());
+            m.put("datastore", ds);
+            m.put("uefi", image.uefi());
+            templates.add(m);
+        }
         List<Object> containers = new ArrayList<>();
         for (Container ct : site.containers().values()) {
             if (!cluster.nodes().containsKey(ct.node())) {
@@ -181,6 +204,7 @@ public final class FakeLab {
         c.put("storages", storages);
         c.put("vms", vms);
         c.put("containers", containers);
+        c.put("templates", templates);
         c.put("mappings", mappings);
         c.put("guest_addresses", addresses);
         return c;

@@ -3,6 +3,7 @@ package dev.sitec.family.runbook;
 import dev.sitec.family.runbook.Stage.Line;
 import dev.sitec.family.terraform.TerraformRoots;
 import dev.sitec.model.Cluster;
+import dev.sitec.model.Image;
 import dev.sitec.model.PveNode;
 import dev.sitec.model.SecretRef;
 import dev.sitec.model.Site;
@@ -150,6 +151,12 @@ final class FirstInstall {
         for (Cluster c : site.clusters().values()) {
             List<String> exports = TerraformRoots.secretExports(site, c);
             exports.forEach(line -> run.add(new Line(line, line.contains("API_TOKEN") ? "cluster " + c.name() + "'s token" : null)));
+            // The template VMs the cluster's VMs are cloned from exist before the apply (sitec never makes one).
+            templatesUsed(site, c).forEach(image -> {
+                Image.Template t = image.template().orElseThrow();
+                run.add(new Line("ssh root@" + site.expectNode(t.node()).address() + " qm config " + t.vmId()
+                        + " | grep -qx 'template: 1'", "template " + image.name() + " is there, to clone from"));
+            });
             run.add(Line.of("terraform -chdir=" + TerraformRoots.root(c) + " apply"));
             checks.add(new Line("(" + String.join("; ", exports) + "; terraform -chdir=" + TerraformRoots.root(c)
                     + " plan -input=false -detailed-exitcode)", "exit 0: nothing left to do"));
@@ -158,6 +165,13 @@ final class FirstInstall {
                 + " file the Proxmox play\nwrote, unless you give it yourself in `PROXMOX_VE_API_TOKEN_<CLUSTER>`. First,"
                 + " `sitec doctor` (run beside\nsite.yaml) checks the token, its privileges and each node's datastores, and says"
                 + " what to run for anything missing.");
+        List<Image> templates = site.clusters().values().stream().flatMap(c -> templatesUsed(site, c).stream()).toList();
+        if (!templates.isEmpty()) {
+            intro.append("\n\nSome VMs are clones of template VMs that must exist before `apply` (sitec never\nmakes one): ")
+                    .append(templates.stream().map(i -> i.name() + " (VM " + i.template().orElseThrow().vmId() + " on "
+                            + i.template().orElseThrow().node() + ")").collect(java.util.stream.Collectors.joining(", ")))
+                    .append(".\nThe lines before `apply` check that each is there and is a template.");
+        }
         for (RunbookSteps.ProxmoxCluster c : steps.clusters()) {
             if (!c.adopted().isEmpty()) {
                 intro.append("\n\nThe first `apply` imports the guests of ").append(c.name()).append(" that exist already: ")
@@ -167,6 +181,13 @@ final class FirstInstall {
         }
         return new Stage("guests", List.of("init"), "Create the guests (Terraform)", intro.toString(), run,
                 "a second plan finds nothing to do.", checks);
+    }
+
+    /** The template images the cluster's VMs are cloned from (adopted VMs are not cloned), by name. */
+    static List<Image> templatesUsed(Site site, Cluster cluster) {
+        return site.vms().values().stream().filter(vm -> cluster.nodes().containsKey(vm.node()) && !vm.existing())
+                .map(vm -> site.imageOf(vm).orElse(null)).filter(i -> i != null && i.isTemplate()).distinct()
+                .sorted(java.util.Comparator.comparing(Image::name)).toList();
     }
 
     private static Stage configure(RunbookSteps steps) {

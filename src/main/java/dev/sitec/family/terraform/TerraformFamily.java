@@ -102,6 +102,11 @@ public final class TerraformFamily implements OutputFamily {
                 vmViews.add(VmViews.of(site, vm, role, null, null, null));
                 continue;
             }
+            if (image.isTemplate()) {
+                // A clone of a template VM on the cluster: nothing to download or import.
+                vmViews.add(VmViews.of(site, vm, role, null, null, null));
+                continue;
+            }
             if (image.kind() == Image.Kind.CLOUD_IMAGE && image.compression().isPresent()) {
                 // PVE decompresses ISO downloads only: Ansible fetches and decompresses this one on the node.
                 importFile = NodeImages.importVolume(image);

@@ -9,7 +9,15 @@ public record VmView(String name, int vmId, String node, String description, Str
                      String isoKey, boolean cloudInit, boolean agent, boolean agentTrim, boolean serial,
                      String scsiHardware, int startupOrder, int upDelay,
                      Integer downDelay, List<String> tags, List<Disk> disks, List<Nic> nics, List<Pci> pci,
-                     List<Address> addresses, boolean allowReplace, boolean existing) {
+                     List<Address> addresses, boolean allowReplace, boolean existing, Clone cloneOf) {
+
+    /**
+     * The template VM a VM is cloned from (the provider's clone block): its VMID and node, a full copy or
+     * a linked clone, and the datastore a full copy goes to (none for a linked clone: PVE refuses a
+     * target storage for one, qemu-server API2/Qemu.pm clone_vm).
+     */
+    public record Clone(int vmId, String node, boolean full, String datastore) {
+    }
 
     /**
      * A disk on its datastore, in its volume format; the boot disk of a disk-image VM is imported from

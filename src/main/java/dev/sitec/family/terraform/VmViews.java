@@ -35,7 +35,9 @@ final class VmViews {
         List<Device> devices = site.passthroughOf(vm);
         boolean pci = devices.stream().anyMatch(d -> d.type() == Device.Type.PCI);
         boolean windows = vm.os() == GuestOs.WINDOWS;
-        boolean uefiAppliance = vm.os() == GuestOs.APPLIANCE && site.imageOf(vm).filter(Image::uefi).isPresent();
+        // An appliance's disk image, or a template VM, boots as it was made: UEFI when the image says so.
+        boolean uefiAppliance = site.imageOf(vm).filter(Image::uefi)
+                .filter(i -> vm.os() == GuestOs.APPLIANCE || i.isTemplate()).isPresent();
         // An adopted VM says its firmware and chipset: changing either breaks its boot or renames its NICs.
         boolean uefi = vm.firmware().map(f -> f == Vm.Firmware.UEFI).orElse(pci || windows || uefiAppliance);
         boolean q35 = vm.machine().map(m -> m == Vm.Machine.Q35).orElse(uefi);
@@ -69,7 +71,22 @@ final class VmViews {
                 GuestTags.of(vm, role), disks, vm.nics().stream().map(nic -> nic(site, nic)).toList(),
                 devices.stream().filter(d -> d.type() == Device.Type.PCI).map(d -> pci(vm, d, q35)).toList(),
                 vm.nics().stream().map(n -> new VmView.Address(n.network(),
-                        n.address().map(Object::toString).orElse("dhcp"))).toList(), vm.allowReplace(), vm.existing());
+                        n.address().map(Object::toString).orElse("dhcp"))).toList(), vm.allowReplace(), vm.existing(),
+                clone(site, vm));
+    }
+
+    /**
+     * The clone block of a VM whose image is a template VM, or null. A full copy goes to the VM's
+     * datastore; a linked clone stays on the template's (a rule refuses any other).
+     */
+    static VmView.Clone clone(Site site, Vm vm) {
+        if (vm.existing()) {
+            return null; // adopted as it is: a clone block (ForceNew) would replace it at the first apply
+        }
+        return site.templateOf(vm).map(t -> {
+            boolean linked = site.linkedClone(vm);
+            return new VmView.Clone(t.vmId(), t.node(), !linked, linked ? null : site.datastoreOf(vm));
+        }).orElse(null);
     }
 
     /**

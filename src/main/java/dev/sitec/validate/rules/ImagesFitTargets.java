@@ -31,6 +31,10 @@ public final class ImagesFitTargets implements SiteRule {
                 out.add(context.errorAt(machine.origin().appendProperty("image"), "machine '" + machine.name()
                         + "' cannot boot image '" + image.name() + "': it is an installer ISO")
                         .withHint("a " + machine.board().id() + " boots a preinstalled cloud image flashed onto its card or SSD"));
+            } else if (image.isTemplate()) {
+                out.add(context.errorAt(machine.origin().appendProperty("image"), "machine '" + machine.name()
+                        + "' cannot boot image '" + image.name() + "': it is a template VM on a Proxmox VE node")
+                        .withHint("a " + machine.board().id() + " boots a preinstalled cloud image flashed onto its card or SSD"));
             }
             if (image.arch() != machine.board().arch()) {
                 out.add(context.errorAt(machine.origin().appendProperty("image"), "image '" + image.name() + "' is "

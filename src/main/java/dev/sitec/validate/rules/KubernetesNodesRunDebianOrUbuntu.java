@@ -39,12 +39,17 @@ public final class KubernetesNodesRunDebianOrUbuntu implements SiteRule {
             Optional<String> imageName = vm != null ? vm.image().filter(x -> vm.os() == GuestOs.LINUX)
                     : machine != null ? Optional.of(machine.image()) : Optional.empty();
             Image image = imageName.map(context.site().images()::get).orElse(null);
-            if (image == null || image.kind() != Image.Kind.CLOUD_IMAGE) {
+            if (image == null || image.kind() != Image.Kind.CLOUD_IMAGE && !image.isTemplate()) {
                 continue; // not a Linux cloud image: KubernetesNodesRunLinux, or a reference rule, reports it
             }
             Optional<String> os = ImageOs.of(image);
             var at = k8s.origin().appendProperty(list).appendIndex(i);
-            if (os.isEmpty()) {
+            if (os.isEmpty() && image.isTemplate()) {
+                out.add(context.errorAt(at, "K3s node '" + name + "' is cloned from template '" + image.name() + "', and"
+                        + " sitec cannot tell the template's distribution; the K3s prerequisites install with apt, on"
+                        + " Debian or Ubuntu")
+                        .withHint("say it on the image: os: debian (or ubuntu)"));
+            } else if (os.isEmpty()) {
                 out.add(context.errorAt(at, "K3s node '" + name + "' is built from image '" + image.name() + "', and sitec"
                         + " cannot tell its distribution from the file name '" + image.fileName() + "'; the K3s"
                         + " prerequisites install with apt, on Debian or Ubuntu")

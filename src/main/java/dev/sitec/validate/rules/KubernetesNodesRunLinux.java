@@ -35,7 +35,7 @@ public final class KubernetesNodesRunLinux implements SiteRule {
                 continue; // not a VM (a machine, or reported by KubernetesReferencesResolve)
             }
             String why = vm.os() != GuestOs.LINUX ? "runs " + vm.os().id()
-                    : image.kind() != Image.Kind.CLOUD_IMAGE ? "is installed from ISO '" + image.name() + "'" : null;
+                    : image.kind() != Image.Kind.CLOUD_IMAGE && !image.isTemplate() ? "is installed from ISO '" + image.name() + "'" : null;
             if (why != null) {
                 out.add(context.errorAt(k8s.origin().appendProperty(list).appendIndex(i), "K3s node '" + vm.name() + "' "
                         + why + ": Ansible configures K3s nodes through the admin user cloud-init creates")

@@ -35,6 +35,24 @@ class RunbookTest {
         assertThat(files.get("ansible/requirements.yml").text()).contains("name: ansible.posix", "name: community.general");
     }
 
+    /**
+     * Issue 26, item 1: VMs cloned from template VMs need them before the apply (sitec never makes one):
+     * the guests stage checks each template is there and is one (qm config shows template: 1, as
+     * qemu-server's template API leaves it), on the template's node, before Terraform clones it.
+     */
+    @Test
+    void theGuestsStageChecksTheTemplatesItClonesFrom() throws IOException {
+        BrokenSite site = BrokenSite.of(Files.readString(Path.of("sites/clones.yaml")));
+        var files = site.generate(dir);
+        assertThat(files.get("RUNBOOK.md").text()).containsSubsequence("Create the guests (Terraform)",
+                "clones of template VMs that must exist before `apply`", "debian-12 (VM 9000 on pve1), ubuntu-24 (VM 9001 on pve1)",
+                "ssh root@192.168.7.2 qm config 9000 | grep -qx 'template: 1'    # template debian-12 is there, to clone from",
+                "ssh root@192.168.7.2 qm config 9001 | grep -qx 'template: 1'    # template ubuntu-24 is there, to clone from",
+                "terraform -chdir=terraform/clusters/home apply");
+        assertThat(files.get("Makefile").text()).contains("\tssh root@192.168.7.2 qm config 9000 | grep -qx 'template: 1'\n");
+        assertThat(runbook(BrokenSite.reference())).doesNotContain("template VMs");
+    }
+
     @Test
     void theReferenceLabsFirstInstallIsInOrderWithItsOwnCommands() {
         String runbook = runbook(BrokenSite.reference());
