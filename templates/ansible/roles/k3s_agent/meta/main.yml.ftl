@@ -14,4 +14,12 @@ galaxy_info:
     - name: Ubuntu
       versions:
         - all
+    - name: EL
+      versions:
+        - "8"
+        - "9"
+        - "10"
+    - name: Fedora
+      versions:
+        - all
 dependencies: []
