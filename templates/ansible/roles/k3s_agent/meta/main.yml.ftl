@@ -16,9 +16,7 @@ galaxy_info:
         - all
     - name: EL
       versions:
-        - "8"
-        - "9"
-        - "10"
+        - all
     - name: Fedora
       versions:
         - all
