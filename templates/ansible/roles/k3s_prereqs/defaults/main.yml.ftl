@@ -2,8 +2,9 @@
 # Debian and Ubuntu (apt).
 k3s_prereqs_packages: [open-iscsi, nfs-common, cryptsetup, dmsetup, curl, ca-certificates]
 # The RedHat family (dnf): the same for Longhorn and the NFS driver (iscsiadm, mount.nfs4, cryptsetup,
-# dmsetup), and container-selinux, which the K3s SELinux policy builds on.
-k3s_prereqs_packages_redhat: [iscsi-initiator-utils, nfs-utils, cryptsetup, device-mapper, container-selinux, curl, ca-certificates]
+# dmsetup), container-selinux, which the K3s SELinux policy builds on, and tar, which Debian always
+# has and EL's minimal package set lacks (flux_bootstrap unpacks Flux's release archive).
+k3s_prereqs_packages_redhat: [iscsi-initiator-utils, nfs-utils, cryptsetup, device-mapper, container-selinux, tar, curl, ca-certificates]
 # Where SELinux is on (enforcing or permissive), the RedHat family gets the K3s policy (k3s-selinux)
 # from Rancher's RPM repository, at this version, and K3s runs with selinux: true.
 k3s_prereqs_selinux: "{{ ansible_facts['os_family'] == 'RedHat' and ansible_facts['selinux']['status'] | default('disabled') == 'enabled' }}"

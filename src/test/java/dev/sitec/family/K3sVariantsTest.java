@@ -206,7 +206,7 @@ class K3sVariantsTest {
                 "  ansible.builtin.systemd:\n    name: iscsid\n    enabled: true\n",
                 "    source: \"{{ item }}\"\n    zone: trusted\n");
         assertThat(files.get("ansible/roles/k3s_prereqs/defaults/main.yml").text()).contains(
-                "k3s_prereqs_packages_redhat: [iscsi-initiator-utils, nfs-utils, cryptsetup, device-mapper, container-selinux, curl, ca-certificates]\n",
+                "k3s_prereqs_packages_redhat: [iscsi-initiator-utils, nfs-utils, cryptsetup, device-mapper, container-selinux, tar, curl, ca-certificates]\n",
                 "k3s_prereqs_selinux_version: \"1.6-1\"\n",
                 "k3s_prereqs_firewalld_ports: [8472/udp, 10250/tcp]\n",
                 "k3s_prereqs_firewalld_server_ports: [6443/tcp, 2379-2380/tcp]\n",
