@@ -15,6 +15,18 @@
     state: present
   when: ansible_facts['distribution'] != 'Fedora' and ansible_facts['distribution_major_version'] == '10'
 
+# EL's sudoers leaves /usr/local/bin out of secure_path: `sudo k3s kubectl ...` (the runbook's
+# commands) would not find K3s. k3s-ansible's prereq role adds it to /etc/sudoers; a drop-in keeps
+# the distribution's file as it is.
+- name: Let sudo find K3s in /usr/local/bin
+  ansible.builtin.copy:
+    dest: /etc/sudoers.d/10-sitec-k3s-path
+    content: "Defaults secure_path = /sbin:/bin:/usr/sbin:/usr/bin:/usr/local/sbin:/usr/local/bin\n"
+    owner: root
+    group: root
+    mode: "0440"
+    validate: visudo -cf %s
+
 - name: Start iscsid at boot, for Longhorn
   ansible.builtin.systemd:
     name: iscsid

@@ -204,7 +204,10 @@ class K3sVariantsTest {
                         + "    gpgcheck: true\n    repo_gpgcheck: false\n    gpgkey: https://rpm.rancher.io/public.key\n",
                 "    name: \"k3s-selinux-{{ k3s_prereqs_selinux_version }}.el{{ k3s_prereqs_selinux_el }}\"\n",
                 "  ansible.builtin.systemd:\n    name: iscsid\n    enabled: true\n",
-                "    source: \"{{ item }}\"\n    zone: trusted\n");
+                "    source: \"{{ item }}\"\n    zone: trusted\n",
+                // EL's sudoers leaves /usr/local/bin out of secure_path (k3s-ansible roles/prereq: "Add /usr/local/bin to sudo secure_path")
+                "    dest: /etc/sudoers.d/10-sitec-k3s-path\n"
+                        + "    content: \"Defaults secure_path = /sbin:/bin:/usr/sbin:/usr/bin:/usr/local/sbin:/usr/local/bin\\n\"\n");
         assertThat(files.get("ansible/roles/k3s_prereqs/defaults/main.yml").text()).contains(
                 "k3s_prereqs_packages_redhat: [iscsi-initiator-utils, nfs-utils, cryptsetup, device-mapper, container-selinux, tar, curl, ca-certificates]\n",
                 "k3s_prereqs_selinux_version: \"1.6-1\"\n",
