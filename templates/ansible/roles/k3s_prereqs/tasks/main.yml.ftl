@@ -2,6 +2,13 @@
 # The family comes from the host's facts, not from the image site.yaml names: Debian and Ubuntu
 # install with apt, the RedHat family (AlmaLinux, Rocky, Fedora, CentOS Stream) with dnf and gets
 # its SELinux policy and firewalld rules from redhat.yml.
+- name: Stop on a distribution this role does not install on
+  ansible.builtin.fail:
+    msg: >-
+      k3s_prereqs installs on the Debian family (apt) and the RedHat family (dnf); {{ inventory_hostname }}
+      runs {{ ansible_facts['distribution'] }} (os_family {{ ansible_facts['os_family'] }}): say the image's os in site.yaml as it is
+  when: ansible_facts['os_family'] not in ['Debian', 'RedHat']
+
 - name: Install the packages K3s and Longhorn need (apt)
   ansible.builtin.apt:
     name: "{{ k3s_prereqs_packages }}"

@@ -586,6 +586,19 @@ class AnsibleRolesOnFakeHostsTest {
         assertThat(result.ok()).as(result.output()).isTrue();
         assertThat(result.output()).containsSubsequence("\"msg\": \"[true, \\\"9\\\", true]\"",
                 "\"msg\": \"[true, \\\"8\\\", false]\"", "\"msg\": \"[false, \\\"9\\\", false]\"");
+
+        // A host of another family (its image's os said wrongly in site.yaml) stops before anything is installed.
+        Path suse = dir.resolve("suse.yml");
+        Files.writeString(suse, "- hosts: localhost\n  connection: local\n  gather_facts: false\n  tasks:\n"
+                + "    - name: Run the role\n      ansible.builtin.include_role:\n        name: k3s_prereqs\n"
+                + "      vars:\n        ansible_facts: {os_family: Suse, distribution: openSUSE Leap}\n");
+        ExternalTool.Result stopped = ExternalTool.run(dir, java.util.Map.of("ANSIBLE_NOCOLOR", "1",
+                "ANSIBLE_ROLES_PATH", hosts.tree().resolve("ansible/roles").toString()),
+                java.util.List.of("ansible-playbook", "-i", "localhost,", suse.toString()));
+        assertThat(stopped.ok()).as(stopped.output()).isFalse();
+        assertThat(stopped.output()).contains("k3s_prereqs installs on the Debian family (apt) and the RedHat family (dnf);"
+                + " localhost runs openSUSE Leap (os_family Suse): say the image's os in site.yaml as it is")
+                .contains("ok=0").contains("failed=1");
     }
 
     /** The k3s_server manifests task file on a server of sites/k3s-variants.yaml, its manifests folder a test folder. */
