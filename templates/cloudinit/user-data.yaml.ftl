@@ -9,7 +9,7 @@ timezone: "[=v.timezone]"
 users:
   - name: "[=v.adminUser]"
     gecos: "sitec admin"
-    groups: [sudo]
+    groups: [[=v.adminGroup]]
     shell: /bin/bash
     sudo: "ALL=(ALL) NOPASSWD:ALL"
     lock_passwd: false

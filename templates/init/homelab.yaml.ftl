@@ -31,6 +31,8 @@ networks:
   storage: { vlan: 30, cidr: [=v.storageCidr], mtu: 9000 }   # jumbo frames: your switch must carry them
 
 images:
+  # K3s nodes may also be built from AlmaLinux, Rocky, Fedora or CentOS Stream cloud images: their
+  # prerequisites then install with dnf, with the k3s-selinux policy and firewalld rules.
   debian:
     arch: amd64
     url: https://cloud.debian.org/images/cloud/trixie/20250924-2245/debian-13-genericcloud-amd64-20250924-2245.qcow2

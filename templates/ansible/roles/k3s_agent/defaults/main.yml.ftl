@@ -5,3 +5,5 @@ k3s_agent_binary:
   amd64: k3s
   arm64: k3s-arm64
 k3s_agent_service: k3s-agent
+# SELinux on (enforcing or permissive): the binary's label, the unit's context and selinux: true.
+k3s_agent_selinux: "{{ ansible_facts['selinux']['status'] | default('disabled') == 'enabled' }}"

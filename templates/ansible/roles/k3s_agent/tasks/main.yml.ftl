@@ -48,6 +48,36 @@
     mode: "0644"
   notify: Restart the K3s agent
 
+# Where SELinux is on (the RedHat family, with the k3s-selinux policy k3s_prereqs installed), K3s's
+# install script labels the binary container_runtime_exec_t and restores the unit file's context
+# (install.sh setup_selinux, restore_systemd_service_file_context); K3s then runs with selinux: true
+# (docs.k3s.io advanced, "SELinux Support").
+- name: Label the K3s binary a container runtime, for SELinux
+  ansible.builtin.file:
+    path: /usr/local/bin/k3s
+    seuser: system_u
+    serole: object_r
+    setype: container_runtime_exec_t
+  when: k3s_agent_selinux | bool
+  notify: Restart the K3s agent
+
+- name: Restore the SELinux context of the K3s unit
+  ansible.builtin.command:
+    argv: [restorecon, -i, -v, "/etc/systemd/system/{{ k3s_agent_service }}.service"]
+  register: k3s_agent_restorecon
+  changed_when: "'Relabeled' in k3s_agent_restorecon.stdout"
+  when: k3s_agent_selinux | bool
+
+- name: Run K3s with SELinux, as a drop-in
+  ansible.builtin.copy:
+    dest: /etc/rancher/k3s/config.yaml.d/30-selinux.yaml
+    content: "selinux: true\n"
+    owner: root
+    group: root
+    mode: "0600"
+  when: k3s_agent_selinux | bool
+  notify: Restart the K3s agent
+
 - name: Wait for the cluster's API (its VIP, else its first server)
   ansible.builtin.wait_for:
     host: "{{ k3s_api_address }}"

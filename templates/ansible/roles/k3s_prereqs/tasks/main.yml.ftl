@@ -1,10 +1,25 @@
 ---
-- name: Install the packages K3s and Longhorn need
+# The family comes from the host's facts, not from the image site.yaml names: Debian and Ubuntu
+# install with apt, the RedHat family (AlmaLinux, Rocky, Fedora, CentOS Stream) with dnf and gets
+# its SELinux policy and firewalld rules from redhat.yml.
+- name: Stop on a distribution this role does not install on
+  ansible.builtin.fail:
+    msg: >-
+      k3s_prereqs installs on the Debian family (apt) and the RedHat family (dnf); {{ inventory_hostname }}
+      runs {{ ansible_facts['distribution'] }} (os_family {{ ansible_facts['os_family'] }}): say the image's os in site.yaml as it is
+  when: ansible_facts['os_family'] not in ['Debian', 'RedHat']
+
+- name: Install the packages K3s and Longhorn need (apt)
   ansible.builtin.apt:
     name: "{{ k3s_prereqs_packages }}"
     state: present
     update_cache: true
     cache_valid_time: 3600
+  when: ansible_facts['os_family'] == 'Debian'
+
+- name: Install the packages K3s and Longhorn need, SELinux policy and firewalld rules (dnf)
+  ansible.builtin.include_tasks: redhat.yml
+  when: ansible_facts['os_family'] == 'RedHat'
 
 - name: Load the kernel modules at boot
   ansible.builtin.copy:
@@ -31,11 +46,13 @@
     state: present
   loop: "{{ k3s_prereqs_sysctls | dict2items }}"
 
+# A link, not systemctl enable: it works in a chroot too (the RedHat family enables it in redhat.yml).
 - name: Start iscsid at boot, for Longhorn
   ansible.builtin.file:
     src: /lib/systemd/system/iscsid.service
     dest: /etc/systemd/system/multi-user.target.wants/iscsid.service
     state: link
+  when: ansible_facts['os_family'] == 'Debian'
 
 - name: Start iscsid now
   ansible.builtin.systemd:

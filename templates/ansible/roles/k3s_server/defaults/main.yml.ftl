@@ -9,3 +9,5 @@ k3s_server_service: k3s
 k3s_server_kube_vip_version: v0.9.2
 # K3s's deploy controller applies what this folder holds.
 k3s_server_manifests_folder: /var/lib/rancher/k3s/server/manifests
+# SELinux on (enforcing or permissive): the binary's label, the unit's context and selinux: true.
+k3s_server_selinux: "{{ ansible_facts['selinux']['status'] | default('disabled') == 'enabled' }}"

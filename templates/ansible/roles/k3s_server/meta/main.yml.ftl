@@ -15,4 +15,10 @@ galaxy_info:
     - name: Ubuntu
       versions:
         - all
+    - name: EL
+      versions:
+        - all
+    - name: Fedora
+      versions:
+        - all
 dependencies: []

@@ -52,6 +52,36 @@
     mode: "0644"
   notify: Restart K3s
 
+# Where SELinux is on (the RedHat family, with the k3s-selinux policy k3s_prereqs installed), K3s's
+# install script labels the binary container_runtime_exec_t and restores the unit file's context
+# (install.sh setup_selinux, restore_systemd_service_file_context); K3s then runs with selinux: true
+# (docs.k3s.io advanced, "SELinux Support").
+- name: Label the K3s binary a container runtime, for SELinux
+  ansible.builtin.file:
+    path: /usr/local/bin/k3s
+    seuser: system_u
+    serole: object_r
+    setype: container_runtime_exec_t
+  when: k3s_server_selinux | bool
+  notify: Restart K3s
+
+- name: Restore the SELinux context of the K3s unit
+  ansible.builtin.command:
+    argv: [restorecon, -i, -v, "/etc/systemd/system/{{ k3s_server_service }}.service"]
+  register: k3s_server_restorecon
+  changed_when: "'Relabeled' in k3s_server_restorecon.stdout"
+  when: k3s_server_selinux | bool
+
+- name: Run K3s with SELinux, as a drop-in
+  ansible.builtin.copy:
+    dest: /etc/rancher/k3s/config.yaml.d/30-selinux.yaml
+    content: "selinux: true\n"
+    owner: root
+    group: root
+    mode: "0600"
+  when: k3s_server_selinux | bool
+  notify: Restart K3s
+
 # Only a server that finds no cluster creates one: the first server of site.yaml, when nothing
 # answers behind the VIP (without a VIP: at any other server). Every other start joins, so a rebuilt
 # first server (it is cattle) joins the running cluster instead of starting a second one.

@@ -8,6 +8,7 @@ import dev.sitec.load.SourceMap;
 import dev.sitec.model.Container;
 import dev.sitec.model.Device;
 import dev.sitec.model.Image;
+import dev.sitec.model.ImageOs;
 import dev.sitec.model.K3sNode;
 import dev.sitec.model.K3sNodes;
 import dev.sitec.model.Kubernetes;
@@ -382,6 +383,8 @@ public final class Explanation {
         if (!node.taints().isEmpty()) {
             line("taints", node.taints().stream().map(Object::toString).collect(Collectors.joining(", ")));
         }
+        redHatFamily(host).ifPresent(os -> line("prerequisites", "with dnf (" + os + ", the RedHat family): the k3s-selinux"
+                + " policy and selinux: true where SELinux is on, K3s's ports in firewalld where it runs"));
         if (k8s.get().longhorn().isPresent()) {
             line("Longhorn", node.longhornDisk().map(d -> "replicas on its disk " + d + ", mounted at " + K3sNodes.LONGHORN_DATA_PATH)
                     .orElse(node.longhornReplicas() ? "replicas on its root disk, in " + K3sNodes.LONGHORN_DATA_PATH
@@ -401,6 +404,14 @@ public final class Explanation {
         if (!charts.isEmpty()) {
             line(k8s.get().flux().isPresent() ? "Flux" : "K3s charts", String.join(", ", charts));
         }
+    }
+
+    /** The distribution of a K3s node's cloud image, if it is of the RedHat family (k3s_prereqs' dnf path). */
+    private Optional<String> redHatFamily(String host) {
+        Optional<String> imageName = Optional.ofNullable(site.vms().get(host)).flatMap(Vm::image)
+                .or(() -> Optional.ofNullable(site.machines().get(host)).map(Machine::image));
+        return imageName.map(site.images()::get).filter(i -> i.kind() == Image.Kind.CLOUD_IMAGE)
+                .flatMap(ImageOs::of).filter(ImageOs.REDHAT_FAMILY::contains);
     }
 
     /** Its Ansible groups (from the rendered inventory) and every generated file named after it. */

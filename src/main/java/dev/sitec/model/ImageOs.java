@@ -10,7 +10,7 @@ import java.util.Optional;
  * (debian-13-genericcloud-…, ubuntu-24.04-server-cloudimg-…, noble-server-cloudimg-…, …-raspios-…,
  * AlmaLinux-9-GenericCloud-…, Rocky-9-GenericCloud-…, Fedora-Cloud-Base-…, CentOS-Stream-GenericCloud-…,
  * openSUSE-Leap-…, Arch-Linux-…-cloudimg). K3s's prerequisites depend on it: the package manager,
- * SELinux, the firewall.
+ * SELinux, the firewall (the k3s_prereqs role itself goes by the host's os_family fact).
  */
 public final class ImageOs {
 
@@ -28,8 +28,11 @@ public final class ImageOs {
             new String[] {"opensuse", "opensuse"},
             new String[] {"arch-linux", "archlinux"});
 
-    /** Distributions whose K3s prerequisites sitec installs (with apt). */
-    public static final List<String> K3S_SUPPORTED = List.of("debian", "ubuntu");
+    /** The RedHat family: its K3s prerequisites install with dnf, with the K3s SELinux policy and firewalld rules. */
+    public static final List<String> REDHAT_FAMILY = List.of("almalinux", "rocky", "fedora", "centos");
+
+    /** Distributions whose K3s prerequisites sitec installs: with apt (Debian, Ubuntu), or with dnf (the RedHat family). */
+    public static final List<String> K3S_SUPPORTED = List.of("debian", "ubuntu", "almalinux", "rocky", "fedora", "centos");
 
     private ImageOs() {
     }

@@ -64,7 +64,7 @@ import dev.sitec.validate.rules.TagsAreNotSitecs;
 import dev.sitec.validate.rules.VlansUnique;
 import dev.sitec.validate.rules.VmIdsUnique;
 import dev.sitec.validate.rules.VmReferencesResolve;
-import dev.sitec.validate.rules.KubernetesNodesRunDebianOrUbuntu;
+import dev.sitec.validate.rules.KubernetesNodesRunSupportedDistribution;
 import dev.sitec.validate.rules.ApiWithoutVipHasNoFailover;
 import dev.sitec.validate.rules.LoadBalancerPoolFits;
 import java.util.ArrayList;
@@ -115,7 +115,7 @@ public final class SemanticValidator {
             new LinkedClonesOnTheTemplatesDatastore(),
             new LinkedClonesOnOtherNodesNeedSharedStorage(),
             new KubernetesNodesRunLinux(),
-            new KubernetesNodesRunDebianOrUbuntu(),
+            new KubernetesNodesRunSupportedDistribution(),
             new ApiWithoutVipHasNoFailover(),
             new LoadBalancerPoolFits(),
             new AppsClearOfKubeSystemHelmCharts(),

@@ -10,6 +10,17 @@ import org.junit.jupiter.api.Test;
 /** sitec explain NAME: what sitec derived for one object and where it lands, with the site lines. */
 class ExplainCommandTest {
 
+    /** An AlmaLinux K3s node (sites/k3s-variants.yaml) says its prerequisites take k3s_prereqs' dnf path. */
+    @Test
+    void aRedHatFamilyK3sNodeSaysItsPrerequisitesInstallWithDnf() {
+        CliTest.Run run = sitec("explain", "agents-alma-1", "-f", "sites/k3s-variants.yaml");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("  prerequisites      with dnf (almalinux, the RedHat family): the k3s-selinux policy and"
+                + " selinux: true where SELinux is on, K3s's ports in firewalld where it runs\n");
+        CliTest.Run debian = sitec("explain", "agents-cp-1", "-f", "sites/k3s-variants.yaml");
+        assertThat(debian.out()).doesNotContain("prerequisites");
+    }
+
     @Test
     void aK3sGpuNodeShowsItsIdentitiesPlacesAndScheduling() {
         CliTest.Run run = sitec("explain", "k3s-w-gpu", "-f", "site.yaml");

@@ -120,8 +120,8 @@ class K3sVariantsTest {
         BrokenSite site = site().replace("addresses: [192.168.50.240-192.168.50.247]", "addresses: [192.168.50.1-192.168.50.11]");
         assertThat(site.errors(dir)).containsExactly(site.error("addresses: [192.168.50.1-192.168.50.11]",
                 "192.168.50.1-192.168.50.11", "load_balancer address range 192.168.50.1-192.168.50.11 holds addresses already in"
-                        + " use: 192.168.50.1 is network lan's gateway; 192.168.50.2 is the address of node 'pve' (line 32);"
-                        + " 192.168.50.11 is the address of vm 'cluster-1' (line 36)",
+                        + " use: 192.168.50.1 is network lan's gateway; 192.168.50.2 is the address of node 'pve' (line 35);"
+                        + " 192.168.50.11 is the address of vm 'cluster-1' (line 39)",
                 "keep the pool clear of the site's static addresses, e.g. a range at the end of lan that no host uses"));
     }
 
@@ -132,7 +132,7 @@ class K3sVariantsTest {
         assertThat(site.errors(dir)).containsExactly(
                 site.error("addresses: [192.168.50.230-192.168.50.247", "192.168.50.230-192.168.50.247",
                         "load_balancer address range 192.168.50.230-192.168.50.247 overlaps 192.168.50.224/28 of"
-                                + " kubernetes.cluster (line 51)", "give each range its own addresses"),
+                                + " kubernetes.cluster (line 55)", "give each range its own addresses"),
                 site.error("192.168.50.250-192.168.50.249]", "192.168.50.250-192.168.50.249",
                         "load_balancer address range 192.168.50.250-192.168.50.249 runs backwards",
                         "write the lower address first: 192.168.50.249-192.168.50.250"));
@@ -180,14 +180,56 @@ class K3sVariantsTest {
         assertThat(agents.errors(dir)).isEmpty();
     }
 
+    /**
+     * An AlmaLinux agent (agents-alma-1) is accepted, and what it gets takes the RedHat family's path:
+     * k3s_prereqs installs with dnf by the host's os_family (not by sitec's guess from the image), the
+     * K3s SELinux policy at a pinned version from Rancher's repository as K3s's install.sh
+     * setup_selinux configures it (rpm.rancher.io/k3s/stable/common/centos/9/noarch, gpgkey
+     * rpm.rancher.io/public.key), firewalld's rules from docs.k3s.io installation/requirements, and
+     * cloud-init puts the admin user in wheel (EL's sudoers group) instead of Debian's sudo.
+     */
     @Test
-    void aNodeOnAnRhelFamilyImageIsRefusedNamingItsDistribution() {
-        BrokenSite site = site().replace("images:\n", "images:\n  alma: { arch: amd64, url: \"https://repo.almalinux.org/almalinux/9/cloud/x86_64/images/AlmaLinux-9-GenericCloud-9.6-20250522.x86_64.qcow2\" }\n")
-                .replace("cluster-w-1: { node: pve, profile: k3s,", "cluster-w-1: { node: pve, profile: k3s, image: alma,");
+    void anAlmaNodeIsAcceptedAndItsPrereqsTakeTheDnfPath() {
+        BrokenSite site = site();
+        assertThat(site.errors(dir)).isEmpty();
+        Map<String, RenderedFile> files = site.generate(dir);
+        assertThat(files.get("ansible/inventory/host_vars/agents-alma-1.yml").text()).contains("k3s_role: !unsafe \"agent\"\n");
+        assertThat(files.get("ansible/roles/k3s_prereqs/tasks/main.yml").text()).contains(
+                "- name: Install the packages K3s and Longhorn need (apt)\n  ansible.builtin.apt:\n",
+                "  when: ansible_facts['os_family'] == 'Debian'\n",
+                "  ansible.builtin.include_tasks: redhat.yml\n  when: ansible_facts['os_family'] == 'RedHat'\n");
+        assertThat(files.get("ansible/roles/k3s_prereqs/tasks/redhat.yml").text()).contains(
+                "  ansible.builtin.dnf:\n    name: \"{{ k3s_prereqs_packages_redhat }}\"\n",
+                "    baseurl: \"https://rpm.rancher.io/k3s/stable/common/centos/{{ k3s_prereqs_selinux_el }}/noarch\"\n"
+                        + "    gpgcheck: true\n    repo_gpgcheck: false\n    gpgkey: https://rpm.rancher.io/public.key\n",
+                "    name: \"k3s-selinux-{{ k3s_prereqs_selinux_version }}.el{{ k3s_prereqs_selinux_el }}\"\n",
+                "  ansible.builtin.systemd:\n    name: iscsid\n    enabled: true\n",
+                "    source: \"{{ item }}\"\n    zone: trusted\n",
+                // EL's sudoers leaves /usr/local/bin out of secure_path (k3s-ansible roles/prereq: "Add /usr/local/bin to sudo secure_path")
+                "    dest: /etc/sudoers.d/10-sitec-k3s-path\n"
+                        + "    content: \"Defaults secure_path = /sbin:/bin:/usr/sbin:/usr/bin:/usr/local/sbin:/usr/local/bin\\n\"\n");
+        assertThat(files.get("ansible/roles/k3s_prereqs/defaults/main.yml").text()).contains(
+                "k3s_prereqs_packages_redhat: [iscsi-initiator-utils, nfs-utils, cryptsetup, device-mapper, container-selinux, tar, curl, ca-certificates]\n",
+                "k3s_prereqs_selinux_version: \"1.6-1\"\n",
+                "k3s_prereqs_firewalld_ports: [8472/udp, 10250/tcp]\n",
+                "k3s_prereqs_firewalld_server_ports: [6443/tcp, 2379-2380/tcp]\n",
+                "k3s_prereqs_cluster_networks: [10.42.0.0/16, 10.43.0.0/16]\n");
+        assertThat(files.get("ansible/roles/k3s_agent/tasks/main.yml").text()).contains(
+                "    setype: container_runtime_exec_t\n  when: k3s_agent_selinux | bool\n",
+                "    dest: /etc/rancher/k3s/config.yaml.d/30-selinux.yaml\n    content: \"selinux: true\\n\"\n");
+        assertThat(files.get("cloud-init/vms/agents-alma-1/user-data").text()).contains("    groups: [wheel]\n")
+                .contains("  - \"qemu-guest-agent\"\n");
+        assertThat(files.get("cloud-init/vms/agents-cp-1/user-data").text()).contains("    groups: [sudo]\n");
+    }
+
+    @Test
+    void aNodeOnOpenSuseIsRefusedNamingItsDistribution() {
+        BrokenSite site = site().replace("images:\n", "images:\n  leap: { arch: amd64, url: \"https://download.opensuse.org/distribution/leap/15.6/appliances/openSUSE-Leap-15.6-Minimal-VM.x86_64-Cloud.qcow2\" }\n")
+                .replace("cluster-w-1: { node: pve, profile: k3s,", "cluster-w-1: { node: pve, profile: k3s, image: leap,");
         assertThat(site.errors(dir)).containsExactly(site.error("agents: [cluster-w-1, pi-1, pi-2]", "cluster-w-1",
-                "K3s node 'cluster-w-1' runs almalinux (image 'alma'): sitec installs the K3s prerequisites with apt, on Debian"
-                        + " or Ubuntu; the dnf path (k3s-selinux, container-selinux, firewalld) is not there yet",
-                "build 'cluster-w-1' from a Debian or Ubuntu cloud image"));
+                "K3s node 'cluster-w-1' runs opensuse (image 'leap'): sitec installs the K3s prerequisites on Debian, Ubuntu"
+                        + " or the RedHat family (AlmaLinux, Rocky, Fedora, CentOS Stream) only",
+                "build 'cluster-w-1' from a Debian, Ubuntu, AlmaLinux, Rocky, Fedora or CentOS Stream cloud image"));
     }
 
     @Test
@@ -196,9 +238,27 @@ class K3sVariantsTest {
                 .replace("cluster-w-1: { node: pve, profile: k3s,", "cluster-w-1: { node: pve, profile: k3s, image: mine,");
         assertThat(site.errors(dir)).containsExactly(site.error("agents: [cluster-w-1, pi-1, pi-2]", "cluster-w-1",
                 "K3s node 'cluster-w-1' is built from image 'mine', and sitec cannot tell its distribution from the file name"
-                        + " 'golden.qcow2'; the K3s prerequisites install with apt, on Debian or Ubuntu",
-                "say it on the image: os: debian (or ubuntu)"));
+                        + " 'golden.qcow2'; sitec installs the K3s prerequisites on Debian, Ubuntu or the RedHat family"
+                        + " (AlmaLinux, Rocky, Fedora, CentOS Stream)",
+                "say it on the image: os: debian, ubuntu, centos (for an Enterprise Linux rebuild) or fedora"));
         assertThat(site.replace("golden.qcow2\" }", "golden.qcow2\", os: debian }").errors(dir)).isEmpty();
+        assertThat(site.replace("golden.qcow2\" }", "golden.qcow2\", os: centos }").errors(dir)).isEmpty();
+        assertThat(site.replace("golden.qcow2\" }", "golden.qcow2\", os: archlinux }").errors(dir)).containsExactly(
+                site.error("agents: [cluster-w-1, pi-1, pi-2]", "cluster-w-1", "K3s node 'cluster-w-1' runs archlinux"
+                        + " (image 'mine'): sitec installs the K3s prerequisites on Debian, Ubuntu or the RedHat family"
+                        + " (AlmaLinux, Rocky, Fedora, CentOS Stream) only",
+                        "build 'cluster-w-1' from a Debian, Ubuntu, AlmaLinux, Rocky, Fedora or CentOS Stream cloud image"));
+    }
+
+    /** The gpu role installs NVIDIA's driver from Debian's non-free component (its tasks/main.yml). */
+    @Test
+    void anNvidiaGpuOnAnAlmaNodeIsRefused() {
+        BrokenSite site = BrokenSite.reference().replace("images:\n", "images:\n  alma: { arch: amd64, url: \"https://repo.almalinux.org/almalinux/9/cloud/x86_64/images/AlmaLinux-9-GenericCloud-9.6-20250522.x86_64.qcow2\" }\n")
+                .replace("    node: pve2\n    profile: k3s-agent\n", "    node: pve2\n    profile: k3s-agent\n    image: alma\n");
+        assertThat(site.errors(dir)).containsExactly(site.error("agents: [k3s-w-1, k3s-w-gpu, k3s-w-tpu, rpi-1, rpi-2, rpi-3]",
+                "k3s-w-gpu", "K3s node 'k3s-w-gpu' runs almalinux (image 'alma') and has an NVIDIA GPU: sitec installs NVIDIA's"
+                        + " driver and container toolkit on Debian only",
+                "build 'k3s-w-gpu' from a Debian cloud image, or move the GPU to a Debian node"));
     }
 
     @Test

@@ -559,6 +559,48 @@ class AnsibleRolesOnFakeHostsTest {
                 + " --keep-last 3 --keep-daily 7 --keep-weekly 4 --keep-monthly 6");
     }
 
+    /**
+     * Issue 26, item 7. k3s_prereqs decides by the host's facts, not by sitec's reading of the image:
+     * its defaults evaluated by Ansible with the facts an AlmaLinux 9 host with SELinux enforcing and
+     * firewalld running gives (os_family RedHat, selinux.status enabled, service_facts'
+     * firewalld.service running), a Fedora 42 host without firewalld (install.sh setup_selinux takes
+     * the el8 policy for VERSION_ID > 36) and a Debian host. No RHEL host runs the dnf tasks here.
+     */
+    @Test
+    void thePrereqsChooseSelinuxPolicyAndFirewalldByTheHostsFacts() throws Exception {
+        Path defaults = hosts.tree().resolve("ansible/roles/k3s_prereqs/defaults/main.yml");
+        String show = "  ansible.builtin.debug:\n    msg: \"{{ [k3s_prereqs_selinux | bool, k3s_prereqs_selinux_el,"
+                + " k3s_prereqs_firewalld | bool] | to_json }}\"\n  vars:\n    ansible_facts: ";
+        Path playbook = dir.resolve("facts.yml");
+        Files.writeString(playbook, ("- hosts: localhost\n  connection: local\n  gather_facts: false\n  tasks:\n"
+                + "- name: Read the role's defaults\n  ansible.builtin.include_vars: " + defaults + "\n"
+                + "- name: Alma\n" + show + "{os_family: RedHat, distribution: AlmaLinux, distribution_major_version: \"9\","
+                + " selinux: {status: enabled, mode: enforcing}, services: {firewalld.service: {state: running}}}\n"
+                + "- name: Fedora\n" + show + "{os_family: RedHat, distribution: Fedora, distribution_major_version: \"42\","
+                + " selinux: {status: enabled, mode: permissive}, services: {}}\n"
+                + "- name: Debian\n" + show + "{os_family: Debian, distribution: Debian, distribution_major_version: \"13\","
+                + " selinux: {status: disabled}}\n").replace("\n- name", "\n    - name").replace("\n  ansible.builtin", "\n      ansible.builtin")
+                .replace("\n    msg:", "\n        msg:").replace("\n  vars:\n    ansible_facts", "\n      vars:\n        ansible_facts"));
+        ExternalTool.Result result = ExternalTool.run(dir, java.util.Map.of("ANSIBLE_NOCOLOR", "1"),
+                java.util.List.of("ansible-playbook", "-i", "localhost,", playbook.toString()));
+        assertThat(result.ok()).as(result.output()).isTrue();
+        assertThat(result.output()).containsSubsequence("\"msg\": \"[true, \\\"9\\\", true]\"",
+                "\"msg\": \"[true, \\\"8\\\", false]\"", "\"msg\": \"[false, \\\"9\\\", false]\"");
+
+        // A host of another family (its image's os said wrongly in site.yaml) stops before anything is installed.
+        Path suse = dir.resolve("suse.yml");
+        Files.writeString(suse, "- hosts: localhost\n  connection: local\n  gather_facts: false\n  tasks:\n"
+                + "    - name: Run the role\n      ansible.builtin.include_role:\n        name: k3s_prereqs\n"
+                + "      vars:\n        ansible_facts: {os_family: Suse, distribution: openSUSE Leap}\n");
+        ExternalTool.Result stopped = ExternalTool.run(dir, java.util.Map.of("ANSIBLE_NOCOLOR", "1",
+                "ANSIBLE_ROLES_PATH", hosts.tree().resolve("ansible/roles").toString()),
+                java.util.List.of("ansible-playbook", "-i", "localhost,", suse.toString()));
+        assertThat(stopped.ok()).as(stopped.output()).isFalse();
+        assertThat(stopped.output()).contains("k3s_prereqs installs on the Debian family (apt) and the RedHat family (dnf);"
+                + " localhost runs openSUSE Leap (os_family Suse): say the image's os in site.yaml as it is")
+                .contains("ok=0").contains("failed=1");
+    }
+
     /** The k3s_server manifests task file on a server of sites/k3s-variants.yaml, its manifests folder a test folder. */
     private FakeHosts.Run manifests(FakeHosts variants, String server, Path folder, String vars) {
         return variants.play(server, "- name: Run the role\n  ansible.builtin.include_role:\n    name: k3s_server\n"

@@ -1,6 +1,7 @@
 package dev.sitec.family.cloudinit;
 
 import dev.sitec.model.Image;
+import dev.sitec.model.ImageOs;
 import dev.sitec.model.Machine;
 import dev.sitec.model.Network;
 import dev.sitec.model.Nic;
@@ -40,14 +41,14 @@ public final class CloudInitFamily implements OutputFamily {
             }
             vms.add(vm.name());
             files.addAll(noCloudFiles("cloud-init/vms/" + vm.name() + "/", vm.name(), vm.nics(), site,
-                    userData(site, vm.name(), List.of("qemu-guest-agent", "python3"), true, false)));
+                    userData(site, vm.name(), List.of("qemu-guest-agent", "python3"), true, false, adminGroup(site, vm))));
         }
         List<CloudInitReadmeView.Pi> pis = new ArrayList<>();
         for (Machine machine : site.machines().values()) {
             String dir = "cloud-init/machines/" + machine.name() + "/";
             Image image = site.images().get(machine.image());
             files.addAll(noCloudFiles(dir, machine.name(), machine.nics(), site,
-                    userData(site, machine.name(), piPackages(image), false, true)));
+                    userData(site, machine.name(), piPackages(image), false, true, "sudo")));
             files.add(new PlannedFile(dir + "write-seed.sh", "cloudinit/write-seed.sh.ftl",
                     new SeedScriptView(machine.name(), image.fileName()), FileMode.EXECUTABLE));
             pis.add(new CloudInitReadmeView.Pi(machine.name(), machine.board().id(), image.url()));
@@ -79,10 +80,23 @@ public final class CloudInitFamily implements OutputFamily {
         return extraModules ? List.of("python3", "linux-modules-extra-raspi") : List.of("python3");
     }
 
-    private static UserDataView userData(Site site, String host, List<String> packages, boolean vm, boolean pi) {
+    private static UserDataView userData(Site site, String host, List<String> packages, boolean vm, boolean pi, String adminGroup) {
         var info = site.info();
         return new UserDataView(host, info.fqdn(host), info.timezone(), info.adminUser(), info.passwordHash(),
-                info.sshAuthorizedKeys(), packages, vm, pi, PI_FIRMWARE_CMDLINE);
+                info.sshAuthorizedKeys(), packages, vm, pi, PI_FIRMWARE_CMDLINE, adminGroup);
+    }
+
+    /**
+     * The admin user's group: sudo on Debian and Ubuntu, wheel on the RedHat family, whose sudoers
+     * gives wheel the rights (cloud-init would otherwise create an empty group called sudo there).
+     * The user's own sudo rule grants the rights either way.
+     */
+    static String adminGroup(Site site, Vm vm) {
+        Image image = vm.image().map(site.images()::get).orElse(null);
+        if (image == null || image.kind() != Image.Kind.CLOUD_IMAGE) {
+            return "sudo";
+        }
+        return ImageOs.of(image).filter(ImageOs.REDHAT_FAMILY::contains).map(os -> "wheel").orElse("sudo");
     }
 
     private static MetaDataView metaData(String host) {

@@ -1,6 +1,7 @@
 package dev.sitec.validate.rules;
 
 import dev.sitec.diagnostic.Diagnostic;
+import dev.sitec.model.Device;
 import dev.sitec.model.GuestOs;
 import dev.sitec.model.Image;
 import dev.sitec.model.ImageOs;
@@ -14,12 +15,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * sitec's K3s prerequisites (k3s_prereqs: open-iscsi, nfs-common, multipath, the Pi's cmdline) install
- * with apt: Debian and Ubuntu. A node on a RHEL-family or other distribution would need dnf, SELinux
- * policy (k3s-selinux, container-selinux) and firewalld rules that sitec does not write yet; one whose
- * distribution sitec cannot tell is refused too rather than assumed, with the way to say it.
+ * sitec's K3s prerequisites (k3s_prereqs) install with apt on Debian and Ubuntu, and with dnf on the
+ * RedHat family (AlmaLinux, Rocky, Fedora, CentOS Stream: container-selinux, the k3s-selinux policy,
+ * firewalld rules). A node on any other distribution (openSUSE, Arch Linux) is refused, and so is one
+ * whose distribution sitec cannot tell, with the way to say it rather than a guess. The gpu role
+ * installs NVIDIA's driver from Debian's non-free component: a RedHat-family node with an NVIDIA GPU
+ * is refused too.
  */
-public final class KubernetesNodesRunDebianOrUbuntu implements SiteRule {
+public final class KubernetesNodesRunSupportedDistribution implements SiteRule {
+
+    private static final String SUPPORTED = "Debian, Ubuntu or the RedHat family (AlmaLinux, Rocky, Fedora, CentOS Stream)";
 
     @Override
     public List<Diagnostic> check(RuleContext context) {
@@ -51,14 +56,18 @@ public final class KubernetesNodesRunDebianOrUbuntu implements SiteRule {
                         .withHint("say it on the image: os: debian (or ubuntu)"));
             } else if (os.isEmpty()) {
                 out.add(context.errorAt(at, "K3s node '" + name + "' is built from image '" + image.name() + "', and sitec"
-                        + " cannot tell its distribution from the file name '" + image.fileName() + "'; the K3s"
-                        + " prerequisites install with apt, on Debian or Ubuntu")
-                        .withHint("say it on the image: os: debian (or ubuntu)"));
+                        + " cannot tell its distribution from the file name '" + image.fileName() + "'; sitec installs the"
+                        + " K3s prerequisites on " + SUPPORTED)
+                        .withHint("say it on the image: os: debian, ubuntu, centos (for an Enterprise Linux rebuild) or fedora"));
             } else if (!ImageOs.K3S_SUPPORTED.contains(os.get())) {
                 out.add(context.errorAt(at, "K3s node '" + name + "' runs " + os.get() + " (image '" + image.name()
-                        + "'): sitec installs the K3s prerequisites with apt, on Debian or Ubuntu; the dnf path (k3s-selinux,"
-                        + " container-selinux, firewalld) is not there yet")
-                        .withHint("build '" + name + "' from a Debian or Ubuntu cloud image"));
+                        + "'): sitec installs the K3s prerequisites on " + SUPPORTED + " only")
+                        .withHint("build '" + name + "' from a Debian, Ubuntu, AlmaLinux, Rocky, Fedora or CentOS Stream cloud image"));
+            } else if (ImageOs.REDHAT_FAMILY.contains(os.get()) && vm != null
+                    && context.site().passthroughOf(vm).stream().anyMatch(Device::isNvidiaGpu)) {
+                out.add(context.errorAt(at, "K3s node '" + name + "' runs " + os.get() + " (image '" + image.name()
+                        + "') and has an NVIDIA GPU: sitec installs NVIDIA's driver and container toolkit on Debian only")
+                        .withHint("build '" + name + "' from a Debian cloud image, or move the GPU to a Debian node"));
             }
         }
     }
