@@ -7,9 +7,11 @@ flux2-kustomize-helm-example, one set of folders per cluster:
 <#if c.bootstrap>
 - `[=c.clusterFolder]/`: cluster [=c.name]'s Git source (`flux-system.yaml`) and one Flux Kustomization per layer.
 <#else>
-- `[=c.clusterFolder]/`: one Flux Kustomization per layer of cluster [=c.name], whose Flux runs from your own tree:
-  list this folder in that tree's `kustomization.yaml` (`resources:`, relative to it), as you would another
-  folder; its Kustomizations read the `flux-system` GitRepository your bootstrap made.
+- `[=c.clusterFolder]/`: one Flux Kustomization per layer of cluster [=c.name] (named `sitec-…`, clear of your
+  own), whose Flux runs from your own tree: copy `entries/[=c.name].yaml` (the Kustomization `[=c.entryName]`, which
+  syncs this folder) into the folder your `flux-system` Kustomization syncs. Both read the `flux-system`
+  GitRepository in namespace `flux-system` that your bootstrap made, so it must read the repository that holds
+  this tree.
 </#if>
 </#list>
 - `infrastructure/<cluster>/controllers/`: Helm releases that bring drivers and CRDs (Longhorn, csi-driver-nfs,

@@ -3,11 +3,11 @@
 apiVersion: kustomize.toolkit.fluxcd.io/v1
 kind: Kustomization
 metadata:
-  name: apps
+  name: [=v.layerPrefix]apps
   namespace: flux-system
 spec:
   dependsOn:
-    - name: infra-configs
+    - name: [=v.layerPrefix]infra-configs
   interval: 10m0s
   retryInterval: 1m0s
   timeout: 10m0s

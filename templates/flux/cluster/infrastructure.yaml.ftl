@@ -4,7 +4,7 @@
 apiVersion: kustomize.toolkit.fluxcd.io/v1
 kind: Kustomization
 metadata:
-  name: infra-controllers
+  name: [=v.layerPrefix]infra-controllers
   namespace: flux-system
 spec:
   interval: 1h0m0s
@@ -20,11 +20,11 @@ spec:
 apiVersion: kustomize.toolkit.fluxcd.io/v1
 kind: Kustomization
 metadata:
-  name: infra-configs
+  name: [=v.layerPrefix]infra-configs
   namespace: flux-system
 spec:
   dependsOn:
-    - name: infra-controllers
+    - name: [=v.layerPrefix]infra-controllers
   interval: 1h0m0s
   retryInterval: 1m0s
   timeout: 5m0s

@@ -246,11 +246,24 @@ final class KubernetesChanges {
             changes.add(Change.of(IN_PLACE, scope.subject(), "nvidia device plugin " + Show.of(before.nvidiaDevicePlugin()) + " -> "
                     + Show.of(after.nvidiaDevicePlugin()), FLUX, scope.at().appendProperty("gpu")));
         }
-        if (!before.flux().equals(after.flux())) {
+        boolean handedOver = before.flux().filter(Kubernetes.Flux::bootstrap).isPresent()
+                && after.flux().filter(f -> !f.bootstrap()).isPresent();
+        if (handedOver) {
+            // The running flux-system Kustomization syncs sitec's folder with prune: once flux-system.yaml
+            // leaves it, Flux deletes its own source and sync, and with them what they applied.
+            String folder = before.flux().orElseThrow().syncPath();
+            changes.add(Change.of(ChangeKind.DESTROYS_DATA, scope.subject(), "flux bootstrap true -> false",
+                    "pushing this tree takes flux-system.yaml out of " + folder + ", which the running flux-system"
+                            + " Kustomization syncs with prune: Flux would delete its own source and sync and what they"
+                            + " applied. First point that sync at your own tree's folder (kubectl -n flux-system patch"
+                            + " kustomization flux-system --type merge -p '{\"spec\":{\"path\":\"./clusters/" + after.name()
+                            + "\"}}', or flux bootstrap --path there), with flux/entries/" + after.name() + ".yaml in it;"
+                            + " then push", scope.at().appendProperty("flux")));
+        } else if (!before.flux().equals(after.flux())) {
             boolean ownersTree = after.flux().filter(f -> !f.bootstrap()).isPresent();
             boolean takesOver = before.flux().filter(f -> !f.bootstrap()).isPresent() && !ownersTree && after.flux().isPresent();
             changes.add(Change.of(IN_PLACE, scope.subject(), "flux " + Show.of(before.flux()) + " -> " + Show.of(after.flux()),
-                    ownersTree ? "sitec bootstraps no Flux there: the owner's tree must list the cluster's folder"
+                    ownersTree ? "sitec bootstraps no Flux there: copy flux/entries/" + after.name() + ".yaml into your tree again"
                             : takesOver ? "the playbook bootstraps Flux with sitec's sync: the flux-system Kustomization then"
                                     + " syncs " + after.flux().orElseThrow().syncPath() + ", no longer the owner's tree"
                             : "the playbook bootstraps Flux again with these settings", scope.at().appendProperty("flux")));

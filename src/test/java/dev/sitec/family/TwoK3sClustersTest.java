@@ -133,19 +133,36 @@ class TwoK3sClustersTest {
 
     /**
      * Issue 26, item 12: sitec taking over the Flux its owner bootstrapped replaces the owner's sync
-     * path with its own; plan says so. Handing it back says what the owner's tree must do.
+     * path with its own; handing a cluster sitec bootstrapped to its owner would, once pushed, have
+     * the running sync prune Flux itself (destroys data, with the order that avoids it); plan says so.
      */
     @Test
     void planSaysWhoseSyncTheClusterFollows() {
+        // Handing a cluster sitec bootstrapped to its owner: the pushed tree would prune Flux itself.
+        BrokenSite prodBootstrapped = site();
+        BrokenSite prodHandedOver = site().replace("path: clusters/prod }", "path: clusters/prod, bootstrap: false }");
+        assertThat(dev.sitec.change.SiteComparison.compare(model(prodBootstrapped), model(prodHandedOver)).changes())
+                .singleElement().satisfies(c -> {
+                    assertThat(c.kind()).isEqualTo(dev.sitec.change.ChangeKind.DESTROYS_DATA);
+                    assertThat(c.detail()).isEqualTo("flux bootstrap true -> false");
+                    assertThat(c.cause()).contains("pushing this tree takes flux-system.yaml out of"
+                            + " generated/flux/clusters/prod, which the running flux-system Kustomization syncs with prune:"
+                            + " Flux would delete its own source and sync and what they applied. First point that sync at"
+                            + " your own tree's folder (kubectl -n flux-system patch kustomization flux-system --type merge"
+                            + " -p '{\"spec\":{\"path\":\"./clusters/prod\"}}', or flux bootstrap --path there), with"
+                            + " flux/entries/prod.yaml in it; then push");
+                });
         BrokenSite owned = site();
         BrokenSite bootstrapped = site().replace("path: clusters/test, bootstrap: false }", "path: clusters/test }");
         assertThat(dev.sitec.change.SiteComparison.compare(model(owned), model(bootstrapped))
                 .changes()).singleElement().satisfies(c -> assertThat(c.cause()).contains("the playbook bootstraps"
                         + " Flux with sitec's sync: the flux-system Kustomization then syncs generated/flux/clusters/test, no"
                         + " longer the owner's tree"));
-        assertThat(dev.sitec.change.SiteComparison.compare(model(bootstrapped), model(owned))
-                .changes()).singleElement().satisfies(c -> assertThat(c.cause()).contains("sitec bootstraps no Flux"
-                        + " there: the owner's tree must list the cluster's folder"));
+        // Another Flux setting of an owner's cluster: the entry the owner copied changes with it.
+        BrokenSite moved = site().replace("path: clusters/test, bootstrap: false }", "path: clusters/qa, bootstrap: false }");
+        assertThat(dev.sitec.change.SiteComparison.compare(model(owned), model(moved)).changes()).singleElement()
+                .satisfies(c -> assertThat(c.cause()).contains("sitec bootstraps no Flux there: copy flux/entries/test.yaml"
+                        + " into your tree again"));
     }
 
 }

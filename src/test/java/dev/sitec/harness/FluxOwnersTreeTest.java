@@ -3,10 +3,12 @@ package dev.sitec.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitec.BrokenSite;
 import dev.sitec.render.RenderedFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,10 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 26, item 12: a cluster whose Flux its owner bootstrapped (flux.bootstrap: false, the test
  * cluster of sites/two-k3s-clusters.yaml) keeps the owner's tree. `flux bootstrap` writes the
- * flux-system GitRepository and Kustomization into the owner's cluster folder (gotk-sync.yaml, flux2
- * pkg/manifestgen/sync); the owner lists sitec's cluster folder in that folder's kustomization.yaml,
- * and kustomize (as kustomize-controller builds the sync path) must then build one set of objects:
- * sitec's layers, no second flux-system sync. Run with kubectl kustomize.
+ * flux-system GitRepository and Kustomization into clusters/NAME/flux-system/ (flux2 v2.9.1
+ * pkg/manifestgen/sync; bootstrap_plain_git.go writes a kustomization.yaml only there), and the
+ * sync Kustomization's path is ./clusters/NAME, a folder without one, for which Flux generates it.
+ * The owner copies sitec's entry (flux/entries/test.yaml) there beside their own Kustomizations,
+ * named as flux2-kustomize-helm-example names them. Run with the Flux CLI, which generates the
+ * folder's kustomization as kustomize-controller does: the owner's folder builds with sitec's entry,
+ * sitec's folder builds from the entry, and no two Kustomizations share a name.
  */
 class FluxOwnersTreeTest {
 
@@ -53,8 +58,26 @@ class FluxOwnersTreeTest {
                 name: flux-system
             """;
 
-    /** The owner's repository: their bootstrapped cluster folder, and sitec's tree at generated/. */
-    private Path repository(String includedFolder) throws Exception {
+    /** The owner's own layers, as flux2-kustomize-helm-example's clusters/production/apps.yaml has them. */
+    private static final String OWNERS_APPS = """
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: apps
+              namespace: flux-system
+            spec:
+              interval: 10m0s
+              path: ./apps/test
+              prune: true
+              sourceRef:
+                kind: GitRepository
+                name: flux-system
+            """;
+
+    @Test
+    void theOwnersTreeSyncsSitecsLayersBesideItsOwn() throws Exception {
+        Path flux = Consumers.of(Path.of("").toAbsolutePath()).cache().resolve("bin/flux-2.9.1");
+        assumeTrue(System.getenv("CI") != null || Files.isExecutable(flux), "the Flux CLI is not built");
         Path repo = dir.resolve("repo");
         Map<String, RenderedFile> files = BrokenSite.of(Files.readString(Path.of("sites/two-k3s-clusters.yaml")))
                 .generate(Files.createDirectories(dir.resolve("gen")));
@@ -67,25 +90,34 @@ class FluxOwnersTreeTest {
         Files.writeString(cluster.resolve("gotk-sync.yaml"), GOTK_SYNC);
         Files.writeString(cluster.resolve("kustomization.yaml"), "apiVersion: kustomize.config.k8s.io/v1beta1\n"
                 + "kind: Kustomization\nresources:\n  - gotk-sync.yaml\n");
-        Files.writeString(repo.resolve("clusters/test/kustomization.yaml"), "apiVersion: kustomize.config.k8s.io/v1beta1\n"
-                + "kind: Kustomization\nresources:\n  - flux-system\n  - ../../" + includedFolder + "\n");
-        return repo;
+        Files.writeString(repo.resolve("clusters/test/apps.yaml"), OWNERS_APPS);
+        Files.copy(repo.resolve("generated/flux/entries/test.yaml"), repo.resolve("clusters/test/sitec-test.yaml"));
+
+        String owners = build(flux, repo, "flux-system", "./clusters/test", "clusters/test/flux-system/gotk-sync.yaml");
+        String sitecs = build(flux, repo, "sitec-test", "./generated/flux/clusters/test", "clusters/test/sitec-test.yaml");
+        List<String> names = new ArrayList<>(kustomizations(owners));
+        names.addAll(kustomizations(sitecs));
+        assertThat(names).containsExactlyInAnyOrder("flux-system", "apps", "sitec-test", "sitec-infra-controllers",
+                "sitec-infra-configs", "sitec-apps");
+        assertThat(sitecs).contains("path: ./generated/flux/infrastructure/test/controllers");
     }
 
-    @Test
-    void theOwnersTreeIncludesTheClustersLayersAndKeepsItsOwnSync() throws Exception {
-        assumeTrue(System.getenv("CI") != null || ExternalTool.available("kubectl"), "kubectl is not installed");
-        Path repo = repository("generated/flux/clusters/test");
-        ExternalTool.Result built = ExternalTool.run(repo, List.of("kubectl", "kustomize", "clusters/test"));
+    private static String build(Path flux, Path repo, String name, String path, String file) {
+        ExternalTool.Result built = ExternalTool.run(repo, List.of(flux.toString(), "build", "kustomization", name,
+                "--path", path, "--kustomization-file", file, "--dry-run"));
         assertThat(built.ok()).as(built.output()).isTrue();
-        assertThat(built.output()).contains("name: infra-controllers", "name: infra-configs", "name: apps",
-                "path: ./generated/flux/infrastructure/test/controllers", "path: ./clusters/test");
-        assertThat(built.output().split("\nkind: GitRepository\n", -1)).hasSize(2);
+        return built.output();
+    }
 
-        // A cluster sitec bootstraps carries its own flux-system sync: included so, the two would clash.
-        ExternalTool.Result clash = ExternalTool.run(repository("generated/flux/clusters/prod"),
-                List.of("kubectl", "kustomize", "clusters/test"));
-        assertThat(clash.ok()).isFalse();
-        assertThat(clash.output()).contains("flux-system");
+    private List<String> kustomizations(String yaml) throws Exception {
+        Path file = Files.createTempFile(dir, "built", ".yaml");
+        Files.writeString(file, yaml);
+        List<String> names = new ArrayList<>();
+        for (JsonNode doc : Yaml.documents(file)) {
+            if (doc.path("kind").asText().equals("Kustomization") && doc.path("apiVersion").asText().startsWith("kustomize.toolkit")) {
+                names.add(doc.path("metadata").path("name").asText());
+            }
+        }
+        return names;
     }
 }

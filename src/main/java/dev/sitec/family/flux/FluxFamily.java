@@ -63,6 +63,11 @@ public final class FluxFamily implements OutputFamily {
                 own + apps(k8s), !k8s.apps().isEmpty(), flux.version(), flux.path(), flux.bootstrap());
     }
 
+    /** The Kustomization an owner's tree copies to sync a cluster sitec does not bootstrap. */
+    public static String entry(Kubernetes k8s) {
+        return "flux/entries/" + k8s.name() + ".yaml";
+    }
+
     private static String infrastructure(Kubernetes k8s) {
         return "infrastructure/" + k8s.name() + "/";
     }
@@ -75,10 +80,13 @@ public final class FluxFamily implements OutputFamily {
         List<PlannedFile> files = new ArrayList<>();
         String clusterDir = "flux/" + k8s.flux().orElseThrow().path() + "/";
         List<String> clusterResources = new ArrayList<>();
-        // Without bootstrap the owner's tree holds the flux-system source and sync, and includes this folder.
+        // Without bootstrap the owner's tree holds the flux-system source and sync, and syncs this folder
+        // with the entry Kustomization it copies from flux/entries/.
         if (cluster.bootstrap()) {
             clusterResources.add("flux-system.yaml");
             files.add(PlannedFile.of(clusterDir + "flux-system.yaml", "flux/cluster/flux-system.yaml.ftl", cluster));
+        } else {
+            files.add(PlannedFile.of(entry(k8s), "flux/entry.yaml.ftl", cluster));
         }
         clusterResources.add("infrastructure.yaml");
         files.add(PlannedFile.of(clusterDir + "infrastructure.yaml", "flux/cluster/infrastructure.yaml.ftl", cluster));

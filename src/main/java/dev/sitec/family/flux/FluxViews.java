@@ -13,6 +13,20 @@ public final class FluxViews {
     public record Cluster(String name, String repository, String branch, boolean deployKey, String syncPath,
                           String controllersPath, String configsPath, String appsPath, boolean hasApps,
                           String fluxVersion, String clusterFolder, boolean bootstrap) {
+
+        /**
+         * What the layers' Kustomization names start with: nothing under sitec's own sync, and sitec-
+         * beside an owner's tree, whose Kustomizations (flux2-kustomize-helm-example's are apps,
+         * infra-controllers and infra-configs, in flux-system too) keep their names.
+         */
+        public String layerPrefix() {
+            return bootstrap ? "" : "sitec-";
+        }
+
+        /** The Kustomization an owner's tree adds to sync this folder (flux.bootstrap: false). */
+        public String entryName() {
+            return "sitec-" + name;
+        }
     }
 
     /** The Flux tree's README: its clusters. */

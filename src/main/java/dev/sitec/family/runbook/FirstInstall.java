@@ -242,8 +242,9 @@ final class FirstInstall {
         // A cluster whose Flux runs from its owner's tree reads sitec's folder once that tree lists it.
         String include = site.kubernetes().values().stream()
                 .flatMap(k -> k.flux().filter(f -> !f.bootstrap()).map(f -> "\n\nCluster " + k.name() + "'s Flux runs from"
-                        + " your own tree: list `" + f.syncPath() + "` in that tree's `kustomization.yaml` (`resources:`,\nrelative"
-                        + " to it) in the same commit; its Kustomizations read the `flux-system` GitRepository your\nbootstrap made.")
+                        + " your own tree: in the same commit, copy `" + dev.sitec.family.flux.FluxFamily.entry(k)
+                        + "` into the folder\nyour `flux-system` Kustomization syncs (it syncs `" + f.syncPath() + "` from the"
+                        + " repository your\nbootstrap's `flux-system` GitRepository reads).")
                         .stream())
                 .collect(java.util.stream.Collectors.joining());
         return java.util.Optional.of(new Stage(null, List.of(), "Let Flux deliver the apps",
