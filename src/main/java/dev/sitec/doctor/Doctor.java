@@ -114,6 +114,18 @@ public final class Doctor {
             for (PveNode node : cluster.nodes().values()) {
                 findings.add(storages(pve, node));
             }
+            for (dev.sitec.model.Image image : site.images().values()) {
+                if (image.template().filter(t -> cluster.nodes().containsKey(t.node())).isPresent()) {
+                    findings.add(template(pve, image));
+                }
+            }
+            for (PveNode node : cluster.nodes().values()) {
+                for (dev.sitec.model.Device device : node.devices().values()) {
+                    if (device.type() == dev.sitec.model.Device.Type.PCI && device.existing() && device.pciAddress().isEmpty()) {
+                        findings.add(mapping(pve, device));
+                    }
+                }
+            }
         } catch (PveApiException e) {
             findings.add(Finding.fail(subject, e.getMessage(), e.hint()));
         }
@@ -138,6 +150,56 @@ public final class Doctor {
         return missing.isEmpty() ? Finding.ok(subject, "has its guests' datastores: " + String.join(", ", needed))
                 : Finding.fail(subject, "lacks active datastores " + String.join(", ", missing),
                         "add them (pvesm add, or the GUI's Datacenter > Storage), or name the node's datastore in site.yaml");
+    }
+
+    /** The template VM a VM is cloned from exists on its node and is a template (qemu-server clone_vm clones it). */
+    private Finding template(PveApi pve, dev.sitec.model.Image image) throws PveApiException {
+        dev.sitec.model.Image.Template t = image.template().orElseThrow();
+        String subject = "image " + image.name();
+        JsonNode config;
+        try {
+            config = pve.get("nodes/" + t.node() + "/qemu/" + t.vmId() + "/config");
+        } catch (PveApiException e) {
+            return Finding.fail(subject, "no VM " + t.vmId() + " on " + t.node() + ": " + e.getMessage(),
+                    "make the template there (qm template " + t.vmId() + " once the VM is ready), or correct vm_id and node");
+        }
+        return config.path("template").asInt() == 1
+                ? Finding.ok(subject, "template VM " + t.vmId() + " is on " + t.node())
+                : Finding.fail(subject, "VM " + t.vmId() + " on " + t.node() + " is not a template",
+                        "turn it into one (qm template " + t.vmId() + "), or name the template's own VMID");
+    }
+
+    /**
+     * A mapping adopted without an address is used by name: PVE finds the device through the mapping's
+     * entry for the VM's node, and refuses to start the VM without one (qemu-server PCI.pm, "PCI device
+     * mapping not found").
+     */
+    private Finding mapping(PveApi pve, dev.sitec.model.Device device) throws PveApiException {
+        String subject = "mapping " + device.name();
+        JsonNode config;
+        try {
+            config = pve.get("cluster/mapping/pci/" + device.name());
+        } catch (PveApiException e) {
+            return Finding.fail(subject, "no PCI mapping " + device.name() + " in the cluster: " + e.getMessage(),
+                    "make it (Datacenter > Resource Mappings), or give the device its address in site.yaml");
+        }
+        for (JsonNode entry : config.path("map")) {
+            java.util.Map<String, String> keys = new java.util.HashMap<>();
+            for (String pair : entry.asText().split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    keys.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+                }
+            }
+            if (device.node().equals(keys.get("node"))) {
+                return device.id().equalsIgnoreCase(keys.getOrDefault("id", ""))
+                        ? Finding.ok(subject, "maps " + device.id() + " on " + device.node())
+                        : Finding.fail(subject, "maps " + keys.getOrDefault("id", "no id") + " on " + device.node()
+                                + ", not the " + device.id() + " site.yaml names", "correct the device's id in site.yaml, or the mapping");
+            }
+        }
+        return Finding.fail(subject, "has no entry for " + device.node() + ", where site.yaml passes it through",
+                "add " + device.node() + "'s device to the mapping (Datacenter > Resource Mappings)");
     }
 
     /** Flux reads its repository with the deploy key: the Git host must accept it. */

@@ -43,6 +43,8 @@ class DoctorCommandTest {
             + "{\"storage\":\"local-lvm\",\"type\":\"lvmthin\",\"active\":1,\"enabled\":1}]";
     private int permissionsStatus = 200;
     private final List<String> requests = new ArrayList<>();
+    /** More GET paths the stand-in API answers, with their data. */
+    private final Map<String, String> apiAnswers = new HashMap<>();
 
     @BeforeEach
     void standIns() throws Exception {
@@ -87,6 +89,8 @@ class DoctorCommandTest {
                         + "}}}";
             } else if (path.equals("/api2/json/nodes/pve1/storage")) {
                 body = "{\"data\":" + storages + "}";
+            } else if (apiAnswers.containsKey(path)) {
+                body = "{\"data\":" + apiAnswers.get(path) + "}";
             } else {
                 status = 500;
                 body = "{\"data\":null}";
@@ -144,6 +148,41 @@ class DoctorCommandTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(requests).allMatch(r -> r.startsWith("GET "));
         assertThat(run.out() + run.err()).doesNotContain(TOKEN.substring(TOKEN.indexOf('=') + 1));
+    }
+
+    /**
+     * Issue 26 (its reviews): a VM cloned from a template needs the template VM on its node (qemu-server
+     * clone_vm), and a mapping adopted without an address needs an entry for the node that uses it, or
+     * PVE refuses to start the VM (qemu-server PCI.pm, "PCI device mapping not found").
+     */
+    @Test
+    void templatesAndAdoptedMappingsAreThere() throws Exception {
+        String site = Files.readString(dir.resolve("site.yaml"))
+                .replace("images:\n", "images:\n  golden: { kind: template, vm_id: 9000, node: pve1, os: debian }\n")
+                .replace("pve1: { address: 10.30.0.2, datastore: local-lvm }", "pve1:\n          address: 10.30.0.2\n"
+                        + "          datastore: local-lvm\n          devices:\n"
+                        + "            hba: { type: pci, id: \"1000:0097\", existing: true }")
+                .replace("vms:\n", "vms:\n  nas: { node: pve1, image: golden, passthrough: [hba], address: { lan: 10.30.0.21 } }\n");
+        Files.writeString(dir.resolve("site.yaml"), site);
+        apiAnswers.put("/api2/json/nodes/pve1/qemu/9000/config", "{\"template\":1,\"name\":\"golden\"}");
+        apiAnswers.put("/api2/json/cluster/mapping/pci/hba", "{\"map\":[\"node=pve2,path=0000:02:00.0,id=1000:0097\","
+                + "\"node=pve1,path=0000:01:00.0,id=1000:0097\"]}");
+        CliTest.Run ready = doctor(Map.of());
+        assertThat(ready.out()).contains("ok   image golden: template VM 9000 is on pve1\n",
+                "ok   mapping hba: maps 1000:0097 on pve1\n");
+        assertThat(ready.exit()).as(ready.out()).isZero();
+
+        apiAnswers.put("/api2/json/nodes/pve1/qemu/9000/config", "{\"name\":\"golden\"}");
+        apiAnswers.put("/api2/json/cluster/mapping/pci/hba", "{\"map\":[\"node=pve2,path=0000:02:00.0,id=1000:0097\"]}");
+        CliTest.Run broken = doctor(Map.of());
+        assertThat(broken.out()).contains("""
+                FAIL image golden: VM 9000 on pve1 is not a template
+                     fix: turn it into one (qm template 9000), or name the template's own VMID
+                """, """
+                FAIL mapping hba: has no entry for pve1, where site.yaml passes it through
+                     fix: add pve1's device to the mapping (Datacenter > Resource Mappings)
+                """);
+        assertThat(broken.exit()).isEqualTo(ExitCodes.INVALID);
     }
 
     @Test
