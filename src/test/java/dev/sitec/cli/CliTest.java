@@ -95,7 +95,7 @@ class CliTest {
                 new PrintWriter(err, true));
 
         assertThat(SitecCommand.run(new String[] {"generate", "-o", "out-of-test"}, there)).isZero();
-        assertThat(out.toString()).startsWith("out-of-test: 190 files written, ");
+        assertThat(out.toString()).startsWith("out-of-test: 191 files written, ");
         assertThat(dir.resolve("out-of-test/terraform")).isDirectory();
         assertThat(Path.of("out-of-test")).doesNotExist();
         // Flux reads generated/flux beside site.yaml: a tree written elsewhere is warned about, with its paths.

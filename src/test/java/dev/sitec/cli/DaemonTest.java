@@ -220,7 +220,7 @@ class DaemonTest {
         serving.get(10, TimeUnit.SECONDS);
 
         assertThat(served).hasValue(ran);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(localOut.toString()).startsWith("out: 190 files written");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(localOut.toString()).startsWith("out: 191 files written");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(localErr.toString());
         assertThat(tree(client.resolve("out"))).isEqualTo(tree(local.resolve("out")));
     }

@@ -29,18 +29,18 @@ class PersonFacingOutputTest {
         Map<String, String> env = Map.of("SITEC_NO_STAMP", "1");
         BrokenSite.reference().writeTo(dir);
         CliTest.Run first = run(env, "generate");
-        assertThat(first.out()).startsWith("generated: 190 files written, 0 unchanged, 0 deleted\n")
+        assertThat(first.out()).startsWith("generated: 191 files written, 0 unchanged, 0 deleted\n")
                 .contains("\n  ansible     ", "\n  flux        ", "\n  terraform   ")
                 .endsWith("next: follow generated/RUNBOOK.md from its first stage (make -C generated help lists them)\n");
         Files.writeString(dir.resolve("site.yaml"), BrokenSite.reference()
                 .replace("    cores: 2\n    memory_mib: 4096", "    cores: 4\n    memory_mib: 4096").text());
         CliTest.Run edited = run(env, "generate");
         // A Terraform change is applied by the runbook's guests stage (which runs init first).
-        assertThat(edited.out()).isEqualTo("generated: 3 files written, 187 unchanged, 0 deleted\n"
+        assertThat(edited.out()).isEqualTo("generated: 3 files written, 188 unchanged, 0 deleted\n"
                 + "  terraform   1 written, 21 unchanged, 0 deleted\n"
                 + "  tree        2 written, 4 unchanged, 0 deleted\n"
                 + "next: make -C generated guests (Terraform shows its plan and asks before it applies)\n");
-        assertThat(run(env, "generate").out()).isEqualTo("generated: 0 files written, 190 unchanged, 0 deleted\n");
+        assertThat(run(env, "generate").out()).isEqualTo("generated: 0 files written, 191 unchanged, 0 deleted\n");
     }
 
     @Test
