@@ -102,7 +102,7 @@ locals {
 
       disks = [
 <#list vm.disks as d>
-        { interface = "[=d.iface]", size_gib = [=d.sizeGib?c], datastore = "[=d.datastore]", format = "[=d.format]", image = <#if d.importKey??>"[=d.importKey]"<#else>null</#if>, file = <#if d.importFile??>"[=d.importFile]"<#else>null</#if> },
+        { interface = "[=d.iface]", size_gib = [=d.sizeGib?c], datastore = "[=d.datastore]", format = <#if d.format??>"[=d.format]"<#else>null</#if>, image = <#if d.importKey??>"[=d.importKey]"<#else>null</#if>, file = <#if d.importFile??>"[=d.importFile]"<#else>null</#if> },
 </#list>
       ]
 

@@ -112,6 +112,9 @@ resource "proxmox_virtual_environment_vm" "cattle" {
       node_name    = clone.value.node
       full         = clone.value.full
       datastore_id = clone.value.datastore
+      # Clones of one template started together can meet its storage lock (cfs-lock timeouts): the
+      # provider retries the clone call this many times (proxmox/nodes/vms CloneVM).
+      retries = 3
     }
   }
 
@@ -295,6 +298,9 @@ resource "proxmox_virtual_environment_vm" "pet" {
       node_name    = clone.value.node
       full         = clone.value.full
       datastore_id = clone.value.datastore
+      # Clones of one template started together can meet its storage lock (cfs-lock timeouts): the
+      # provider retries the clone call this many times (proxmox/nodes/vms CloneVM).
+      retries = 3
     }
   }
 
@@ -386,6 +392,7 @@ resource "proxmox_virtual_environment_vm" "pet" {
     # - scsi_hardware: the controller a guest's drivers expect, like machine read at create only. An
     #   adopted VM without a scsihw line runs PVE's default (lsi), which the provider reads as no
     #   value, so any value written would restart it (vmUpdate sets rebootRequired for scsi_hardware).
-    ignore_changes = [initialization, usb, machine, started, scsi_hardware]
+    # - clone: a pet keeps the disks it has; a rebuilt template serves the VMs made from now on.
+    ignore_changes = [initialization, usb, machine, started, scsi_hardware, clone]
   }
 }

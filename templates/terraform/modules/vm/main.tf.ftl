@@ -109,6 +109,9 @@ resource "proxmox_virtual_environment_file" "cloud_init" {
       node_name    = clone.value.node
       full         = clone.value.full
       datastore_id = clone.value.datastore
+      # Clones of one template started together can meet its storage lock (cfs-lock timeouts): the
+      # provider retries the clone call this many times (proxmox/nodes/vms CloneVM).
+      retries = 3
     }
   }
 
@@ -182,7 +185,7 @@ resource "proxmox_virtual_environment_file" "cloud_init" {
   }
 </#macro>
 <#-- Why each lifecycle rule, once for both twins. -->
-<#macro ignored>
+<#macro ignored pet=false>
     # - initialization: a snippet's data and the VM's *_file_id are ForceNew in the provider
     #   (proxmoxtf/resource/file.go, resource/vm/vm.go), so an edited user-data would replace every
     #   VM using it. cloud-init reads its files once, at first boot: a running guest gets a change
@@ -200,7 +203,10 @@ resource "proxmox_virtual_environment_file" "cloud_init" {
     # - scsi_hardware: the controller a guest's drivers expect, like machine read at create only. An
     #   adopted VM without a scsihw line runs PVE's default (lsi), which the provider reads as no
     #   value, so any value written would restart it (vmUpdate sets rebootRequired for scsi_hardware).
-    ignore_changes = [initialization, usb, machine, started, scsi_hardware]
+<#if pet>
+    # - clone: a pet keeps the disks it has; a rebuilt template serves the VMs made from now on.
+</#if>
+    ignore_changes = [initialization, usb, machine, started, scsi_hardware<#if pet>, clone</#if>]
 </#macro>
 resource "proxmox_virtual_environment_vm" "cattle" {
   count = var.pet ? 0 : 1
@@ -219,6 +225,6 @@ resource "proxmox_virtual_environment_vm" "pet" {
 
   lifecycle {
     prevent_destroy = true
-<@ignored/>
+<@ignored pet=true/>
   }
 }

@@ -125,8 +125,8 @@ final class VmChanges {
                     .ifPresent(changes::add);
         }
         java.util.Optional<Change> clone = clone(beforeSite, before, afterSite, after, now);
-        replaced |= clone.isPresent();
-        clone.map(c -> GuestLifecycle.destroying(c, old, now, "be replaced")).ifPresent(changes::add);
+        replaced |= clone.filter(c -> c.kind() == REPLACE).isPresent();
+        clone.map(c -> c.kind() == REPLACE ? GuestLifecycle.destroying(c, old, now, "be replaced") : c).ifPresent(changes::add);
         changes.addAll(passthrough(beforeSite, before, afterSite, after, now));
         changes.addAll(GuestLifecycle.lifecycle(old, now));
         image(beforeSite, before, afterSite, after, now).ifPresent(changes::add);
@@ -185,6 +185,12 @@ final class VmChanges {
         String fresh = cloneSource(afterSite, after);
         if (old.equals(fresh)) {
             return java.util.Optional.empty();
+        }
+        if (before.isProtected() && after.isProtected()) {
+            return java.util.Optional.of(Change.of(IN_PLACE, now.subject(), "clone source " + old + " -> " + fresh,
+                    "a pet keeps the disks it has: its module ignores the clone block after create (lifecycle"
+                            + " ignore_changes), so the new template serves VMs made from now on; upgrade its system in the"
+                            + " guest", after.origin().appendProperty("image")));
         }
         return java.util.Optional.of(Change.of(REPLACE, now.subject(), "clone source " + old + " -> " + fresh,
                 "the provider's clone block is ForceNew (" + VM_GO + ", clone schema): the VM is made again, a new"

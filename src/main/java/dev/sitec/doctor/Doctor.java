@@ -163,10 +163,27 @@ public final class Doctor {
             return Finding.fail(subject, "no VM " + t.vmId() + " on " + t.node() + ": " + e.getMessage(),
                     "make the template there (qm template " + t.vmId() + " once the VM is ready), or correct vm_id and node");
         }
-        return config.path("template").asInt() == 1
-                ? Finding.ok(subject, "template VM " + t.vmId() + " is on " + t.node())
-                : Finding.fail(subject, "VM " + t.vmId() + " on " + t.node() + " is not a template",
-                        "turn it into one (qm template " + t.vmId() + "), or name the template's own VMID");
+        if (config.path("template").asInt() != 1) {
+            return Finding.fail(subject, "VM " + t.vmId() + " on " + t.node() + " is not a template",
+                    "turn it into one (qm template " + t.vmId() + "), or name the template's own VMID");
+        }
+        // A clone keeps the template's disks and gets an empty one on a slot the template lacks
+        // (bpg/proxmox resource/vm/disk/disk.go UpdateClone): its boot disk must be the template's.
+        for (dev.sitec.model.Vm vm : site.vms().values()) {
+            String slot = vm.disks().get(0).slot();
+            if (!vm.existing() && site.imageOf(vm).filter(image::equals).isPresent() && !config.has(slot)) {
+                return Finding.fail(subject, "template VM " + t.vmId() + " has no " + slot + ", which " + vm.name()
+                        + " boots from: the clone would get an empty " + slot + " beside the template's disk",
+                        "give " + vm.name() + "'s first disk the template's slot (disks: [{ interface: ..., size_gib: ... }])");
+            }
+        }
+        // The provider refuses to change a clone's EFI disk type (vm.go vmCreateClone), and the module asks 4m.
+        if (image.uefi() && config.has("efidisk0") && !config.path("efidisk0").asText().contains("efitype=4m")) {
+            return Finding.fail(subject, "template VM " + t.vmId() + "'s EFI disk is not efitype=4m: the provider"
+                    + " refuses to clone it into the 4m EFI disk its clones have", "make the template with a 4m EFI disk"
+                    + " (qm set " + t.vmId() + " --efidisk0 STORAGE:1,efitype=4m,pre-enrolled-keys=1 before qm template)");
+        }
+        return Finding.ok(subject, "template VM " + t.vmId() + " is on " + t.node());
     }
 
     /**

@@ -179,6 +179,14 @@ class ChangeClassificationTest {
                                 "replace vm web: clone source VM 9000 on pve1, full copy on local-lvm -> VM 9100 on pve1, full copy on local-lvm",
                                 "replace vm worker: clone source VM 9000 on pve1, full copy on local-lvm -> VM 9100 on pve1, full copy on local-lvm",
                                 "in-place image debian-12: changed")),
+                // ...but a pet ignores its clone block after create (review of issue 26, item 1): it keeps its disks.
+                row("a pet clone keeps its disks when its template is rebuilt", clones()
+                                .replace("  web:\n    node: pve1\n", "  web:\n    lifecycle: pet\n    node: pve1\n"),
+                        s -> s.replace("    vm_id: 9000\n", "    vm_id: 9100\n"),
+                        List.of("replace vm cache: clone source VM 9000 on pve1, linked -> VM 9100 on pve1, linked",
+                                "replace vm worker: clone source VM 9000 on pve1, full copy on local-lvm -> VM 9100 on pve1, full copy on local-lvm",
+                                "in-place image debian-12: changed",
+                                "in-place vm web: clone source VM 9000 on pve1, full copy on local-lvm -> VM 9100 on pve1, full copy on local-lvm")),
                 row("a full clone made linked is replaced", clones(),
                         s -> s.replace("  web:\n    node: pve1\n    image: debian-12\n", "  web:\n    node: pve1\n    image: debian-12\n    linked: true\n"),
                         List.of("replace vm web: clone source VM 9000 on pve1, full copy on local-lvm -> VM 9000 on pve1, linked")),

@@ -164,7 +164,8 @@ class DoctorCommandTest {
                         + "            hba: { type: pci, id: \"1000:0097\", existing: true }")
                 .replace("vms:\n", "vms:\n  nas: { node: pve1, image: golden, passthrough: [hba], address: { lan: 10.30.0.21 } }\n");
         Files.writeString(dir.resolve("site.yaml"), site);
-        apiAnswers.put("/api2/json/nodes/pve1/qemu/9000/config", "{\"template\":1,\"name\":\"golden\"}");
+        apiAnswers.put("/api2/json/nodes/pve1/qemu/9000/config", "{\"template\":1,\"name\":\"golden\","
+                + "\"scsi0\":\"local-lvm:base-9000-disk-0,size=8G\"}");
         apiAnswers.put("/api2/json/cluster/mapping/pci/hba", "{\"map\":[\"node=pve2,path=0000:02:00.0,id=1000:0097\","
                 + "\"node=pve1,path=0000:01:00.0,id=1000:0097\"]}");
         CliTest.Run ready = doctor(Map.of());
@@ -172,6 +173,14 @@ class DoctorCommandTest {
                 "ok   mapping hba: maps 1000:0097 on pve1\n");
         assertThat(ready.exit()).as(ready.out()).isZero();
 
+        apiAnswers.put("/api2/json/nodes/pve1/qemu/9000/config", "{\"template\":1,\"name\":\"golden\","
+                + "\"virtio0\":\"local-lvm:base-9000-disk-0,size=8G\"}");
+        CliTest.Run virtio = doctor(Map.of());
+        assertThat(virtio.out()).contains("""
+                FAIL image golden: template VM 9000 has no scsi0, which nas boots from: the clone would get an empty scsi0 \
+                beside the template's disk
+                     fix: give nas's first disk the template's slot (disks: [{ interface: ..., size_gib: ... }])
+                """);
         apiAnswers.put("/api2/json/nodes/pve1/qemu/9000/config", "{\"name\":\"golden\"}");
         apiAnswers.put("/api2/json/cluster/mapping/pci/hba", "{\"map\":[\"node=pve2,path=0000:02:00.0,id=1000:0097\"]}");
         CliTest.Run broken = doctor(Map.of());

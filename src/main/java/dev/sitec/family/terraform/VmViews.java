@@ -43,9 +43,13 @@ final class VmViews {
         boolean q35 = vm.machine().map(m -> m == Vm.Machine.Q35).orElse(uefi);
         boolean cloudInit = site.configuredByCloudInit(vm);
         List<VmView.Disk> disks = new ArrayList<>();
+        // A clone's disks keep the format the clone gave them (a linked clone's stay qcow2; a full
+        // clone keeps its source's, qemu-server clone_vm): the provider reads it back (disk.go Read) and
+        // never converts one, so a format written here would show in every plan. PVE chooses it.
+        boolean clone = site.templateOf(vm).isPresent() && !vm.existing();
         for (VmDisk disk : vm.disks()) {
             boolean boot = disk.index() == 0;
-            disks.add(new VmView.Disk(disk.slot(), disk.sizeGib(), site.datastoreOf(vm, disk), disk.fileFormat(),
+            disks.add(new VmView.Disk(disk.slot(), disk.sizeGib(), site.datastoreOf(vm, disk), clone ? null : disk.fileFormat(),
                     boot ? importKey : null, boot ? importFile : null));
         }
         // An adopted VM keeps its notes as PVE has them (sitec import writes them into the site): a
