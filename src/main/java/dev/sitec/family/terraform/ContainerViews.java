@@ -31,8 +31,10 @@ final class ContainerViews {
         List<ContainerView.Volume> volumes = ct.mounts().stream().filter(m -> !m.bind())
                 .map(m -> new ContainerView.Volume(m.datastore().orElseGet(() -> site.datastoreOf(ct)), m.sizeGib(), m.path()))
                 .toList();
-        String description = "Managed by sitec from site.yaml (" + ct.lifecycle().id() + ")."
-                + ct.description().map(d -> " " + d).orElse("");
+        // An adopted container keeps its notes as PVE has them (sitec import writes them into the site), as
+        // an adopted VM does: a prefix of sitec's would change them at the first apply.
+        String description = ct.existing() ? ct.description().orElse("")
+                : "Managed by sitec from site.yaml (" + ct.lifecycle().id() + ")." + ct.description().map(d -> " " + d).orElse("");
         return new ContainerView(ct.name(), ct.vmId(), ct.node(), description, ct.isProtected(), ct.onBoot(), ct.cores(),
                 ct.memoryMib(), ct.swapMib(), templateKey,
                 site.images().get(ct.template()).distribution().map(Distribution::id).orElseThrow(), ct.unprivileged(),
