@@ -8,10 +8,13 @@ import dev.sitec.family.ansible.ApiPrivileges;
 import dev.sitec.family.ansible.GuestSettings;
 import dev.sitec.family.terraform.TerraformRoots;
 import dev.sitec.model.Cluster;
+import dev.sitec.model.Device;
+import dev.sitec.model.Image;
 import dev.sitec.model.Kubernetes;
 import dev.sitec.model.PveNode;
 import dev.sitec.model.SecretRef;
 import dev.sitec.model.Site;
+import dev.sitec.model.Vm;
 import dev.sitec.validate.rules.RequiredSecretsDeclared;
 import java.io.IOException;
 import java.net.URI;
@@ -114,14 +117,14 @@ public final class Doctor {
             for (PveNode node : cluster.nodes().values()) {
                 findings.add(storages(pve, node));
             }
-            for (dev.sitec.model.Image image : site.images().values()) {
+            for (Image image : site.images().values()) {
                 if (image.template().filter(t -> cluster.nodes().containsKey(t.node())).isPresent()) {
                     findings.add(template(pve, image));
                 }
             }
             for (PveNode node : cluster.nodes().values()) {
-                for (dev.sitec.model.Device device : node.devices().values()) {
-                    if (device.type() == dev.sitec.model.Device.Type.PCI && device.existing() && device.pciAddress().isEmpty()) {
+                for (Device device : node.devices().values()) {
+                    if (device.type() == Device.Type.PCI && device.existing() && device.pciAddress().isEmpty()) {
                         findings.add(mapping(pve, device));
                     }
                 }
@@ -153,8 +156,8 @@ public final class Doctor {
     }
 
     /** The template VM a VM is cloned from exists on its node and is a template (qemu-server clone_vm clones it). */
-    private Finding template(PveApi pve, dev.sitec.model.Image image) throws PveApiException {
-        dev.sitec.model.Image.Template t = image.template().orElseThrow();
+    private Finding template(PveApi pve, Image image) throws PveApiException {
+        Image.Template t = image.template().orElseThrow();
         String subject = "image " + image.name();
         JsonNode config;
         try {
@@ -169,7 +172,7 @@ public final class Doctor {
         }
         // A clone keeps the template's disks and gets an empty one on a slot the template lacks
         // (bpg/proxmox resource/vm/disk/disk.go UpdateClone): its boot disk must be the template's.
-        for (dev.sitec.model.Vm vm : site.vms().values()) {
+        for (Vm vm : site.vms().values()) {
             String slot = vm.disks().get(0).slot();
             if (!vm.existing() && site.imageOf(vm).filter(image::equals).isPresent() && !config.has(slot)) {
                 return Finding.fail(subject, "template VM " + t.vmId() + " has no " + slot + ", which " + vm.name()
@@ -191,7 +194,7 @@ public final class Doctor {
      * entry for the VM's node, and refuses to start the VM without one (qemu-server PCI.pm, "PCI device
      * mapping not found").
      */
-    private Finding mapping(PveApi pve, dev.sitec.model.Device device) throws PveApiException {
+    private Finding mapping(PveApi pve, Device device) throws PveApiException {
         String subject = "mapping " + device.name();
         JsonNode config;
         try {
@@ -201,7 +204,7 @@ public final class Doctor {
                     "make it (Datacenter > Resource Mappings), or give the device its address in site.yaml");
         }
         for (JsonNode entry : config.path("map")) {
-            java.util.Map<String, String> keys = new java.util.HashMap<>();
+            Map<String, String> keys = new java.util.HashMap<>();
             for (String pair : entry.asText().split(",")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
