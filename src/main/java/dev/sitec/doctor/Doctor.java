@@ -173,11 +173,38 @@ public final class Doctor {
         // A clone keeps the template's disks and gets an empty one on a slot the template lacks
         // (bpg/proxmox resource/vm/disk/disk.go UpdateClone): its boot disk must be the template's.
         for (Vm vm : site.vms().values()) {
+            if (vm.existing() || site.imageOf(vm).filter(image::equals).isEmpty()) {
+                continue;
+            }
             String slot = vm.disks().get(0).slot();
-            if (!vm.existing() && site.imageOf(vm).filter(image::equals).isPresent() && !config.has(slot)) {
+            if (!config.has(slot)) {
                 return Finding.fail(subject, "template VM " + t.vmId() + " has no " + slot + ", which " + vm.name()
                         + " boots from: the clone would get an empty " + slot + " beside the template's disk",
                         "give " + vm.name() + "'s first disk the template's slot (disks: [{ interface: ..., size_gib: ... }])");
+            }
+            // UpdateClone grows a disk, never shrinks one: "requested size ... is lower than current size".
+            for (dev.sitec.model.VmDisk disk : vm.disks()) {
+                long templateGib = sizeGib(config.path(disk.slot()).asText(""));
+                if (templateGib > disk.sizeGib()) {
+                    return Finding.fail(subject, "template VM " + t.vmId() + "'s " + disk.slot() + " is " + templateGib
+                            + " GiB, more than the " + disk.sizeGib() + " GiB " + vm.name() + " asks: the provider never"
+                            + " shrinks a clone's disk", "give " + vm.name() + "'s " + disk.slot() + " at least " + templateGib
+                            + " GiB (size_gib)");
+                }
+            }
+            // A clone made on another node than a template on local storage is cloned there and migrated,
+            // and PVE refuses to migrate a VM with a local CD-ROM image (QemuMigrate.pm, "local cdrom image").
+            if (!vm.node().equals(t.node()) && !t.shared()) {
+                for (var field : (Iterable<Map.Entry<String, JsonNode>>) config::fields) {
+                    String value = field.getValue().asText("");
+                    if (field.getKey().matches("(ide|sata|scsi)\\d+") && value.contains("media=cdrom")
+                            && value.startsWith("local:") && !value.contains("cloudinit")) {
+                        return Finding.fail(subject, "template VM " + t.vmId() + " has " + value.split(",")[0] + " in its "
+                                + field.getKey() + ": " + vm.name() + " is cloned on " + t.node() + " and migrated to "
+                                + vm.node() + ", and PVE does not migrate a local CD-ROM image", "eject it: qm set "
+                                + t.vmId() + " --" + field.getKey() + " none,media=cdrom");
+                    }
+                }
             }
         }
         // The provider refuses to change a clone's EFI disk type (vm.go vmCreateClone), and the module asks 4m.
@@ -187,6 +214,22 @@ public final class Doctor {
                     + " (qm set " + t.vmId() + " --efidisk0 STORAGE:1,efitype=4m,pre-enrolled-keys=1 before qm template)");
         }
         return Finding.ok(subject, "template VM " + t.vmId() + " is on " + t.node());
+    }
+
+    /** A drive's size from its PVE config line (size=32G, 512M, 1T), in whole GiB rounded up; 0 without one. */
+    private static long sizeGib(String drive) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|,)size=(\\d+)([KMGT]?)").matcher(drive);
+        if (!m.find()) {
+            return 0;
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "T" -> n * 1024;
+            case "G" -> n;
+            case "M" -> (n + 1023) / 1024;
+            case "K" -> (n + 1024 * 1024 - 1) / (1024 * 1024);
+            default -> (n + (1L << 30) - 1) >> 30;
+        };
     }
 
     /**

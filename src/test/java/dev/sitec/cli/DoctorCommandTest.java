@@ -181,6 +181,13 @@ class DoctorCommandTest {
                 beside the template's disk
                      fix: give nas's first disk the template's slot (disks: [{ interface: ..., size_gib: ... }])
                 """);
+        apiAnswers.put("/api2/json/nodes/pve1/qemu/9000/config", "{\"template\":1,\"name\":\"golden\","
+                + "\"scsi0\":\"local-lvm:base-9000-disk-0,size=48G\"}");
+        assertThat(doctor(Map.of()).out()).contains("""
+                FAIL image golden: template VM 9000's scsi0 is 48 GiB, more than the 32 GiB nas asks: the provider never \
+                shrinks a clone's disk
+                     fix: give nas's scsi0 at least 48 GiB (size_gib)
+                """);
         apiAnswers.put("/api2/json/nodes/pve1/qemu/9000/config", "{\"name\":\"golden\"}");
         apiAnswers.put("/api2/json/cluster/mapping/pci/hba", "{\"map\":[\"node=pve2,path=0000:02:00.0,id=1000:0097\"]}");
         CliTest.Run broken = doctor(Map.of());
@@ -192,6 +199,33 @@ class DoctorCommandTest {
                      fix: add pve1's device to the mapping (Datacenter > Resource Mappings)
                 """);
         assertThat(broken.exit()).isEqualTo(ExitCodes.INVALID);
+    }
+
+    /**
+     * A full clone on another node than a template on local storage is cloned on the template's node and
+     * migrated (bpg/proxmox vm.go vmCreateClone), and PVE does not migrate a local CD-ROM image
+     * (qemu-server QemuMigrate.pm, "local cdrom image").
+     */
+    @Test
+    void aTemplateWithALocalIsoCannotBeClonedToAnotherNode() throws Exception {
+        String site = Files.readString(dir.resolve("site.yaml"))
+                .replace("images:\n", "images:\n  golden: { kind: template, vm_id: 9000, node: pve1, os: debian }\n")
+                .replace("pve1: { address: 10.30.0.2, datastore: local-lvm }",
+                        "pve1: { address: 10.30.0.2, datastore: local-lvm }\n        pve2: { address: 10.30.0.3, datastore: local-lvm }")
+                .replace("vms:\n", "vms:\n  web: { node: pve2, image: golden, address: { lan: 10.30.0.21 } }\n");
+        Files.writeString(dir.resolve("site.yaml"), site);
+        hostnames.put("10.30.0.3", "pve2");
+        apiAnswers.put("/api2/json/nodes/pve2/storage", storages);
+        apiAnswers.put("/api2/json/nodes/pve1/qemu/9000/config", "{\"template\":1,\"scsi0\":\"local-lvm:base-9000-disk-0,size=8G\","
+                + "\"ide2\":\"local:iso/debian-13.iso,media=cdrom\"}");
+        assertThat(doctor(Map.of()).out()).contains("""
+                FAIL image golden: template VM 9000 has local:iso/debian-13.iso in its ide2: web is cloned on pve1 and \
+                migrated to pve2, and PVE does not migrate a local CD-ROM image
+                     fix: eject it: qm set 9000 --ide2 none,media=cdrom
+                """);
+        apiAnswers.put("/api2/json/nodes/pve1/qemu/9000/config", "{\"template\":1,\"scsi0\":\"local-lvm:base-9000-disk-0,size=8G\","
+                + "\"ide2\":\"none,media=cdrom\"}");
+        assertThat(doctor(Map.of()).out()).contains("ok   image golden: template VM 9000 is on pve1\n");
     }
 
     @Test
