@@ -17,15 +17,12 @@ public final class HostsInOneCluster implements SiteRule {
         Map<String, Kubernetes> first = new HashMap<>();
         List<Diagnostic> out = new ArrayList<>();
         for (Kubernetes k8s : context.site().kubernetes().values()) {
-            for (String list : List.of("servers", "agents")) {
-                List<String> names = list.equals("servers") ? k8s.servers() : k8s.agents();
-                for (int i = 0; i < names.size(); i++) {
-                    Kubernetes other = first.putIfAbsent(names.get(i), k8s);
-                    if (other != null && other != k8s) {
-                        out.add(context.errorAt(k8s.origin().appendProperty(list).appendIndex(i), "'" + names.get(i)
-                                        + "' is a node of K3s cluster '" + other.name() + "' already; a host runs one K3s")
-                                .withHint("take it out of one of the clusters"));
-                    }
+            for (K3sNodeEntries node : K3sNodeEntries.of(k8s)) {
+                Kubernetes other = first.putIfAbsent(node.name(), k8s);
+                if (other != null && other != k8s) {
+                    out.add(context.errorAt(node.at(), "'" + node.name() + "' is a node of K3s cluster '" + other.name()
+                                    + "' already; a host runs one K3s")
+                            .withHint("take it out of one of the clusters"));
                 }
             }
         }

@@ -1,6 +1,5 @@
 package dev.sitec.validate.rules;
 
-import com.fasterxml.jackson.core.JsonPointer;
 import dev.sitec.diagnostic.Diagnostic;
 import dev.sitec.model.K3sNodes;
 import dev.sitec.model.Kubernetes;
@@ -26,8 +25,7 @@ public final class KubernetesNodesOnApiNetwork implements SiteRule {
         for (Kubernetes k8s : context.site().kubernetes().values()) {
             // An API VIP outside every network is reported by AddressesInsideNetworks.
             K3sNodes.apiNetwork(context.site(), k8s).ifPresent(network -> {
-                check(out, context, k8s, network, k8s.servers(), "servers");
-                check(out, context, k8s, network, k8s.agents(), "agents");
+                K3sNodeEntries.of(k8s).forEach(node -> check(out, context, k8s, network, node));
             });
         }
         return out;
@@ -38,22 +36,18 @@ public final class KubernetesNodesOnApiNetwork implements SiteRule {
                 .orElseGet(() -> "the API (first server '" + k8s.servers().get(0) + "', " + k8s.api() + ")");
     }
 
-    private static void check(List<Diagnostic> out, RuleContext context, Kubernetes k8s, Network network,
-                              List<String> names, String list) {
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
-            Vm vm = context.site().vms().get(name);
-            Machine machine = context.site().machines().get(name);
-            List<Nic> nics = vm != null ? vm.nics() : machine != null ? machine.nics() : null;
-            if (nics == null || nics.stream().anyMatch(n -> !context.site().networks().containsKey(n.network()))) {
-                continue; // an unknown vm or network name is reported already; no follow-on error
-            }
-            if (nics.stream().noneMatch(n -> n.network().equals(network.name()))) {
-                JsonPointer at = k8s.origin().appendProperty(list).appendIndex(i);
-                out.add(context.errorAt(at, "'" + name + "' has no address on network '" + network.name()
-                        + "', where " + where(k8s) + " is")
-                        .withHint("give '" + name + "' an address on '" + network.name() + "'"));
-            }
+    private static void check(List<Diagnostic> out, RuleContext context, Kubernetes k8s, Network network, K3sNodeEntries node) {
+        String name = node.name();
+        Vm vm = context.site().vms().get(name);
+        Machine machine = context.site().machines().get(name);
+        List<Nic> nics = vm != null ? vm.nics() : machine != null ? machine.nics() : null;
+        if (nics == null || nics.stream().anyMatch(n -> !context.site().networks().containsKey(n.network()))) {
+            return; // an unknown vm or network name is reported already; no follow-on error
+        }
+        if (nics.stream().noneMatch(n -> n.network().equals(network.name()))) {
+            out.add(context.errorAt(node.at(), "'" + name + "' has no address on network '" + network.name()
+                    + "', where " + where(k8s) + " is")
+                    .withHint("give '" + name + "' an address on '" + network.name() + "'"));
         }
     }
 }

@@ -21,26 +21,25 @@ public final class KubernetesNodesRunLinux implements SiteRule {
     public List<Diagnostic> check(RuleContext context) {
         List<Diagnostic> out = new ArrayList<>();
         for (Kubernetes k8s : context.site().kubernetes().values()) {
-            check(out, context, k8s, "servers", k8s.servers());
-            check(out, context, k8s, "agents", k8s.agents());
+            for (K3sNodeEntries node : K3sNodeEntries.of(k8s)) {
+                check(out, context, node);
+            }
         }
         return out;
     }
 
-    private static void check(List<Diagnostic> out, RuleContext context, Kubernetes k8s, String list, List<String> names) {
-        for (int i = 0; i < names.size(); i++) {
-            Vm vm = context.site().vms().get(names.get(i));
-            Image image = vm == null ? null : vm.image().map(context.site().images()::get).orElse(null);
-            if (vm == null || image == null) {
-                continue; // not a VM (a machine, or reported by KubernetesReferencesResolve)
-            }
-            String why = vm.os() != GuestOs.LINUX ? "runs " + vm.os().id()
-                    : image.kind() != Image.Kind.CLOUD_IMAGE && !image.isTemplate() ? "is installed from ISO '" + image.name() + "'" : null;
-            if (why != null) {
-                out.add(context.errorAt(k8s.origin().appendProperty(list).appendIndex(i), "K3s node '" + vm.name() + "' "
-                        + why + ": Ansible configures K3s nodes through the admin user cloud-init creates")
-                        .withHint("make '" + vm.name() + "' a Linux VM from a cloud image, or remove it from kubernetes." + list));
-            }
+    private static void check(List<Diagnostic> out, RuleContext context, K3sNodeEntries node) {
+        Vm vm = context.site().vms().get(node.name());
+        Image image = vm == null ? null : vm.image().map(context.site().images()::get).orElse(null);
+        if (vm == null || image == null) {
+            return; // not a VM (a machine, or reported by KubernetesReferencesResolve)
+        }
+        String why = vm.os() != GuestOs.LINUX ? "runs " + vm.os().id()
+                : image.kind() != Image.Kind.CLOUD_IMAGE && !image.isTemplate() ? "is installed from ISO '" + image.name() + "'" : null;
+        if (why != null) {
+            out.add(context.errorAt(node.at(), "K3s node '" + vm.name() + "' "
+                    + why + ": Ansible configures K3s nodes through the admin user cloud-init creates")
+                    .withHint("make '" + vm.name() + "' a Linux VM from a cloud image, or remove it from kubernetes." + node.list()));
         }
     }
 }
